@@ -1,0 +1,232 @@
+package io.atelier.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.atelier.events.EventCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code ./atelier} commands: up, down, status, demo. */
+public final class AtelierCli {
+    private AtelierCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("atelier.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(".atelier");
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "up" -> up(root, data, workers(args));
+            case "down" -> down(data);
+            case "status" -> status(data);
+            case "demo" -> demo(root, data);
+            default -> {
+                System.out.println("usage: ./atelier up [--workers N] | down | status | demo");
+                System.exit(command.equals("help") ? 0 : 2);
+            }
+        }
+    }
+
+    private static int workers(String[] args) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--workers")) {
+                return Math.max(1, Integer.parseInt(args[i + 1]));
+            }
+        }
+        return 1;
+    }
+
+    private static void up(Path root, Path data, int workers) throws InterruptedException {
+        Path endpointsFile = data.resolve("run/endpoints.properties");
+        if (Files.exists(endpointsFile)) {
+            Properties running = load(endpointsFile);
+            long pid = Long.parseLong(running.getProperty("launcher.pid", "-1"));
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                System.out.println("[atelier] already running (launcher pid " + pid + "): studio API at " + running.getProperty("gallery"));
+                return;
+            }
+            LocalStack.log("cleaning up after a launcher that did not stop cleanly");
+        }
+        Instant t0 = Instant.now();
+        LocalStack stack = LocalStack.start(root, data, StackPorts.defaults(), workers);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalStack.log("stopping…");
+            stack.close();
+            LocalStack.log("stopped; data kept in " + data);
+            stopped.countDown();
+        }));
+        Endpoints e = stack.endpoints();
+        System.out.printf("""
+                [atelier] healthy in %.1f s. Data under %s, logs under %s
+                  gallery (read API, images) %s/api/sessions
+                  session (commands)         %s/api/sessions
+                  OpenAPI                    %s/q/openapi  and  %s/q/openapi
+                  health                     %s/q/health
+                  try:  ./atelier demo      stop: Ctrl-C or ./atelier down
+                """, Duration.between(t0, Instant.now()).toMillis() / 1000.0, data, stack.logDir(),
+                e.galleryUrl(), e.sessionUrl(), e.sessionUrl(), e.galleryUrl(), e.galleryUrl());
+        stopped.await();
+    }
+
+    private static void down(Path data) throws InterruptedException {
+        Path endpointsFile = data.resolve("run/endpoints.properties");
+        if (Files.exists(endpointsFile)) {
+            long pid = Long.parseLong(load(endpointsFile).getProperty("launcher.pid", "-1"));
+            var handle = ProcessHandle.of(pid);
+            if (handle.isPresent() && handle.get().isAlive()) {
+                handle.get().destroy();
+                try {
+                    handle.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the launcher did not stop in 60 s", e);
+                }
+                System.out.println("[atelier] stopped");
+                return;
+            }
+        }
+        // No live launcher: stop whatever a crashed one left behind.
+        Path run = data.resolve("run");
+        if (Files.isDirectory(run)) {
+            try (var files = Files.list(run)) {
+                files.filter(f -> f.toString().endsWith(".pid")).forEach(ManagedProcess::killLeftover);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Path pg = data.resolve("postgres/postmaster.pid");
+        if (Files.exists(pg)) {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(pg).get(0).trim());
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            } catch (IOException | RuntimeException e) {
+                // nothing to stop
+            }
+        }
+        System.out.println("[atelier] nothing running; leftovers cleaned up");
+    }
+
+    private static void status(Path data) {
+        Path endpointsFile = data.resolve("run/endpoints.properties");
+        if (!Files.exists(endpointsFile)) {
+            System.out.println("[atelier] not running");
+            return;
+        }
+        load(endpointsFile).forEach((k, v) -> System.out.println("  " + k + " = " + v));
+    }
+
+    /** Uploads a real photo and refines it: a square crop, a warmer step on it, and a black-and-white branch. */
+    private static void demo(Path root, Path data) throws IOException, InterruptedException {
+        Path endpointsFile = data.resolve("run/endpoints.properties");
+        if (!Files.exists(endpointsFile)) {
+            System.out.println("[atelier] the stack is not running: start it with ./atelier up (in another terminal)");
+            System.exit(1);
+        }
+        Properties p = load(endpointsFile);
+        String session = p.getProperty("session");
+        String gallery = p.getProperty("gallery");
+        HttpClient http = HttpClient.newHttpClient();
+        String sessionId = field(post(http, session + "/api/sessions", "{\"title\":\"TerraBrew hero (demo)\"}"), "sessionId");
+        Path photo = root.resolve("docs/sample-photos/coffee.png");
+        String root0 = field(upload(http, session + "/api/sessions/" + sessionId + "/source", photo), "stepId");
+        System.out.println("[atelier] session " + sessionId + ": uploaded " + photo.getFileName());
+        String crop = step(http, session, gallery, sessionId, root0, "Crop to a 1:1 square format, keeping the cup centred");
+        String warm = step(http, session, gallery, sessionId, crop, "Warm the light slightly, golden hour feel");
+        step(http, session, gallery, sessionId, warm, "Make it 20% brighter");
+        step(http, session, gallery, sessionId, root0, "Make it black and white");
+        System.out.println("[atelier] branch tree: " + gallery + "/api/sessions/" + sessionId);
+        JsonNode tree = EventCodec.mapper().readTree(get(http, gallery + "/api/sessions/" + sessionId));
+        for (JsonNode step : tree.path("steps")) {
+            System.out.printf("  %-9s %s  %s%n", step.path("status").asText(), step.path("stepId").asText(),
+                    step.path("instruction").isNull() ? "(original)" : step.path("instruction").asText());
+            if (step.has("image") && !step.path("image").isNull()) {
+                System.out.println("            " + gallery + step.path("image").path("url").asText()
+                        + "  (" + step.path("image").path("width").asInt() + "×" + step.path("image").path("height").asInt() + ")");
+            }
+        }
+    }
+
+    // Requests a step and waits until the gallery shows it rendered (or failed), as a person would.
+    private static String step(HttpClient http, String session, String gallery, String sessionId, String parent, String instruction)
+            throws IOException, InterruptedException {
+        String body = EventCodec.mapper().createObjectNode().put("parentStepId", parent).put("instruction", instruction).toString();
+        String stepId = field(post(http, session + "/api/sessions/" + sessionId + "/steps", body), "stepId");
+        Instant deadline = Instant.now().plusSeconds(60);
+        String status = "pending";
+        while (status.equals("pending") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            JsonNode tree = EventCodec.mapper().readTree(get(http, gallery + "/api/sessions/" + sessionId));
+            for (JsonNode s : tree.path("steps")) {
+                if (s.path("stepId").asText().equals(stepId)) {
+                    status = s.path("status").asText();
+                }
+            }
+        }
+        System.out.println("[atelier]   " + status + ": " + instruction);
+        return stepId;
+    }
+
+    private static String post(HttpClient http, String url, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + url + " → " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String upload(HttpClient http, String url, Path file) throws IOException, InterruptedException {
+        String boundary = "atelier-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readAllBytes();
+        }
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException("upload → " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String field(String json, String name) throws IOException {
+        JsonNode value = EventCodec.mapper().readTree(json).get(name);
+        if (value == null) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return value.asText();
+    }
+
+    private static Properties load(Path file) {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,212 @@
+package io.atelier.stack;
+
+import io.atelier.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The whole system on one machine with nothing but a JDK: a real Kafka broker, a real PostgreSQL, an
+ * S3 server on local disk, and the three packaged services. Used by {@code ./atelier up} and by the
+ * system tests (on random ports and a throwaway directory).
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final int PARTITIONS = 3;
+
+    static {
+        // the embedded PostgreSQL and Kafka admin clients log every step at INFO; the stack prints its own progress
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+
+    private final Path root;
+    private final Path dataDir;
+    private final StackPorts ports;
+    private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+    private Endpoints endpoints;
+    private Postgres postgres;
+
+    private LocalStack(Path root, Path dataDir, StackPorts ports) {
+        this.root = root.toAbsolutePath().normalize();
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.ports = ports;
+    }
+
+    /** Starts everything and returns once every service reports ready. On failure, stops what started. */
+    public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers) {
+        LocalStack stack = new LocalStack(root, dataDir, ports);
+        try {
+            stack.startAll(workers);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    private void startAll(int workers) {
+        Path logs = logDir();
+        Path run = dataDir.resolve("run");
+        Instant t0 = Instant.now();
+        CompletableFuture<ManagedProcess> kafka = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.start(root, dataDir, logs, run, ports.kafka(), ports.kafkaController()));
+        CompletableFuture<ManagedProcess> s3 = CompletableFuture.supplyAsync(() -> S3Server.start(root, dataDir, logs, run, ports.s3()));
+        CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(() -> Postgres.start(dataDir, ports.postgres()));
+        // register each part as soon as it is up, so a failure elsewhere still stops it
+        kafka.thenAccept(running::add);
+        s3.thenAccept(running::add);
+        pg.thenAccept(p -> {
+            postgres = p;
+            running.add(p);
+        });
+        join(CompletableFuture.allOf(kafka, s3, pg));
+        String bootstrap = "127.0.0.1:" + ports.kafka();
+        createTopics(bootstrap);
+        log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
+
+        String s3Url = "http://127.0.0.1:" + ports.s3();
+        endpoints = new Endpoints(bootstrap, postgres.jdbcUrl("atelier_session"), postgres.jdbcUrl("atelier_gallery"),
+                s3Url, S3Server.ACCESS_KEY, S3Server.SECRET_KEY,
+                "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(), "http://127.0.0.1:" + ports.worker());
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("atelier.kafka.bootstrap-servers", bootstrap);
+        common.put("atelier.s3.endpoint", s3Url);
+        common.put("atelier.s3.access-key", S3Server.ACCESS_KEY);
+        common.put("atelier.s3.secret-key", S3Server.SECRET_KEY);
+        common.put("quarkus.log.console.json.enabled", "false");
+
+        List<CompletableFuture<ManagedProcess>> apps = new ArrayList<>();
+        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "384m", ports.session(),
+                with(common, Map.of("quarkus.datasource.jdbc.url", endpoints.sessionJdbcUrl(), "quarkus.datasource.username", Postgres.USER,
+                        "quarkus.datasource.password", "")), logs, run)));
+        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "384m", ports.gallery(),
+                with(common, Map.of("quarkus.datasource.jdbc.url", endpoints.galleryJdbcUrl(), "quarkus.datasource.username", Postgres.USER,
+                        "quarkus.datasource.password", "")), logs, run)));
+        for (int i = 0; i < workers; i++) {
+            int port = i == 0 ? ports.worker() : Ports.free();
+            String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
+            apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", "1536m", port,
+                    with(common, Map.of("atelier.worker.name", name)), logs, run)));
+        }
+        apps.forEach(f -> f.thenAccept(running::add));
+        join(CompletableFuture.allOf(apps.toArray(CompletableFuture[]::new)));
+        writeEndpoints(run);
+        log("all services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
+    }
+
+    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
+        Map<String, String> all = new LinkedHashMap<>(common);
+        all.putAll(own);
+        return all;
+    }
+
+    private static void createTopics(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES)) {
+                NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1", "min.insync.replicas", "1"));
+                try {
+                    admin.createTopics(List.of(newTopic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private void writeEndpoints(Path run) {
+        Properties p = new Properties();
+        p.setProperty("session", endpoints.sessionUrl());
+        p.setProperty("gallery", endpoints.galleryUrl());
+        p.setProperty("worker", endpoints.workerUrl());
+        p.setProperty("kafka", endpoints.kafkaBootstrap());
+        p.setProperty("s3", endpoints.s3Endpoint());
+        p.setProperty("launcher.pid", Long.toString(ProcessHandle.current().pid()));
+        try (var out = Files.newOutputStream(run.resolve("endpoints.properties"))) {
+            p.store(out, "written by the running local stack");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void join(CompletableFuture<?> all) {
+        try {
+            all.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[atelier] " + message);
+    }
+
+    /** Stops the services first, then the infrastructure, each cleanly. */
+    @Override
+    public void close() {
+        List<AutoCloseable> parts;
+        synchronized (running) {
+            parts = new ArrayList<>(running);
+            running.clear();
+        }
+        Collections.reverse(parts);
+        // services (started last) stop in parallel, then the infrastructure
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (AutoCloseable part : parts) {
+            if (part instanceof ManagedProcess mp && !mp.name().startsWith("kafka") && !mp.name().equals("s3")) {
+                stops.add(CompletableFuture.runAsync(() -> closeQuietly(mp)));
+            }
+        }
+        stops.forEach(CompletableFuture::join);
+        parts.stream().filter(p -> !(p instanceof ManagedProcess mp) || mp.name().startsWith("kafka") || mp.name().equals("s3"))
+                .forEach(LocalStack::closeQuietly);
+        try {
+            Files.deleteIfExists(dataDir.resolve("run/endpoints.properties"));
+        } catch (IOException e) {
+            // harmless: the next start rewrites it
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("[atelier] stopping " + part + ": " + e.getMessage());
+        }
+    }
+}

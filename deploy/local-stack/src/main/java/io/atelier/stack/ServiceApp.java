@@ -1,0 +1,43 @@
+package io.atelier.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of Atelier's packaged Quarkus services, run as {@code java -jar quarkus-run.jar} with its settings. */
+final class ServiceApp {
+    private ServiceApp() {
+    }
+
+    static ManagedProcess start(Path root, String module, String heap, int port, Map<String, String> settings, Path logDir, Path runDir) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        ManagedProcess app = ManagedProcess.start(module, Jvm.command(jvm, "-jar", jar.toString()), root.resolve(module), logDir, runDir);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        app.awaitReady(Duration.ofSeconds(120), () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+package io.atelier.engine.render;
+
+import io.atelier.engine.plan.EditPlan;
+import java.util.List;
+
+/** What the engine made of one step: a rendered image, or a failure a person can act on. */
+public sealed interface RenderOutcome {
+
+    /** The rendered PNG and its thumbnail, with the plan that produced them. */
+    record Rendered(EditPlan plan, byte[] png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
+                    int thumbnailHeight) implements RenderOutcome {
+    }
+
+    /** The step cannot be rendered: why, what would work, and the parts of the instruction not understood. */
+    record Failed(String reason, String hint, List<String> notUnderstood) implements RenderOutcome {
+        public Failed {
+            notUnderstood = List.copyOf(notUnderstood);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.atelier.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.atelier.engine.image.ImageDecoder;
+import io.atelier.engine.image.ImageLimits;
+import io.atelier.engine.image.RejectedImageException;
+import io.atelier.engine.image.Srgb;
+import io.atelier.engine.render.RenderOutcome;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Measured effects of the engine on a real photo, and the decoder's refusals. */
+class EngineTest {
+    private static final byte[] COFFEE = load("/photos/coffee.png");
+    private final Engine engine = Engine.standard();
+
+    @Test
+    void squareCropHasTheAskedRatioAndKeepsTheCentre() throws IOException {
+        RenderOutcome.Rendered r = rendered("crop to a 1:1 square");
+        assertThat(r.width()).isEqualTo(r.height()).isEqualTo(400);
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(r.png()));
+        BufferedImage in = ImageIO.read(new ByteArrayInputStream(COFFEE));
+        // the centre pixel of the 600×400 source is the centre pixel of the 400×400 crop
+        assertThat(out.getRGB(200, 200)).isEqualTo(in.getRGB(300, 200));
+        assertThat(r.thumbnailWidth()).isLessThanOrEqualTo(320);
+    }
+
+    @Test
+    void warmerRaisesMeanBStarAndCoolerLowersIt() throws IOException {
+        double before = meanBStar(ImageIO.read(new ByteArrayInputStream(COFFEE)));
+        double warmer = meanBStar(ImageIO.read(new ByteArrayInputStream(rendered("make it warmer").png())));
+        double cooler = meanBStar(ImageIO.read(new ByteArrayInputStream(rendered("make it cooler").png())));
+        assertThat(warmer).isGreaterThan(before + 2);
+        assertThat(cooler).isLessThan(before - 2);
+    }
+
+    @Test
+    void oneStopBrighterDoublesLinearLight() throws IOException {
+        BufferedImage in = ImageIO.read(new ByteArrayInputStream(COFFEE));
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("brighter by one stop").png()));
+        // pick dark pixels that cannot clip: their linear value must double
+        int checked = 0;
+        for (int y = 0; y < in.getHeight(); y += 7) {
+            for (int x = 0; x < in.getWidth(); x += 7) {
+                int g = (in.getRGB(x, y) >> 8) & 0xFF;
+                if (g > 20 && g < 100) {
+                    double ratio = Srgb.toLinear((out.getRGB(x, y) >> 8) & 0xFF) / Srgb.toLinear(g);
+                    assertThat(ratio).isBetween(1.9, 2.1);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    void blackAndWhiteHasNoChroma() throws IOException {
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("black and white").png()));
+        for (int y = 0; y < out.getHeight(); y += 5) {
+            for (int x = 0; x < out.getWidth(); x += 5) {
+                int p = out.getRGB(x, y);
+                assertThat((p >> 16) & 0xFF).isEqualTo((p >> 8) & 0xFF).isEqualTo(p & 0xFF);
+            }
+        }
+    }
+
+    @Test
+    void sameInputAndInstructionGiveIdenticalBytes() {
+        assertThat(rendered("square, warmer, 10% darker").png()).isEqualTo(rendered("square, warmer, 10% darker").png());
+    }
+
+    @Test
+    void unknownInstructionFailsWithAReasonAndWhatWouldWork() {
+        RenderOutcome outcome = engine.render(COFFEE, "add a person's hands holding the mug");
+        assertThat(outcome).isInstanceOfSatisfying(RenderOutcome.Failed.class, f -> {
+            assertThat(f.reason()).contains("hands");
+            assertThat(f.hint()).contains("crop");
+        });
+    }
+
+    @Test
+    void decoderRejectsTextTruncatedAndHugeImagesBeforeDecoding() throws IOException {
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
+        assertThatThrownBy(() -> decoder.decode("hello, I am not an image".getBytes()))
+                .isInstanceOfSatisfying(RejectedImageException.class, e -> assertThat(e.kind()).isEqualTo(RejectedImageException.Kind.UNSUPPORTED_FORMAT));
+
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(ImageIO.read(new ByteArrayInputStream(COFFEE)), "jpeg", jpeg);
+        byte[] truncated = Arrays.copyOf(jpeg.toByteArray(), jpeg.size() * 2 / 3);
+        assertThatThrownBy(() -> decoder.decode(truncated))
+                .isInstanceOfSatisfying(RejectedImageException.class, e -> assertThat(e.kind()).isEqualTo(RejectedImageException.Kind.CORRUPT));
+
+        assertThatThrownBy(() -> decoder.decode(pngHeaderClaiming(100_000, 100_000)))
+                .isInstanceOfSatisfying(RejectedImageException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RejectedImageException.Kind.TOO_LARGE);
+                    assertThat(e.getMessage()).contains("100000 × 100000");
+                });
+    }
+
+    /** A PNG signature and a valid IHDR chunk claiming the given size, with no pixel data at all. */
+    static byte[] pngHeaderClaiming(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+        return png.array();
+    }
+
+    private RenderOutcome.Rendered rendered(String instruction) {
+        RenderOutcome outcome = engine.render(COFFEE, instruction);
+        assertThat(outcome).as(instruction).isInstanceOf(RenderOutcome.Rendered.class);
+        return (RenderOutcome.Rendered) outcome;
+    }
+
+    // mean CIELAB b* (D65) over the image, from linear sRGB via XYZ
+    private static double meanBStar(BufferedImage image) {
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                int p = image.getRGB(x, y);
+                double r = Srgb.toLinear(p >> 16 & 0xFF);
+                double g = Srgb.toLinear(p >> 8 & 0xFF);
+                double b = Srgb.toLinear(p & 0xFF);
+                double yy = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                double zz = 0.0193 * r + 0.1192 * g + 0.9505 * b;
+                sum += 200 * (f(yy) - f(zz / 1.08883));
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    private static double f(double t) {
+        return t > 216.0 / 24389 ? Math.cbrt(t) : (24389.0 / 27 * t + 16) / 116;
+    }
+
+    private static byte[] load(String resource) {
+        try (InputStream in = EngineTest.class.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

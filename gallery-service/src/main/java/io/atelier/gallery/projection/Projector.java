@@ -1,0 +1,166 @@
+package io.atelier.gallery.projection;
+
+import io.agroal.api.AgroalDataSource;
+import io.atelier.events.EventCodec;
+import io.atelier.events.KafkaEvents;
+import io.atelier.events.Topics;
+import io.atelier.platform.kafka.KafkaClients;
+import io.atelier.platform.kafka.KafkaSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Projects the session log into the read model. Partitions are assigned manually and positions live
+ * in PostgreSQL, written in the same transaction as the rows: a crash can neither skip an event nor
+ * apply one twice, and an empty database replays the log from offset 0.
+ */
+@ApplicationScoped
+public class Projector {
+    private static final Logger LOG = Logger.getLogger(Projector.class);
+
+    private final KafkaSettings kafka;
+    private final AgroalDataSource db;
+    private final AtomicLong applied = new AtomicLong();
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Instant lastPoll = Instant.EPOCH;
+    private Thread thread;
+
+    public Projector(KafkaSettings kafka, AgroalDataSource db) {
+        this.kafka = kafka;
+        this.db = db;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = Thread.ofPlatform().name("projector").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    public long appliedEvents() {
+        return applied.get();
+    }
+
+    private void loop() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, null, "gallery-projector", Map.of())) {
+                consumer = c;
+                List<TopicPartition> partitions = partitions(c);
+                c.assign(partitions);
+                Map<TopicPartition, Long> stored = storedOffsets();
+                for (TopicPartition tp : partitions) {
+                    c.seek(tp, stored.getOrDefault(tp, 0L));
+                }
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                    if (!records.isEmpty()) {
+                        applyBatch(records);
+                    }
+                    lastPoll = Instant.now();
+                }
+            } catch (WakeupException e) {
+                // shutting down
+            } catch (KafkaException | SQLException | IllegalStateException e) {
+                LOG.warnf("projection failed (%s); resuming from the stored offsets", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c) {
+        List<PartitionInfo> infos = c.partitionsFor(Topics.SESSION_EVENTS, Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("topic " + Topics.SESSION_EVENTS + " does not exist yet");
+        }
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+
+    private Map<TopicPartition, Long> storedOffsets() throws SQLException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT partition_no, next_offset FROM projection_offset WHERE topic = ?")) {
+            ps.setString(1, Topics.SESSION_EVENTS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    offsets.put(new TopicPartition(Topics.SESSION_EVENTS, rs.getInt(1)), rs.getLong(2));
+                }
+            }
+        }
+        return offsets;
+    }
+
+    private void applyBatch(ConsumerRecords<String, byte[]> records) throws SQLException {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    try {
+                        SessionProjection.apply(c, KafkaEvents.decode(record));
+                    } catch (EventCodec.MalformedEventException e) {
+                        LOG.errorf("skipping unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+                    }
+                    next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO projection_offset (topic, partition_no, next_offset) VALUES (?,?,?)
+                        ON CONFLICT (topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset""")) {
+                    for (var entry : next.entrySet()) {
+                        ps.setString(1, entry.getKey().topic());
+                        ps.setInt(2, entry.getKey().partition());
+                        ps.setLong(3, entry.getValue());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                applied.addAndGet(records.count());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

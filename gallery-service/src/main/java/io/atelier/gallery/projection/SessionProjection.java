@@ -1,0 +1,92 @@
+package io.atelier.gallery.projection;
+
+import io.atelier.events.EventCodec;
+import io.atelier.events.EventEnvelope;
+import io.atelier.events.ImageRendered;
+import io.atelier.events.InstructionRequested;
+import io.atelier.events.RenderFailed;
+import io.atelier.events.SessionStarted;
+import io.atelier.events.SourceImageAdded;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.OptionalLong;
+
+/**
+ * Applies one event to the read model, on the caller's connection and transaction. Events at or below
+ * the session's last applied sequence are ignored, so redelivered events change nothing.
+ */
+final class SessionProjection {
+    private SessionProjection() {
+    }
+
+    static void apply(Connection c, EventEnvelope e) throws SQLException {
+        OptionalLong last = lastSequence(c, e);
+        if (e.event() instanceof SessionStarted started) {
+            if (last.isPresent()) {
+                return;
+            }
+            exec(c, "INSERT INTO gallery_session (id, workspace_id, title, created_at, updated_at, last_sequence) VALUES (?,?,?,?,?,?)",
+                    e.sessionId(), e.workspaceId(), started.title(), ts(e), ts(e), e.sequence());
+            return;
+        }
+        if (last.isEmpty() || e.sequence() <= last.getAsLong()) {
+            return;
+        }
+        switch (e.event()) {
+            case SessionStarted ignored -> { }
+            case SourceImageAdded s -> {
+                exec(c, """
+                        INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, image_key, image_sha256,
+                            image_type, image_width, image_height, image_bytes, thumb_key, thumb_sha256, requested_at, finished_at)
+                        VALUES (?,?,NULL,?,NULL,'rendered',?,?,?,?,?,?,?,?,?,?)""",
+                        s.stepId(), e.sessionId(), e.sequence(), s.image().key(), s.image().sha256(), s.image().contentType(),
+                        s.image().width(), s.image().height(), s.image().bytes(), s.thumbnail().key(), s.thumbnail().sha256(), ts(e), ts(e));
+                exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", s.thumbnail().key(), e.sessionId());
+            }
+            case InstructionRequested r -> exec(c, """
+                    INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, requested_at)
+                    VALUES (?,?,?,?,?,'pending',?)""", r.stepId(), e.sessionId(), r.parentStepId(), e.sequence(), r.instruction(), ts(e));
+            case ImageRendered r -> {
+                exec(c, """
+                        UPDATE gallery_step SET status = 'rendered', image_key = ?, image_sha256 = ?, image_type = ?, image_width = ?,
+                            image_height = ?, image_bytes = ?, thumb_key = ?, thumb_sha256 = ?, plan = ?, engine_version = ?,
+                            duration_ms = ?, finished_at = ? WHERE id = ? AND session_id = ?""",
+                        r.image().key(), r.image().sha256(), r.image().contentType(), r.image().width(), r.image().height(), r.image().bytes(),
+                        r.thumbnail().key(), r.thumbnail().sha256(), r.plan().toString(), r.engineVersion(), r.durationMillis(), ts(e),
+                        r.stepId(), e.sessionId());
+                exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", r.thumbnail().key(), e.sessionId());
+            }
+            case RenderFailed f -> exec(c, """
+                    UPDATE gallery_step SET status = 'failed', failure_reason = ?, failure_hint = ?, not_understood = ?, engine_version = ?,
+                        finished_at = ? WHERE id = ? AND session_id = ?""",
+                    f.reason(), f.hint(), EventCodec.mapper().valueToTree(f.notUnderstood()).toString(), f.engineVersion(), ts(e),
+                    f.stepId(), e.sessionId());
+        }
+        exec(c, "UPDATE gallery_session SET last_sequence = ?, updated_at = ? WHERE id = ?", e.sequence(), ts(e), e.sessionId());
+    }
+
+    private static OptionalLong lastSequence(Connection c, EventEnvelope e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM gallery_session WHERE id = ?")) {
+            ps.setObject(1, e.sessionId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    private static Timestamp ts(EventEnvelope e) {
+        return Timestamp.from(e.time());
+    }
+
+    private static void exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.atelier.worker;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Identity and limits of one render worker. */
+@ConfigMapping(prefix = "atelier.worker")
+public interface WorkerSettings {
+    String name();
+
+    int maxImageDimension();
+
+    long maxImagePixels();
+}

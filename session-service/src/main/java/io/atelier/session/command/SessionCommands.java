@@ -1,0 +1,193 @@
+package io.atelier.session.command;
+
+import io.atelier.engine.image.DecodedImage;
+import io.atelier.engine.image.ImageDecoder;
+import io.atelier.engine.image.ImageFormat;
+import io.atelier.engine.image.ImageLimits;
+import io.atelier.engine.image.PngEncoder;
+import io.atelier.engine.image.RejectedImageException;
+import io.atelier.engine.image.Thumbnails;
+import io.atelier.events.ImageRef;
+import io.atelier.events.InstructionRequested;
+import io.atelier.events.SessionStarted;
+import io.atelier.events.SourceImageAdded;
+import io.atelier.platform.problem.Problem;
+import io.atelier.platform.problem.ProblemException;
+import io.atelier.platform.storage.ImageKeys;
+import io.atelier.platform.storage.ImageStore;
+import io.atelier.platform.storage.Sha256;
+import io.atelier.session.SessionSettings;
+import io.atelier.session.model.IdempotencyRecord;
+import io.atelier.session.model.SessionRecord;
+import io.atelier.session.model.StepRecord;
+import io.atelier.session.model.StepStatus;
+import io.atelier.session.outbox.EventLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The session commands: each validates against the write model, changes it and appends its event in
+ * one transaction. Images are stored in S3 before that transaction, so no event names a missing object.
+ */
+@ApplicationScoped
+public class SessionCommands {
+    private final EventLog log;
+    private final ImageStore images;
+    private final SessionSettings settings;
+    private final ImageDecoder decoder;
+
+    public SessionCommands(EventLog log, ImageStore images, SessionSettings settings) {
+        this.log = log;
+        this.images = images;
+        this.settings = settings;
+        this.decoder = new ImageDecoder(new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()));
+    }
+
+    /** A new session. */
+    @Transactional
+    public SessionRecord startSession(String workspaceId, String actor, String rawTitle) {
+        String title = rawTitle == null || rawTitle.isBlank() ? "Untitled session" : rawTitle.strip();
+        if (title.length() > settings.maxTitleLength()) {
+            throw ProblemException.badRequest("title-too-long", "Title too long",
+                    "A session title has at most " + settings.maxTitleLength() + " characters; this one has " + title.length() + ".");
+        }
+        SessionRecord session = new SessionRecord();
+        session.id = UUID.randomUUID();
+        session.workspaceId = workspaceId;
+        session.title = title;
+        session.createdAt = Instant.now();
+        session.lastSequence = 0;
+        session.persist();
+        log.append(session, actor, new SessionStarted(title));
+        return session;
+    }
+
+    /** Checks the upload fully (format, size caps, every byte decodes) and stores it and its thumbnail. */
+    public StoredSource storeSource(String workspaceId, UUID sessionId, byte[] bytes) {
+        DecodedImage decoded;
+        try {
+            decoded = decoder.decode(bytes);
+        } catch (RejectedImageException e) {
+            throw new ProblemException(switch (e.kind()) {
+                case UNSUPPORTED_FORMAT -> Problem.of("unsupported-image", "Unsupported image format", 415, e.getMessage());
+                case TOO_LARGE -> Problem.of("image-too-large", "Image too large", 413, e.getMessage());
+                case CORRUPT -> Problem.of("corrupt-image", "Corrupt image", 422, e.getMessage());
+            });
+        }
+        String sha = Sha256.hex(bytes);
+        String ext = decoded.format() == ImageFormat.PNG ? "png" : "jpg";
+        ImageRef image = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, ext), sha, decoded.width(), decoded.height(),
+                decoded.format().mediaType(), bytes.length);
+        BufferedImage thumb = Thumbnails.fit(decoded.image(), Thumbnails.DEFAULT_SIZE);
+        byte[] thumbBytes = PngEncoder.encode(thumb);
+        String thumbSha = Sha256.hex(thumbBytes);
+        ImageRef thumbnail = new ImageRef(ImageKeys.thumbnail(workspaceId, sessionId, thumbSha), thumbSha, thumb.getWidth(),
+                thumb.getHeight(), "image/png", thumbBytes.length);
+        images.put(image.key(), bytes, image.contentType());
+        images.put(thumbnail.key(), thumbBytes, thumbnail.contentType());
+        return new StoredSource(image, thumbnail);
+    }
+
+    /** Checks the session before any upload work is done. */
+    @Transactional
+    public void requireSessionWithoutSource(String workspaceId, UUID sessionId) {
+        SessionRecord session = SessionRecord.<SessionRecord>findByIdOptional(sessionId)
+                .filter(s -> s.workspaceId.equals(workspaceId))
+                .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        if (StepRecord.hasRoot(session.id)) {
+            throw new ProblemException(Problem.of("source-exists", "Source already uploaded", 409,
+                    "Session " + sessionId + " already has its original image; start a new session for another photo."));
+        }
+    }
+
+    /** Records the uploaded original as the root step. */
+    @Transactional
+    public StepRecord addSource(String workspaceId, String actor, UUID sessionId, String fileName, StoredSource source) {
+        SessionRecord session = lock(workspaceId, sessionId);
+        if (StepRecord.hasRoot(session.id)) {
+            throw new ProblemException(Problem.of("source-exists", "Source already uploaded", 409,
+                    "Session " + sessionId + " already has its original image; start a new session for another photo."));
+        }
+        StepRecord step = new StepRecord();
+        step.id = UUID.randomUUID();
+        step.sessionId = session.id;
+        step.status = StepStatus.RENDERED;
+        step.setImage(source.image());
+        step.createdAt = Instant.now();
+        step.persist();
+        log.append(session, actor, new SourceImageAdded(step.id, fileName, source.image(), source.thumbnail()));
+        return step;
+    }
+
+    /** A new pending step refining {@code parentStepId}'s image with an instruction. */
+    @Transactional
+    public StepRecord requestStep(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction) {
+        SessionRecord session = lock(workspaceId, sessionId);
+        StepRecord parent = StepRecord.inSession(parentStepId, session.id).orElseThrow(() -> new ProblemException(Problem.of(
+                "unknown-parent-step", "Unknown parent step", 422, "Step " + parentStepId + " is not a step of session " + sessionId + ".")));
+        ImageRef parentImage = switch (parent.status) {
+            case RENDERED -> parent.image().orElseThrow();
+            case PENDING -> throw new ProblemException(Problem.of("parent-pending", "Parent step still rendering", 409,
+                    "Step " + parentStepId + " has not been rendered yet; refine it once its image has arrived."));
+            case FAILED -> throw new ProblemException(Problem.of("parent-failed", "Parent step failed", 409,
+                    "Step " + parentStepId + " failed and has no image; branch from its parent instead."));
+        };
+        StepRecord step = new StepRecord();
+        step.id = UUID.randomUUID();
+        step.sessionId = session.id;
+        step.parentStepId = parent.id;
+        step.instruction = instruction;
+        step.status = StepStatus.PENDING;
+        step.createdAt = Instant.now();
+        step.persist();
+        log.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage));
+        return step;
+    }
+
+    /**
+     * {@link #requestStep} behind an Idempotency-Key: the first answer is stored with the step in the
+     * same transaction and returned again for a retry of the same request; the session lock orders
+     * concurrent retries.
+     */
+    @Transactional
+    public StepAccepted requestStepOnce(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction,
+                                        String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return StepAccepted.of(requestStep(workspaceId, actor, sessionId, parentStepId, instruction));
+        }
+        if (idempotencyKey.length() > 200) {
+            throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key", "An Idempotency-Key has at most 200 characters.");
+        }
+        lock(workspaceId, sessionId);
+        String scoped = workspaceId + "/" + idempotencyKey;
+        String fingerprint = Sha256.hex((sessionId + "\n" + parentStepId + "\n" + instruction).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        IdempotencyRecord previous = IdempotencyRecord.findById(scoped);
+        if (previous != null) {
+            if (!previous.fingerprint.equals(fingerprint)) {
+                throw new ProblemException(Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422,
+                        "This Idempotency-Key was already used for a different request; use a new key for a new step."));
+            }
+            return StepAccepted.fromJson(previous.response);
+        }
+        StepAccepted accepted = StepAccepted.of(requestStep(workspaceId, actor, sessionId, parentStepId, instruction));
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.scopedKey = scoped;
+        record.fingerprint = fingerprint;
+        record.status = 202;
+        record.response = accepted.toJson();
+        record.createdAt = Instant.now();
+        record.persist();
+        return accepted;
+    }
+
+    private static SessionRecord lock(String workspaceId, UUID sessionId) {
+        return SessionRecord.lockInWorkspace(sessionId, workspaceId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+    }
+
+    /** A checked upload and its thumbnail, already in S3. */
+    public record StoredSource(ImageRef image, ImageRef thumbnail) {
+    }
+}
