@@ -102,16 +102,16 @@ public final class LocalStack implements AutoCloseable {
         common.put("quarkus.log.console.json.enabled", "false");
 
         List<CompletableFuture<ManagedProcess>> apps = new ArrayList<>();
-        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "384m", ports.session(),
+        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", "384m", ports.session(),
                 with(common, Map.of("quarkus.datasource.jdbc.url", endpoints.sessionJdbcUrl(), "quarkus.datasource.username", Postgres.USER,
                         "quarkus.datasource.password", "")), logs, run)));
-        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "384m", ports.gallery(),
+        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", "384m", ports.gallery(),
                 with(common, Map.of("quarkus.datasource.jdbc.url", endpoints.galleryJdbcUrl(), "quarkus.datasource.username", Postgres.USER,
                         "quarkus.datasource.password", "")), logs, run)));
         for (int i = 0; i < workers; i++) {
             int port = i == 0 ? ports.worker() : Ports.free();
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
-            apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", "1536m", port,
+            apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
                     with(common, Map.of("atelier.worker.name", name)), logs, run)));
         }
         apps.forEach(f -> f.thenAccept(running::add));

@@ -17,7 +17,7 @@ final class ServiceApp {
     private ServiceApp() {
     }
 
-    static ManagedProcess start(Path root, String module, String heap, int port, Map<String, String> settings, Path logDir, Path runDir) {
+    static ManagedProcess start(Path root, String module, String name, String heap, int port, Map<String, String> settings, Path logDir, Path runDir) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
@@ -25,7 +25,7 @@ final class ServiceApp {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
-        ManagedProcess app = ManagedProcess.start(module, Jvm.command(jvm, "-jar", jar.toString()), root.resolve(module), logDir, runDir);
+        ManagedProcess app = ManagedProcess.start(name, Jvm.command(jvm, "-jar", jar.toString()), root.resolve(module), logDir, runDir);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         app.awaitReady(Duration.ofSeconds(120), () -> {
             try {
