@@ -31,6 +31,10 @@ public final class RunningStack implements BeforeAllCallback {
         }
     }
 
+    static LocalStack stack() {
+        return stack;
+    }
+
     static Endpoints endpoints() {
         return stack.endpoints();
     }

@@ -120,6 +120,26 @@ public final class LocalStack implements AutoCloseable {
         log("all services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
     }
 
+    /**
+     * Starts one more gallery-service on an empty database of its own: it replays the whole log from
+     * offset 0. Returns its base URL; it stops with the stack.
+     */
+    public String startReplayGallery(String database) {
+        postgres.createDatabase(database);
+        int port = Ports.free();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("atelier.kafka.bootstrap-servers", endpoints.kafkaBootstrap());
+        settings.put("atelier.s3.endpoint", endpoints.s3Endpoint());
+        settings.put("atelier.s3.access-key", endpoints.s3AccessKey());
+        settings.put("atelier.s3.secret-key", endpoints.s3SecretKey());
+        settings.put("quarkus.log.console.json.enabled", "false");
+        settings.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        settings.put("quarkus.datasource.username", Postgres.USER);
+        settings.put("quarkus.datasource.password", "");
+        running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port, settings, logDir(), dataDir.resolve("run")));
+        return "http://127.0.0.1:" + port;
+    }
+
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
         Map<String, String> all = new LinkedHashMap<>(common);
         all.putAll(own);

@@ -48,16 +48,22 @@ final class Postgres implements AutoCloseable {
     }
 
     private void createDatabases() {
+        DATABASES.forEach(this::createDatabase);
+    }
+
+    /** Creates the database unless it exists. */
+    void createDatabase(String db) {
+        if (!db.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + db);
+        }
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            for (String db : DATABASES) {
-                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'")) {
-                    if (!rs.next()) {
-                        s.execute("CREATE DATABASE " + db);
-                    }
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + db);
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the service databases", e);
+            throw new IllegalStateException("cannot create database " + db, e);
         }
     }
 

@@ -1,0 +1,36 @@
+package io.atelier.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The audit guarantee: a gallery rebuilt from offset 0 on an empty database shows exactly what the live one shows. */
+@ExtendWith(RunningStack.class)
+class ReplayTest {
+
+    @Test
+    void aReplayedProjectionEqualsTheLiveOne() {
+        UUID session = Api.newSession("replay me");
+        UUID root = Api.uploadPhoto(session);
+        UUID crop = Api.step(session, root, "crop to 16:9");
+        Api.awaitFinished(session, crop);
+        UUID failed = Api.step(session, crop, "add scattered coffee beans");
+        Api.awaitFinished(session, failed);
+        UUID mono = Api.step(session, root, "monochrome, slightly darker");
+        Api.awaitFinished(session, mono);
+
+        String live = given().get(Api.gallery() + "/api/sessions/" + session).then().statusCode(200).extract().asString();
+        String liveList = given().get(Api.gallery() + "/api/sessions").then().statusCode(200).extract().asString();
+
+        String replay = RunningStack.stack().startReplayGallery("atelier_gallery_replay_" + System.nanoTime());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(given().get(replay + "/api/sessions/" + session).then().extract().asString()).isEqualTo(live));
+        assertThat(given().get(replay + "/api/sessions").then().statusCode(200).extract().asString()).isEqualTo(liveList);
+        assertThat(live).contains("\"status\":\"failed\"").contains("\"status\":\"rendered\"");
+    }
+}
