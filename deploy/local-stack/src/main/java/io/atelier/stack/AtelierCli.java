@@ -97,14 +97,7 @@ public final class AtelierCli {
             }
         }
         // No live launcher: stop whatever a crashed one left behind.
-        Path run = data.resolve("run");
-        if (Files.isDirectory(run)) {
-            try (var files = Files.list(run)) {
-                files.filter(f -> f.toString().endsWith(".pid")).forEach(ManagedProcess::killLeftover);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        LocalStack.stopLeftovers(data.resolve("run"));
         Path pg = data.resolve("postgres/postmaster.pid");
         if (Files.exists(pg)) {
             try {

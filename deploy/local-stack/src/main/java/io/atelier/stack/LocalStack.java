@@ -72,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(int workers) {
         Path logs = logDir();
         Path run = dataDir.resolve("run");
+        stopLeftovers(run);
         Instant t0 = Instant.now();
         CompletableFuture<ManagedProcess> kafka = CompletableFuture.supplyAsync(
                 () -> KafkaBroker.start(root, dataDir, logs, run, ports.kafka(), ports.kafkaController()));
@@ -138,6 +139,28 @@ public final class LocalStack implements AutoCloseable {
         settings.put("quarkus.datasource.password", "");
         running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port, settings, logDir(), dataDir.resolve("run")));
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Stops every process a crashed launcher left behind, services first: PostgreSQL's SIGTERM shutdown
+     * waits for its clients, so they must be gone before {@link Postgres} stops a leftover postmaster.
+     */
+    static void stopLeftovers(Path run) {
+        if (!Files.isDirectory(run)) {
+            return;
+        }
+        try (var files = Files.list(run)) {
+            List<Path> pids = files.filter(f -> f.toString().endsWith(".pid")).toList();
+            pids.parallelStream().filter(p -> !isInfra(p)).forEach(ManagedProcess::killLeftover);
+            pids.parallelStream().filter(LocalStack::isInfra).forEach(ManagedProcess::killLeftover);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isInfra(Path pidFile) {
+        String name = pidFile.getFileName().toString();
+        return name.startsWith("kafka") || name.startsWith("s3");
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
