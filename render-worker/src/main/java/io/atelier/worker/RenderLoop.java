@@ -5,6 +5,7 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
+import io.atelier.platform.kafka.ConsumerLoop;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,7 +13,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,17 +31,14 @@ import org.jboss.logging.Logger;
  * transaction and rejoins the group from the last committed offset, so a step is answered once.
  */
 @ApplicationScoped
-public class RenderLoop {
+public class RenderLoop extends ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(RenderLoop.class);
     static final String GROUP = "atelier-render-workers";
 
     private final KafkaSettings kafka;
     private final WorkerSettings settings;
     private final StepRenderer renderer;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Instant lastPoll = Instant.EPOCH;
-    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
 
     public RenderLoop(KafkaSettings kafka, WorkerSettings settings, StepRenderer renderer) {
         this.kafka = kafka;
@@ -51,56 +47,41 @@ public class RenderLoop {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = Thread.ofPlatform().name("render-loop").start(this::loop);
+        start("render-loop");
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            thread.join(30_000);
+        stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    protected KafkaConsumer<String, byte[]> open() {
+        producer = KafkaClients.transactionalProducer(kafka, "atelier-render-" + settings.name());
+        producer.initTransactions();
+        KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, GROUP, "render-" + settings.name(),
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000));
+        c.subscribe(List.of(Topics.SESSION_EVENTS));
+        return c;
+    }
+
+    @Override
+    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            process(consumer, record);
         }
     }
 
-    /** When the loop last returned from a poll: the readiness check's signal. */
-    public Instant lastPoll() {
-        return lastPoll;
-    }
-
-    private void loop() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, GROUP, "render-" + settings.name(),
-                    Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000));
-                 KafkaProducer<String, byte[]> producer = KafkaClients.transactionalProducer(kafka, "atelier-render-" + settings.name())) {
-                consumer = c;
-                producer.initTransactions();
-                c.subscribe(List.of(Topics.SESSION_EVENTS));
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
-                    lastPoll = Instant.now();
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        process(c, producer, record);
-                    }
-                }
-            } catch (WakeupException e) {
-                // shutting down
-            } catch (KafkaException | io.atelier.platform.storage.ImageStore.StorageException e) {
-                LOG.warnf("render loop failed (%s); rejoining from the last committed offset", e.getMessage());
-                pause();
-            } catch (RuntimeException e) {
-                LOG.error("unexpected error in the render loop; rejoining from the last committed offset", e);
-                pause();
-            }
+    @Override
+    protected void closeResources() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 
     // Every record, rendered or not, moves the group's offset inside a transaction, so the committed
     // position never runs ahead of an outcome that was not written.
-    private void process(KafkaConsumer<String, byte[]> c, KafkaProducer<String, byte[]> producer, ConsumerRecord<String, byte[]> record) {
+    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> record) {
         EventEnvelope request = null;
         try {
             request = KafkaEvents.decode(record);
@@ -128,14 +109,6 @@ public class RenderLoop {
         if (outcome != null) {
             LOG.infof("step %s of session %s: %s", ((InstructionRequested) request.event()).stepId(), request.sessionId(),
                     outcome.event().typeName());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.atelier.events.EventCodec;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
+import io.atelier.platform.kafka.ConsumerLoop;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,16 +33,12 @@ import org.jboss.logging.Logger;
  * apply one twice, and an empty database replays the log from offset 0.
  */
 @ApplicationScoped
-public class Projector {
+public class Projector extends ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(Projector.class);
 
     private final KafkaSettings kafka;
     private final AgroalDataSource db;
     private final AtomicLong applied = new AtomicLong();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Instant lastPoll = Instant.EPOCH;
-    private Thread thread;
 
     public Projector(KafkaSettings kafka, AgroalDataSource db) {
         this.kafka = kafka;
@@ -52,52 +46,44 @@ public class Projector {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = Thread.ofPlatform().name("projector").daemon().start(this::loop);
+        start("projector");
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            thread.join(10_000);
-        }
-    }
-
-    public Instant lastPoll() {
-        return lastPoll;
+        stop(Duration.ofSeconds(10));
     }
 
     public long appliedEvents() {
         return applied.get();
     }
 
-    private void loop() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, null, "gallery-projector", Map.of())) {
-                consumer = c;
-                List<TopicPartition> partitions = partitions(c);
-                c.assign(partitions);
-                Map<TopicPartition, Long> stored = storedOffsets();
-                for (TopicPartition tp : partitions) {
-                    c.seek(tp, stored.getOrDefault(tp, 0L));
-                }
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
-                    if (!records.isEmpty()) {
-                        applyBatch(records);
-                    }
-                    lastPoll = Instant.now();
-                }
-            } catch (WakeupException e) {
-                // shutting down
-            } catch (KafkaException | SQLException | IllegalStateException e) {
-                LOG.warnf("projection failed (%s); resuming from the stored offsets", e.getMessage());
-                pause();
+    @Override
+    protected Duration pollTimeout() {
+        return Duration.ofMillis(200);
+    }
+
+    // Manual assignment, positioned from the database: a failed batch is rolled back and re-read.
+    @Override
+    protected KafkaConsumer<String, byte[]> open() throws SQLException {
+        KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, null, "gallery-projector", Map.of());
+        try {
+            List<TopicPartition> partitions = partitions(c);
+            c.assign(partitions);
+            Map<TopicPartition, Long> stored = storedOffsets();
+            for (TopicPartition tp : partitions) {
+                c.seek(tp, stored.getOrDefault(tp, 0L));
             }
+            return c;
+        } catch (RuntimeException | SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws SQLException {
+        if (!records.isEmpty()) {
+            applyBatch(records);
         }
     }
 
@@ -153,14 +139,6 @@ public class Projector {
                 c.rollback();
                 throw e;
             }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

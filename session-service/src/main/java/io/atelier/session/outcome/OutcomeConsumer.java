@@ -3,6 +3,7 @@ package io.atelier.session.outcome;
 import io.atelier.events.EventCodec;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
+import io.atelier.platform.kafka.ConsumerLoop;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.atelier.session.outbox.OutboxRelay;
@@ -16,8 +17,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,15 +24,12 @@ import org.jboss.logging.Logger;
  * the database transaction, so a crash redelivers, and {@link OutcomeRecorder} ignores the repeat.
  */
 @ApplicationScoped
-public class OutcomeConsumer {
+public class OutcomeConsumer extends ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(OutcomeConsumer.class);
 
     private final KafkaSettings kafka;
     private final OutcomeRecorder recorder;
     private final OutboxRelay relay;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile boolean running;
-    private Thread thread;
 
     public OutcomeConsumer(KafkaSettings kafka, OutcomeRecorder recorder, OutboxRelay relay) {
         this.kafka = kafka;
@@ -42,66 +38,41 @@ public class OutcomeConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = Thread.ofPlatform().name("outcome-consumer").daemon().start(this::loop);
+        start("outcome-consumer");
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        stop(Duration.ofSeconds(10));
+    }
+
+    @Override
+    protected KafkaConsumer<String, byte[]> open() {
+        KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, "atelier-session-outcomes", "session-outcomes", Map.of());
+        c.subscribe(List.of(Topics.RENDER_OUTCOMES));
+        return c;
+    }
+
+    @Override
+    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty()) {
+            return;
         }
-        if (thread != null) {
-            thread.join(10_000);
+        boolean changed = false;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            changed |= record(record);
+        }
+        consumer.commitSync();
+        if (changed) {
+            relay.wake();
         }
     }
 
-    private void loop() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, "atelier-session-outcomes", "session-outcomes", Map.of())) {
-                consumer = c;
-                c.subscribe(List.of(Topics.RENDER_OUTCOMES));
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
-                    boolean changed = false;
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        changed |= handle(record);
-                    }
-                    if (!records.isEmpty()) {
-                        c.commitSync();
-                    }
-                    if (changed) {
-                        relay.wake();
-                    }
-                }
-            } catch (WakeupException e) {
-                // shutting down
-            } catch (KafkaException e) {
-                LOG.warnf("outcome consumer failed, reconnecting: %s", e.getMessage());
-                pause();
-            } catch (RuntimeException e) {
-                // a database outage: the uncommitted records are read again after reconnecting
-                LOG.error("recording an outcome failed, will retry", e);
-                pause();
-            }
-        }
-    }
-
-    private boolean handle(ConsumerRecord<String, byte[]> record) {
+    private boolean record(ConsumerRecord<String, byte[]> record) {
         try {
             return recorder.record(KafkaEvents.decode(record));
         } catch (EventCodec.MalformedEventException e) {
             LOG.errorf("skipping unreadable outcome at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             return false;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
