@@ -7,15 +7,14 @@ import io.atelier.engine.image.ImageDecoder;
 import io.atelier.engine.image.ImageLimits;
 import io.atelier.engine.image.RejectedImageException;
 import io.atelier.engine.image.Srgb;
+import io.atelier.engine.image.TestImages;
 import io.atelier.engine.render.RenderOutcome;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -100,22 +99,11 @@ class EngineTest {
         assertThatThrownBy(() -> decoder.decode(truncated))
                 .isInstanceOfSatisfying(RejectedImageException.class, e -> assertThat(e.kind()).isEqualTo(RejectedImageException.Kind.CORRUPT));
 
-        assertThatThrownBy(() -> decoder.decode(pngHeaderClaiming(100_000, 100_000)))
+        assertThatThrownBy(() -> decoder.decode(TestImages.pngHeaderClaiming(100_000, 100_000)))
                 .isInstanceOfSatisfying(RejectedImageException.class, e -> {
                     assertThat(e.kind()).isEqualTo(RejectedImageException.Kind.TOO_LARGE);
                     assertThat(e.getMessage()).contains("100000 × 100000");
                 });
-    }
-
-    /** A PNG signature and a valid IHDR chunk claiming the given size, with no pixel data at all. */
-    static byte[] pngHeaderClaiming(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.array());
-        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
-        return png.array();
     }
 
     private RenderOutcome.Rendered rendered(String instruction) {

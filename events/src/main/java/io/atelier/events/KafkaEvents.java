@@ -18,7 +18,12 @@ public final class KafkaEvents {
     }
 
     public static ProducerRecord<String, byte[]> record(String topic, String source, EventEnvelope envelope) {
-        return new ProducerRecord<>(topic, null, envelope.sessionId().toString(), EventCodec.encode(envelope), headers(source, envelope));
+        return record(topic, source, envelope, EventCodec.encode(envelope));
+    }
+
+    /** A record whose value is {@code json}, the already-encoded form of {@code envelope} (as stored in an outbox). */
+    public static ProducerRecord<String, byte[]> record(String topic, String source, EventEnvelope envelope, byte[] json) {
+        return new ProducerRecord<>(topic, null, envelope.sessionId().toString(), json, headers(source, envelope));
     }
 
     public static Headers headers(String source, EventEnvelope envelope) {

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.atelier.engine.image.TestImages;
 import io.atelier.events.EventEnvelope;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,7 @@ class BadInputTest {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(ImageIO.read(new ByteArrayInputStream(Api.coffee())), "jpeg", jpeg);
         problem(Api.upload(session, "cut.jpg", Arrays.copyOf(jpeg.toByteArray(), jpeg.size() / 2)), 422, "corrupt-image");
-        problem(Api.upload(session, "huge.png", pngHeaderClaiming(100_000, 100_000)), 413, "image-too-large");
+        problem(Api.upload(session, "huge.png", TestImages.pngHeaderClaiming(100_000, 100_000)), 413, "image-too-large");
         problem(Api.upload(UUID.randomUUID(), "coffee.png", Api.coffee()), 404, "not-found");
 
         UUID root = Api.uploadPhoto(session);
@@ -63,16 +62,5 @@ class BadInputTest {
         UUID session = Api.newSession("one source");
         Api.uploadPhoto(session);
         problem(Api.upload(session, "coffee.png", Api.coffee()), 409, "source-exists");
-    }
-
-    /** A PNG signature and a valid IHDR chunk claiming the given size, with no pixel data. */
-    static byte[] pngHeaderClaiming(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.array());
-        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
-        return png.array();
     }
 }

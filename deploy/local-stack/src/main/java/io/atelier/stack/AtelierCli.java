@@ -98,15 +98,7 @@ public final class AtelierCli {
         }
         // No live launcher: stop whatever a crashed one left behind.
         LocalStack.stopLeftovers(data.resolve("run"));
-        Path pg = data.resolve("postgres/postmaster.pid");
-        if (Files.exists(pg)) {
-            try {
-                long pid = Long.parseLong(Files.readAllLines(pg).get(0).trim());
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-            } catch (IOException | RuntimeException e) {
-                // nothing to stop
-            }
-        }
+        Postgres.stopLeftover(data);
         System.out.println("[atelier] nothing running; leftovers cleaned up");
     }
 

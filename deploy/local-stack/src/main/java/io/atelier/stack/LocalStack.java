@@ -90,30 +90,20 @@ public final class LocalStack implements AutoCloseable {
         createTopics(bootstrap);
         log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
 
-        String s3Url = "http://127.0.0.1:" + ports.s3();
         endpoints = new Endpoints(bootstrap, postgres.jdbcUrl("atelier_session"), postgres.jdbcUrl("atelier_gallery"),
-                s3Url, S3Server.ACCESS_KEY, S3Server.SECRET_KEY,
+                "http://127.0.0.1:" + ports.s3(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY,
                 "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(), "http://127.0.0.1:" + ports.worker());
-
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("atelier.kafka.bootstrap-servers", bootstrap);
-        common.put("atelier.s3.endpoint", s3Url);
-        common.put("atelier.s3.access-key", S3Server.ACCESS_KEY);
-        common.put("atelier.s3.secret-key", S3Server.SECRET_KEY);
-        common.put("quarkus.log.console.json.enabled", "false");
 
         List<CompletableFuture<ManagedProcess>> apps = new ArrayList<>();
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", "384m", ports.session(),
-                with(common, Map.of("quarkus.datasource.jdbc.url", endpoints.sessionJdbcUrl(), "quarkus.datasource.username", Postgres.USER,
-                        "quarkus.datasource.password", "")), logs, run)));
+                settings(Map.of(), endpoints.sessionJdbcUrl()), logs, run)));
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", "384m", ports.gallery(),
-                with(common, Map.of("quarkus.datasource.jdbc.url", endpoints.galleryJdbcUrl(), "quarkus.datasource.username", Postgres.USER,
-                        "quarkus.datasource.password", "")), logs, run)));
+                settings(Map.of(), endpoints.galleryJdbcUrl()), logs, run)));
         for (int i = 0; i < workers; i++) {
             int port = i == 0 ? ports.worker() : Ports.free();
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
             apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
-                    with(common, Map.of("atelier.worker.name", name)), logs, run)));
+                    settings(Map.of("atelier.worker.name", name), null), logs, run)));
         }
         apps.forEach(f -> f.thenAccept(running::add));
         join(CompletableFuture.allOf(apps.toArray(CompletableFuture[]::new)));
@@ -128,16 +118,8 @@ public final class LocalStack implements AutoCloseable {
     public String startReplayGallery(String database) {
         postgres.createDatabase(database);
         int port = Ports.free();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("atelier.kafka.bootstrap-servers", endpoints.kafkaBootstrap());
-        settings.put("atelier.s3.endpoint", endpoints.s3Endpoint());
-        settings.put("atelier.s3.access-key", endpoints.s3AccessKey());
-        settings.put("atelier.s3.secret-key", endpoints.s3SecretKey());
-        settings.put("quarkus.log.console.json.enabled", "false");
-        settings.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
-        settings.put("quarkus.datasource.username", Postgres.USER);
-        settings.put("quarkus.datasource.password", "");
-        running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port, settings, logDir(), dataDir.resolve("run")));
+        running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port,
+                settings(Map.of(), postgres.jdbcUrl(database)), logDir(), dataDir.resolve("run")));
         return "http://127.0.0.1:" + port;
     }
 
@@ -163,8 +145,19 @@ public final class LocalStack implements AutoCloseable {
         return name.startsWith("kafka") || name.startsWith("s3");
     }
 
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
-        Map<String, String> all = new LinkedHashMap<>(common);
+    /** What every service launched by the stack is told: where Kafka and S3 are, its database if it has one, its own extras. */
+    private Map<String, String> settings(Map<String, String> own, String jdbcUrl) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("atelier.kafka.bootstrap-servers", endpoints.kafkaBootstrap());
+        all.put("atelier.s3.endpoint", endpoints.s3Endpoint());
+        all.put("atelier.s3.access-key", endpoints.s3AccessKey());
+        all.put("atelier.s3.secret-key", endpoints.s3SecretKey());
+        all.put("quarkus.log.console.json.enabled", "false");
+        if (jdbcUrl != null) {
+            all.put("quarkus.datasource.jdbc.url", jdbcUrl);
+            all.put("quarkus.datasource.username", Postgres.USER);
+            all.put("quarkus.datasource.password", "");
+        }
         all.putAll(own);
         return all;
     }

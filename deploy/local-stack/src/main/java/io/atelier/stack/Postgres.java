@@ -25,7 +25,7 @@ final class Postgres implements AutoCloseable {
 
     static Postgres start(Path dataDir, int port) {
         Path dir = dataDir.resolve("postgres");
-        stopLeftover(dir);
+        stopLeftover(dataDir);
         try {
             Files.createDirectories(dir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
@@ -67,9 +67,9 @@ final class Postgres implements AutoCloseable {
         }
     }
 
-    // The postmaster is daemonised: a launcher killed with SIGKILL leaves it running on our data dir.
-    private static void stopLeftover(Path dir) {
-        Path pidFile = dir.resolve("postmaster.pid");
+    /** Stops a postmaster left running on this stack's data dir: it is daemonised, so a SIGKILLed launcher leaves it up. */
+    static void stopLeftover(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }

@@ -98,8 +98,7 @@ public class SessionCommands {
                 .filter(s -> s.workspaceId.equals(workspaceId))
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
         if (StepRecord.hasRoot(session.id)) {
-            throw new ProblemException(Problem.of("source-exists", "Source already uploaded", 409,
-                    "Session " + sessionId + " already has its original image; start a new session for another photo."));
+            throw sourceExists(sessionId);
         }
     }
 
@@ -108,8 +107,7 @@ public class SessionCommands {
     public StepRecord addSource(String workspaceId, String actor, UUID sessionId, String fileName, StoredSource source) {
         SessionRecord session = lock(workspaceId, sessionId);
         if (StepRecord.hasRoot(session.id)) {
-            throw new ProblemException(Problem.of("source-exists", "Source already uploaded", 409,
-                    "Session " + sessionId + " already has its original image; start a new session for another photo."));
+            throw sourceExists(sessionId);
         }
         StepRecord step = new StepRecord();
         step.id = UUID.randomUUID();
@@ -181,6 +179,11 @@ public class SessionCommands {
         record.createdAt = Instant.now();
         record.persist();
         return accepted;
+    }
+
+    private static ProblemException sourceExists(UUID sessionId) {
+        return new ProblemException(Problem.of("source-exists", "Source already uploaded", 409,
+                "Session " + sessionId + " already has its original image; start a new session for another photo."));
     }
 
     private static SessionRecord lock(String workspaceId, UUID sessionId) {

@@ -1,5 +1,6 @@
 package io.atelier.session.outbox;
 
+import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
@@ -116,8 +117,9 @@ public class OutboxRelay {
             producer.beginTransaction();
             try {
                 for (OutboxRecord row : rows) {
-                    EventEnvelope envelope = io.atelier.events.EventCodec.decode(row.payload);
-                    producer.send(KafkaEvents.record(Topics.SESSION_EVENTS, "/atelier/session-service", envelope));
+                    // publish the stored bytes as they are; decoding is only for the headers and the key
+                    EventEnvelope envelope = EventCodec.decode(row.payload);
+                    producer.send(KafkaEvents.record(Topics.SESSION_EVENTS, "/atelier/session-service", envelope, row.payload));
                 }
                 producer.commitTransaction();
             } catch (KafkaException e) {
