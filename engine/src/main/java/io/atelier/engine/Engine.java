@@ -12,45 +12,68 @@ import io.atelier.engine.planner.Planner;
 import io.atelier.engine.planner.RuleBasedPlanner;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.engine.render.Renderer;
+import io.atelier.engine.subject.CentrePriorGrabCut;
+import io.atelier.engine.subject.SubjectDetector;
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 /** The built-in engine: plans an instruction, runs the plan on an image, encodes the result and its thumbnail. */
 public final class Engine {
     /** Recorded with every render; bump when any operation's output bytes may change. */
-    public static final String VERSION = "atelier-engine/0.1.0";
+    public static final String VERSION = "atelier-engine/0.2.0";
 
     private final Planner planner;
     private final ImageDecoder decoder;
+    private final Renderer renderer;
 
-    public Engine(Planner planner, ImageLimits limits) {
+    public Engine(Planner planner, ImageLimits limits, SubjectDetector subjectDetector) {
         this.planner = planner;
         this.decoder = new ImageDecoder(limits);
+        this.renderer = new Renderer(subjectDetector);
     }
 
     public static Engine standard() {
-        return new Engine(new RuleBasedPlanner(), ImageLimits.DEFAULT);
+        return new Engine(new RuleBasedPlanner(), ImageLimits.DEFAULT, new CentrePriorGrabCut());
     }
 
     public RenderOutcome render(byte[] sourceImage, String instruction) {
         PlanOutcome planned = planner.plan(instruction);
         if (!planned.fullyUnderstood()) {
-            String reason = planned.notUnderstood().isEmpty()
-                    ? "The instruction asks for no change I can make."
-                    : "I did not understand: \"" + String.join("\", \"", planned.notUnderstood()) + "\""
-                    + (planned.plan().operations().isEmpty() ? "." : " (I did understand the rest, but will not half-do a step).");
-            return new RenderOutcome.Failed(reason, planner.capabilities(), planned.notUnderstood());
+            return refusal(planned);
         }
         DecodedImage decoded;
         try {
             decoded = decoder.decode(sourceImage);
         } catch (RejectedImageException e) {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
-                    "Branch from another step or upload the source again.", java.util.List.of());
+                    "Branch from another step or upload the source again.", List.of());
         }
-        LinearImage result = Renderer.run(planned.plan(), LinearImage.from(decoded.image()));
-        BufferedImage out = result.toBufferedImage();
+        Renderer.Rendering result = renderer.run(planned.plan(), LinearImage.from(decoded.image()));
+        BufferedImage out = result.image().toBufferedImage();
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
         return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),
-                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight());
+                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod());
+    }
+
+    // Nothing is half-done: a step that cannot be fully rendered fails, saying what to do instead.
+    private RenderOutcome refusal(PlanOutcome planned) {
+        if (!planned.synthesis().isEmpty()) {
+            return new RenderOutcome.Failed(
+                    "This asks for new things to be painted into the picture (\"" + String.join("\", \"", planned.synthesis())
+                            + "\"), which needs a generative engine, and none is configured.",
+                    "The built-in engine edits what is already in the photo: light, colour, framing (crop, reframe, rotate), focus, text, and finishing "
+                            + "touches such as steam, grain, dust in the light or a light leak. Try one of those (e.g. \"add soft light "
+                            + "from the left\", \"blur the background\"), or branch from this step once a generative engine is set up.",
+                    planned.synthesis());
+        }
+        if (!planned.missing().isEmpty()) {
+            return new RenderOutcome.Failed("I need one more detail for \"" + String.join("\"; \"", planned.missing()) + "\".",
+                    "Add that detail to the instruction and send it again.", List.of());
+        }
+        String reason = planned.notUnderstood().isEmpty()
+                ? "The instruction asks for no change I can make."
+                : "I did not understand: \"" + String.join("\", \"", planned.notUnderstood()) + "\""
+                + (planned.plan().operations().isEmpty() ? "." : " (I did understand the rest, but will not half-do a step).");
+        return new RenderOutcome.Failed(reason, planner.capabilities(), planned.notUnderstood());
     }
 }

@@ -4,6 +4,7 @@ import io.atelier.engine.Engine;
 import io.atelier.engine.image.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.RuleBasedPlanner;
+import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
@@ -35,7 +36,8 @@ public class StepRenderer {
 
     public StepRenderer(ImageStore images, WorkerSettings settings) {
         this.images = images;
-        this.engine = new Engine(new RuleBasedPlanner(), new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()));
+        this.engine = new Engine(new RuleBasedPlanner(), new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()),
+                new CentrePriorGrabCut());
         this.actor = "worker:" + settings.name();
     }
 

@@ -48,6 +48,8 @@ class RefinementLoopTest {
         // two branches grow from the crop
         assertThat(tree.getList("steps.find { it.stepId == '" + crop + "' }.childStepIds")).containsExactlyInAnyOrder(warm.toString(), mono.toString());
         assertThat(tree.getString("steps.find { it.stepId == '" + crop + "' }.plan.operations[0].op")).isEqualTo("crop-to-aspect");
+        // "keeping the cup centred" anchors on the subject estimate, which runs OpenCV inside the packaged worker
+        assertThat(tree.getString("steps.find { it.stepId == '" + crop + "' }.plan.operations[0].anchor")).isEqualTo("subject");
 
         // the crop, decoded from the bytes the gallery streams, is square
         String cropUrl = tree.getString("steps.find { it.stepId == '" + crop + "' }.image.url");
@@ -94,7 +96,7 @@ class RefinementLoopTest {
         assertThat(Api.awaitFinished(session, hands)).isEqualTo("failed");
         JsonPath tree = Api.tree(session);
         String prefix = "steps.find { it.stepId == '" + hands + "' }.";
-        assertThat(tree.getString(prefix + "failure.reason")).contains("hands");
+        assertThat(tree.getString(prefix + "failure.reason")).contains("hands").contains("generative engine");
         assertThat(tree.getString(prefix + "failure.hint")).contains("crop");
         assertThat(tree.getString(prefix + "image")).isNull();
         List<EventEnvelope> events = SessionLog.eventsOf(RunningStack.endpoints().kafkaBootstrap(), session);

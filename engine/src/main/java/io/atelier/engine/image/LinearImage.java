@@ -16,6 +16,16 @@ public final class LinearImage {
     final byte[] alpha;
     private final boolean hasAlpha;
 
+    private LinearImage(int width, int height, boolean hasAlpha, float[] r, float[] g, float[] b, byte[] alpha) {
+        this.width = width;
+        this.height = height;
+        this.r = r;
+        this.g = g;
+        this.b = b;
+        this.alpha = alpha;
+        this.hasAlpha = hasAlpha;
+    }
+
     LinearImage(int width, int height, boolean hasAlpha) {
         this.width = width;
         this.height = height;
@@ -74,14 +84,19 @@ public final class LinearImage {
 
     /** A pixel-wise transform of the three linear channels, run on rows in parallel. */
     public LinearImage mapPixels(PixelFunction function) {
+        return mapPixels((x, y, px) -> function.apply(px));
+    }
+
+    /** A pixel-wise transform that also sees the pixel's position, run on rows in parallel. */
+    public LinearImage mapPixels(PositionalPixelFunction function) {
         LinearImage out = new LinearImage(width, height, hasAlpha);
         IntStream.range(0, height).parallel().forEach(y -> {
             float[] px = new float[3];
-            for (int i = y * width, end = i + width; i < end; i++) {
+            for (int i = y * width, end = i + width, x = 0; i < end; i++, x++) {
                 px[0] = r[i];
                 px[1] = g[i];
                 px[2] = b[i];
-                function.apply(px);
+                function.apply(x, y, px);
                 out.r[i] = px[0];
                 out.g[i] = px[1];
                 out.b[i] = px[2];
@@ -108,9 +123,85 @@ public final class LinearImage {
         return out;
     }
 
+    /** A black image of the given size. */
+    public static LinearImage blank(int width, int height, boolean hasAlpha) {
+        LinearImage out = new LinearImage(width, height, hasAlpha);
+        java.util.Arrays.fill(out.alpha, (byte) 0xFF);
+        return out;
+    }
+
+    /** An image with the same size and alpha as this one and the given linear planes (taken, not copied). */
+    public LinearImage withPlanes(float[] red, float[] green, float[] blue) {
+        int n = width * height;
+        if (red.length != n || green.length != n || blue.length != n) {
+            throw new IllegalArgumentException("planes must have " + n + " values");
+        }
+        LinearImage out = new LinearImage(width, height, hasAlpha, red, green, blue, alpha);
+        return out;
+    }
+
+    /** A deep copy, for operations that write into their result. */
+    public LinearImage copy() {
+        return new LinearImage(width, height, hasAlpha, r.clone(), g.clone(), b.clone(), alpha.clone());
+    }
+
+    /**
+     * The linear values of channel 0 (red), 1 (green) or 2 (blue), row-major. The array is this image's
+     * own: callers read it, and write only into images they have just created or copied.
+     */
+    public float[] channel(int c) {
+        return switch (c) {
+            case 0 -> r;
+            case 1 -> g;
+            case 2 -> b;
+            default -> throw new IllegalArgumentException("channel " + c);
+        };
+    }
+
+    /** Rec. 709 relative luminance per pixel, linear. */
+    public float[] luminance() {
+        float[] y = new float[width * height];
+        IntStream.range(0, height).parallel().forEach(row -> {
+            for (int i = row * width, end = i + width; i < end; i++) {
+                y[i] = 0.2126f * r[i] + 0.7152f * g[i] + 0.0722f * b[i];
+            }
+        });
+        return y;
+    }
+
+    /** Blends {@code edited} over this image by a per-pixel weight 0–1; where the weight is 0 the pixel stays exactly as it was. */
+    public LinearImage blend(LinearImage edited, float[] weight) {
+        if (edited.width != width || edited.height != height || weight.length != width * height) {
+            throw new IllegalArgumentException("blend needs images and a mask of one size");
+        }
+        LinearImage out = new LinearImage(width, height, hasAlpha);
+        IntStream.range(0, height).parallel().forEach(row -> {
+            for (int i = row * width, end = i + width; i < end; i++) {
+                float m = weight[i];
+                if (m <= 0f) {
+                    out.r[i] = r[i];
+                    out.g[i] = g[i];
+                    out.b[i] = b[i];
+                } else {
+                    out.r[i] = r[i] + m * (edited.r[i] - r[i]);
+                    out.g[i] = g[i] + m * (edited.g[i] - g[i]);
+                    out.b[i] = b[i] + m * (edited.b[i] - b[i]);
+                }
+                out.alpha[i] = alpha[i];
+            }
+        });
+        return out;
+    }
+
     /** Transforms one pixel's linear RGB in place. */
     @FunctionalInterface
     public interface PixelFunction {
         void apply(float[] rgb);
+    }
+
+    /** Transforms the linear RGB of the pixel at (x, y) in place. */
+    @FunctionalInterface
+    public interface PositionalPixelFunction {
+        void apply(int x, int y, float[] rgb);
     }
 }

@@ -4,7 +4,7 @@ import io.atelier.engine.image.LinearImage;
 
 /**
  * Crop to an aspect ratio: the largest w:h rectangle inside the image, centred on the anchor point
- * and slid back inside the frame where the anchor is near an edge.
+ * (fractions of the frame) and slid back inside the frame where the anchor is near an edge.
  */
 public final class CropToAspect {
     private CropToAspect() {

@@ -8,11 +8,9 @@ public final class Monochrome {
     }
 
     public static LinearImage apply(LinearImage image) {
-        return image.mapPixels(px -> {
-            float y = 0.2126f * px[0] + 0.7152f * px[1] + 0.0722f * px[2];
-            px[0] = y;
-            px[1] = y;
-            px[2] = y;
-        });
+        return ColourMatrix.apply(image, new float[] {
+                0.2126f, 0.7152f, 0.0722f,
+                0.2126f, 0.7152f, 0.0722f,
+                0.2126f, 0.7152f, 0.0722f});
     }
 }

@@ -17,13 +17,9 @@ public final class WhiteBalance {
         double bGain = 1 - 0.4 * t;
         double gGain = 1 - 0.2 * (tint / 100.0);
         double norm = 1 / (0.2126 * rGain + 0.7152 * gGain + 0.0722 * bGain);
-        float r = (float) (rGain * norm);
-        float g = (float) (gGain * norm);
-        float b = (float) (bGain * norm);
-        return image.mapPixels(px -> {
-            px[0] *= r;
-            px[1] *= g;
-            px[2] *= b;
-        });
+        return ColourMatrix.apply(image, new float[] {
+                (float) (rGain * norm), 0, 0,
+                0, (float) (gGain * norm), 0,
+                0, 0, (float) (bGain * norm)});
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record EditPlan(int schemaVersion, String instruction, String planner, List<Operation> operations) {
     /** Version of the plan JSON shape. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public EditPlan {
         Objects.requireNonNull(instruction, "instruction");

@@ -6,9 +6,9 @@ import java.util.List;
 /** What the engine made of one step: a rendered image, or a failure a person can act on. */
 public sealed interface RenderOutcome {
 
-    /** The rendered PNG and its thumbnail, with the plan that produced them. */
+    /** The rendered PNG and its thumbnail, with the plan that produced them and the subject method, if one was used. */
     record Rendered(EditPlan plan, byte[] png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
-                    int thumbnailHeight) implements RenderOutcome {
+                    int thumbnailHeight, java.util.Optional<String> subjectMethod) implements RenderOutcome {
     }
 
     /** The step cannot be rendered: why, what would work, and the parts of the instruction not understood. */

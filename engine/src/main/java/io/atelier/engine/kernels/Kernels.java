@@ -1,0 +1,117 @@
+package io.atelier.engine.kernels;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT_101;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * The one place that calls OpenCV: separable filters, resampling and warps on single float planes,
+ * and GrabCut. Java arrays go in and come out; native memory never escapes a call.
+ */
+public final class Kernels {
+    private Kernels() {
+    }
+
+    /** Gaussian blur of one plane; the kernel spans ±3σ, edges reflect (no dark border). */
+    public static float[] gaussian(float[] plane, int width, int height, double sigma) {
+        if (sigma <= 0.01) {
+            return plane.clone();
+        }
+        int radius = (int) Math.ceil(3 * sigma);
+        int k = 2 * radius + 1;
+        try (PointerScope scope = new PointerScope()) {
+            Mat src = wrap(plane, width, height);
+            Mat dst = new Mat(height, width, CV_32F);
+            opencv_imgproc.GaussianBlur(src, dst, new Size(k, k), sigma, sigma, BORDER_REFLECT_101, 0 /* ALGO_HINT_DEFAULT */);
+            return read(dst, width * height);
+        }
+    }
+
+    /** Box (area-average) resample of one plane: the right filter for shrinking. */
+    public static float[] resizeArea(float[] plane, int width, int height, int newWidth, int newHeight) {
+        return resize(plane, width, height, newWidth, newHeight, opencv_imgproc.INTER_AREA);
+    }
+
+    /** Bilinear resample of one plane: for enlarging soft things such as masks. */
+    public static float[] resizeLinear(float[] plane, int width, int height, int newWidth, int newHeight) {
+        return resize(plane, width, height, newWidth, newHeight, opencv_imgproc.INTER_LINEAR);
+    }
+
+    private static float[] resize(float[] plane, int width, int height, int newWidth, int newHeight, int interpolation) {
+        try (PointerScope scope = new PointerScope()) {
+            Mat src = wrap(plane, width, height);
+            Mat dst = new Mat(newHeight, newWidth, CV_32F);
+            opencv_imgproc.resize(src, dst, new Size(newWidth, newHeight), 0, 0, interpolation);
+            return read(dst, newWidth * newHeight);
+        }
+    }
+
+    /**
+     * Affine warp of one plane with bicubic sampling: {@code matrix} maps output to input pixel
+     * coordinates (x' = m0·x + m1·y + m2, y' = m3·x + m4·y + m5); outside the source reads as edge.
+     */
+    public static float[] warpAffine(float[] plane, int width, int height, double[] matrix, int newWidth, int newHeight) {
+        try (PointerScope scope = new PointerScope()) {
+            Mat src = wrap(plane, width, height);
+            Mat dst = new Mat(newHeight, newWidth, CV_32F);
+            Mat m = new Mat(2, 3, opencv_core.CV_64F);
+            org.bytedeco.javacpp.indexer.DoubleIndexer ix = m.createIndexer();
+            ix.put(0, 0, matrix[0]).put(0, 1, matrix[1]).put(0, 2, matrix[2]);
+            ix.put(1, 0, matrix[3]).put(1, 1, matrix[4]).put(1, 2, matrix[5]);
+            opencv_imgproc.warpAffine(src, dst, m, new Size(newWidth, newHeight),
+                    opencv_imgproc.INTER_CUBIC | opencv_imgproc.WARP_INVERSE_MAP, opencv_core.BORDER_REPLICATE, new Scalar());
+            return read(dst, newWidth * newHeight);
+        }
+    }
+
+    /**
+     * GrabCut segmentation of an 8-bit interleaved RGB image, initialised with everything outside
+     * {@code rect} (x, y, w, h) as background. Returns 1 for (probable) foreground, 0 otherwise.
+     * OpenCV seeds its k-means from a per-thread generator, so it is reseeded first: same input, same mask.
+     */
+    public static byte[] grabCut(byte[] rgb, int width, int height, int[] rect, int iterations) {
+        try (PointerScope scope = new PointerScope()) {
+            Mat img = new Mat(height, width, CV_8UC3, new BytePointer(rgb));
+            Mat mask = new Mat(height, width, CV_8UC1, new Scalar(0.0));
+            Mat bgd = new Mat();
+            Mat fgd = new Mat();
+            opencv_core.setRNGSeed(0x5eed);
+            opencv_imgproc.grabCut(img, mask, new Rect(rect[0], rect[1], rect[2], rect[3]), bgd, fgd, iterations,
+                    opencv_imgproc.GC_INIT_WITH_RECT);
+            byte[] labels = new byte[width * height];
+            ByteBuffer buffer = mask.createBuffer();
+            buffer.get(labels);
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (byte) (labels[i] == opencv_imgproc.GC_FGD || labels[i] == opencv_imgproc.GC_PR_FGD ? 1 : 0);
+            }
+            return labels;
+        }
+    }
+
+    private static Mat wrap(float[] plane, int width, int height) {
+        if (plane.length != width * height) {
+            throw new IllegalArgumentException("plane has " + plane.length + " values, expected " + width + "×" + height);
+        }
+        return new Mat(height, width, CV_32F, new FloatPointer(plane));
+    }
+
+    private static float[] read(Mat mat, int n) {
+        float[] out = new float[n];
+        FloatBuffer buffer = mat.createBuffer();
+        buffer.get(out);
+        return out;
+    }
+}

@@ -1,0 +1,42 @@
+package io.atelier.engine.ops;
+
+import io.atelier.engine.image.LinearImage;
+import java.util.stream.IntStream;
+
+/**
+ * A 3×3 colour matrix on linear RGB (row-major: r' = m0·r + m1·g + m2·b, …): the kernel under white
+ * balance and channel mixing. Plain loops over planar rows so the JIT can vectorise them.
+ */
+public final class ColourMatrix {
+    private static final int ROWS_PER_TASK = 16;
+
+    private ColourMatrix() {
+    }
+
+    public static LinearImage apply(LinearImage image, float[] m) {
+        if (m.length != 9) {
+            throw new IllegalArgumentException("a colour matrix has 9 entries");
+        }
+        int w = image.width();
+        int h = image.height();
+        float[] r = image.channel(0);
+        float[] g = image.channel(1);
+        float[] b = image.channel(2);
+        float[] or = new float[r.length];
+        float[] og = new float[r.length];
+        float[] ob = new float[r.length];
+        IntStream.range(0, (h + ROWS_PER_TASK - 1) / ROWS_PER_TASK).parallel().forEach(task -> {
+            int start = task * ROWS_PER_TASK * w;
+            int end = Math.min(h, (task + 1) * ROWS_PER_TASK) * w;
+            for (int i = start; i < end; i++) {
+                float ri = r[i];
+                float gi = g[i];
+                float bi = b[i];
+                or[i] = m[0] * ri + m[1] * gi + m[2] * bi;
+                og[i] = m[3] * ri + m[4] * gi + m[5] * bi;
+                ob[i] = m[6] * ri + m[7] * gi + m[8] * bi;
+            }
+        });
+        return image.withPlanes(or, og, ob);
+    }
+}

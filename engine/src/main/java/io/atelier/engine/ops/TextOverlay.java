@@ -1,0 +1,153 @@
+package io.atelier.engine.ops;
+
+import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.Operation.Text.Placement;
+import io.atelier.engine.plan.Rgb;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Text set in Liberation Sans (SIL Open Font License, loaded from the PDFBox jar so no system font is
+ * needed). The cap height is {@code size} × image height, shrunk until the line fits 86% of the width.
+ * Placement AUTO picks, among the top, bottom, left and right bands, the one with the least detail
+ * (mean gradient of lightness) and the least subject; the text sits in that band with a 6% margin.
+ * Colour AUTO is white or near-black (#1c1c1c), whichever has the larger WCAG contrast ratio against
+ * the mean luminance under the text. Glyph coverage (anti-aliased) is blended in linear light.
+ */
+public final class TextOverlay {
+    private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final float CAP_HEIGHT_EM = 0.729f;
+    private static final Font BASE_FONT = loadFont();
+
+    private TextOverlay() {
+    }
+
+    /**
+     * @param subject a matte to avoid when choosing a band, if one is known
+     */
+    public static LinearImage apply(LinearImage image, String text, Placement placement, String colour, double size,
+                                    Optional<float[]> subject) {
+        int w = image.width();
+        int h = image.height();
+        Placement where = placement == Placement.AUTO ? calmestBand(image, subject) : placement;
+        float fontPx = (float) (size * h / CAP_HEIGHT_EM);
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        TextLayout layout = new TextLayout(text, BASE_FONT.deriveFont(fontPx), frc);
+        Rectangle2D bounds = layout.getBounds();
+        double maxWidth = (where == Placement.LEFT || where == Placement.RIGHT ? 0.43 : 0.86) * w;
+        if (bounds.getWidth() > maxWidth) {
+            fontPx *= (float) (maxWidth / bounds.getWidth());
+            layout = new TextLayout(text, BASE_FONT.deriveFont(fontPx), frc);
+            bounds = layout.getBounds();
+        }
+        double margin = 0.06 * Math.min(w, h);
+        double tw = bounds.getWidth();
+        double th = bounds.getHeight();
+        double left = switch (where) {
+            case LEFT -> margin;
+            case RIGHT -> w - margin - tw;
+            default -> (w - tw) / 2;
+        };
+        double top = switch (where) {
+            case TOP -> margin;
+            case BOTTOM -> h - margin - th;
+            default -> (h - th) / 2;
+        };
+        BufferedImage coverage = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = coverage.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(java.awt.Color.WHITE);
+            layout.draw(g, (float) (left - bounds.getX()), (float) (top - bounds.getY()));
+        } finally {
+            g.dispose();
+        }
+        byte[] a = ((java.awt.image.DataBufferByte) coverage.getRaster().getDataBuffer()).getData();
+        float[] ink = colour.equals("auto") ? contrasting(image, (int) left, (int) top, (int) Math.ceil(tw), (int) Math.ceil(th))
+                : Rgb.parse(colour).linear();
+        return image.mapPixels((x, y, px) -> {
+            float cover = (a[y * w + x] & 0xFF) / 255f;
+            if (cover > 0) {
+                px[0] += cover * (ink[0] - px[0]);
+                px[1] += cover * (ink[1] - px[1]);
+                px[2] += cover * (ink[2] - px[2]);
+            }
+        });
+    }
+
+    static Placement calmestBand(LinearImage image, Optional<float[]> subject) {
+        int w = image.width();
+        int h = image.height();
+        float[] y = image.luminance();
+        Placement best = Placement.TOP;
+        double bestScore = Double.MAX_VALUE;
+        for (Placement p : new Placement[] {Placement.TOP, Placement.BOTTOM, Placement.LEFT, Placement.RIGHT}) {
+            int x0 = p == Placement.RIGHT ? w * 2 / 3 : 0;
+            int x1 = p == Placement.LEFT ? w / 3 : w;
+            int y0 = p == Placement.BOTTOM ? h * 3 / 4 : 0;
+            int y1 = p == Placement.TOP ? h / 4 : h;
+            double detail = 0;
+            double covered = 0;
+            long n = 0;
+            for (int yy = Math.max(1, y0); yy < Math.min(h - 1, y1); yy++) {
+                for (int xx = Math.max(1, x0); xx < Math.min(w - 1, x1); xx++) {
+                    int i = yy * w + xx;
+                    double l = Tone.perceptual(y[i]);
+                    detail += Math.abs(l - Tone.perceptual(y[i + 1])) + Math.abs(l - Tone.perceptual(y[i + w]));
+                    covered += subject.map(m -> m[i]).orElse(0f);
+                    n++;
+                }
+            }
+            double score = n == 0 ? Double.MAX_VALUE : detail / n + 0.5 * covered / n;
+            if (score < bestScore - 1e-9) {
+                bestScore = score;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static float[] contrasting(LinearImage image, int x, int y, int tw, int th) {
+        int w = image.width();
+        int h = image.height();
+        float[] lum = image.luminance();
+        double sum = 0;
+        long n = 0;
+        for (int yy = Math.max(0, y); yy < Math.min(h, y + th); yy++) {
+            for (int xx = Math.max(0, x); xx < Math.min(w, x + tw); xx++) {
+                sum += lum[yy * w + xx];
+                n++;
+            }
+        }
+        double under = n == 0 ? 0.5 : sum / n;
+        float dark = Rgb.parse("#1c1c1c").linear()[0];
+        double againstWhite = 1.05 / (under + 0.05);
+        double againstDark = (under + 0.05) / (dark + 0.05);
+        return againstWhite >= againstDark ? new float[] {1f, 1f, 1f} : new float[] {dark, dark, dark};
+    }
+
+    private static Font loadFont() {
+        try (InputStream in = TextOverlay.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("font resource missing: " + FONT_RESOURCE);
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FontFormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.atelier.engine.subject;
+
+/**
+ * A soft subject mask (1 = subject, 0 = background) at the image's size, and the method that made
+ * it, recorded with renders so a result can be explained.
+ */
+public record SubjectMatte(float[] alpha, int width, int height, String method) {
+    public SubjectMatte {
+        if (alpha.length != width * height) {
+            throw new IllegalArgumentException("matte size does not match " + width + "×" + height);
+        }
+    }
+
+    /** Centre of mass of the matte as fractions of the frame {x, y}; the frame centre if empty. */
+    public double[] centroid() {
+        double sum = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 0; x < width; x++, i++) {
+                float a = alpha[i];
+                sum += a;
+                sx += a * x;
+                sy += a * y;
+            }
+        }
+        return sum < 1 ? new double[] {0.5, 0.5} : new double[] {(sx / sum + 0.5) / width, (sy / sum + 0.5) / height};
+    }
+
+    /** Bounding box {x0, y0, x1, y1} (exclusive ends, pixels) of the matte above one half; the whole frame if empty. */
+    public int[] bounds() {
+        int x0 = width;
+        int y0 = height;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 0; x < width; x++, i++) {
+                if (alpha[i] > 0.5f) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return x1 < 0 ? new int[] {0, 0, width, height} : new int[] {x0, y0, x1 + 1, y1 + 1};
+    }
+
+    /** Fraction of the frame the subject covers. */
+    public double coverage() {
+        double sum = 0;
+        for (float a : alpha) {
+            sum += a;
+        }
+        return sum / alpha.length;
+    }
+}
