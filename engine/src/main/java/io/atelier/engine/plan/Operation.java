@@ -3,6 +3,7 @@ package io.atelier.engine.plan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,33 +14,33 @@ import java.util.Locale;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = Operation.Exposure.class, name = "exposure"),
-        @JsonSubTypes.Type(value = Operation.WhiteBalance.class, name = "white-balance"),
-        @JsonSubTypes.Type(value = Operation.TimeOfDay.class, name = "time-of-day"),
-        @JsonSubTypes.Type(value = Operation.DirectionalLight.class, name = "directional-light"),
-        @JsonSubTypes.Type(value = Operation.SplitTone.class, name = "split-tone"),
-        @JsonSubTypes.Type(value = Operation.Contrast.class, name = "contrast"),
-        @JsonSubTypes.Type(value = Operation.ToneRecovery.class, name = "tone-recovery"),
-        @JsonSubTypes.Type(value = Operation.Vignette.class, name = "vignette"),
-        @JsonSubTypes.Type(value = Operation.Glow.class, name = "glow"),
-        @JsonSubTypes.Type(value = Operation.CropToAspect.class, name = "crop-to-aspect"),
-        @JsonSubTypes.Type(value = Operation.Reframe.class, name = "reframe"),
-        @JsonSubTypes.Type(value = Operation.Rotate.class, name = "rotate"),
-        @JsonSubTypes.Type(value = Operation.Flip.class, name = "flip"),
-        @JsonSubTypes.Type(value = Operation.Saturation.class, name = "saturation"),
-        @JsonSubTypes.Type(value = Operation.Vibrance.class, name = "vibrance"),
-        @JsonSubTypes.Type(value = Operation.Monochrome.class, name = "monochrome"),
-        @JsonSubTypes.Type(value = Operation.PaletteGrade.class, name = "palette-grade"),
-        @JsonSubTypes.Type(value = Operation.ColourOverlay.class, name = "colour-overlay"),
-        @JsonSubTypes.Type(value = Operation.Gradient.class, name = "gradient"),
-        @JsonSubTypes.Type(value = Operation.Text.class, name = "text"),
-        @JsonSubTypes.Type(value = Operation.Blur.class, name = "blur"),
-        @JsonSubTypes.Type(value = Operation.Sharpen.class, name = "sharpen"),
-        @JsonSubTypes.Type(value = Operation.Clarity.class, name = "clarity"),
-        @JsonSubTypes.Type(value = Operation.Grain.class, name = "grain"),
-        @JsonSubTypes.Type(value = Operation.Dust.class, name = "dust"),
-        @JsonSubTypes.Type(value = Operation.LightLeak.class, name = "light-leak"),
-        @JsonSubTypes.Type(value = Operation.Steam.class, name = "steam"),
+        @JsonSubTypes.Type(Operation.Exposure.class),
+        @JsonSubTypes.Type(Operation.WhiteBalance.class),
+        @JsonSubTypes.Type(Operation.TimeOfDay.class),
+        @JsonSubTypes.Type(Operation.DirectionalLight.class),
+        @JsonSubTypes.Type(Operation.SplitTone.class),
+        @JsonSubTypes.Type(Operation.Contrast.class),
+        @JsonSubTypes.Type(Operation.ToneRecovery.class),
+        @JsonSubTypes.Type(Operation.Vignette.class),
+        @JsonSubTypes.Type(Operation.Glow.class),
+        @JsonSubTypes.Type(Operation.CropToAspect.class),
+        @JsonSubTypes.Type(Operation.Reframe.class),
+        @JsonSubTypes.Type(Operation.Rotate.class),
+        @JsonSubTypes.Type(Operation.Flip.class),
+        @JsonSubTypes.Type(Operation.Saturation.class),
+        @JsonSubTypes.Type(Operation.Vibrance.class),
+        @JsonSubTypes.Type(Operation.Monochrome.class),
+        @JsonSubTypes.Type(Operation.PaletteGrade.class),
+        @JsonSubTypes.Type(Operation.ColourOverlay.class),
+        @JsonSubTypes.Type(Operation.Gradient.class),
+        @JsonSubTypes.Type(Operation.Text.class),
+        @JsonSubTypes.Type(Operation.Blur.class),
+        @JsonSubTypes.Type(Operation.Sharpen.class),
+        @JsonSubTypes.Type(Operation.Clarity.class),
+        @JsonSubTypes.Type(Operation.Grain.class),
+        @JsonSubTypes.Type(Operation.Dust.class),
+        @JsonSubTypes.Type(Operation.LightLeak.class),
+        @JsonSubTypes.Type(Operation.Steam.class),
 })
 public sealed interface Operation {
 
@@ -47,6 +48,7 @@ public sealed interface Operation {
     String describe();
 
     /** Operations whose effect is limited to a region and blended back through its soft mask. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op") // repeated so schema tools see the "op" of these records too
     sealed interface Local extends Operation {
         Region region();
     }
@@ -54,6 +56,7 @@ public sealed interface Operation {
     // ---------------------------------------------------------------- light and atmosphere
 
     /** Exposure in photographic stops (−4…+4): linear light is multiplied by 2^stops. */
+    @JsonTypeName("exposure")
     record Exposure(double stops, Region region) implements Local {
         public Exposure {
             requireRange("stops", stops, -4, 4);
@@ -71,6 +74,7 @@ public sealed interface Operation {
      * White balance (−100…+100 each): positive temperature warms (red up, blue down), positive tint
      * adds magenta, negative green. Gains are normalised so neutral grey keeps its luminance.
      */
+    @JsonTypeName("white-balance")
     record WhiteBalance(double temperature, double tint, Region region) implements Local {
         public WhiteBalance {
             requireRange("temperature", temperature, -100, 100);
@@ -90,6 +94,7 @@ public sealed interface Operation {
      * The colour and tone of a time of day at {@code strength} 0–1: a documented preset of white
      * balance, contrast, saturation and exposure (see {@code ops.TimeOfDay}).
      */
+    @JsonTypeName("time-of-day")
     record TimeOfDay(Mood mood, double strength) implements Operation {
         public TimeOfDay {
             requireNonNull("mood", mood);
@@ -121,6 +126,7 @@ public sealed interface Operation {
      * edge, 1 = a gentle fall-off over the whole frame), and the far side dims by a third as much,
      * so shadows fall away from the light.
      */
+    @JsonTypeName("directional-light")
     record DirectionalLight(Edge from, double strength, Rgb colour, double softness) implements Operation {
         public DirectionalLight {
             requireNonNull("from", from);
@@ -137,6 +143,7 @@ public sealed interface Operation {
     }
 
     /** Split toning: highlights tinted toward one colour, shadows toward another, {@code strength} 0–1. */
+    @JsonTypeName("split-tone")
     record SplitTone(Rgb highlights, Rgb shadows, double strength) implements Operation {
         public SplitTone {
             requireNonNull("highlights", highlights);
@@ -151,6 +158,7 @@ public sealed interface Operation {
     }
 
     /** Contrast (−100…+100): an S-curve on perceptual luminance around mid-grey, hue and saturation kept. */
+    @JsonTypeName("contrast")
     record Contrast(double amount, Region region) implements Local {
         public Contrast {
             requireRange("amount", amount, -100, 100);
@@ -167,6 +175,7 @@ public sealed interface Operation {
      * Highlight and shadow recovery (−100…+100 each): negative highlights pull bright areas down,
      * positive shadows lift dark areas; each works only in its own tonal range.
      */
+    @JsonTypeName("tone-recovery")
     record ToneRecovery(double highlights, double shadows, Region region) implements Local {
         public ToneRecovery {
             requireRange("highlights", highlights, -100, 100);
@@ -188,6 +197,7 @@ public sealed interface Operation {
      * stops × 2, with an elliptical fall-off starting at {@code midpoint} (0–1 of the half-diagonal);
      * centred on the subject's centre when {@code aroundSubject}.
      */
+    @JsonTypeName("vignette")
     record Vignette(double amount, double midpoint, boolean aroundSubject) implements Operation {
         public Vignette {
             requireRange("amount", amount, -100, 100);
@@ -206,6 +216,7 @@ public sealed interface Operation {
      * image (light bloom); haze lays a light veil of the scene's own average highlight colour over it,
      * lifting blacks and lowering contrast as atmosphere does.
      */
+    @JsonTypeName("glow")
     record Glow(Kind kind, double amount, Region region) implements Local {
         public Glow {
             requireNonNull("kind", kind);
@@ -231,6 +242,7 @@ public sealed interface Operation {
      * Crop to the largest {@code width:height} rectangle that fits, placed on the anchor: the
      * subject's centre, the image centre, or against one edge.
      */
+    @JsonTypeName("crop-to-aspect")
     record CropToAspect(int width, int height, Anchor anchor) implements Operation {
         public CropToAspect {
             requireAspect(width, height);
@@ -260,6 +272,7 @@ public sealed interface Operation {
      * free of it — by cropping where the photo allows, otherwise by extending the canvas with a soft
      * continuation of the edge.
      */
+    @JsonTypeName("reframe")
     record Reframe(int width, int height, Edge roomOn, double room) implements Operation {
         public Reframe {
             requireAspect(width, height);
@@ -281,6 +294,7 @@ public sealed interface Operation {
      * bicubically, and with {@code cropToFill} the result is cropped to the largest upright rectangle
      * with no empty corners (straightening).
      */
+    @JsonTypeName("rotate")
     record Rotate(double degrees, boolean cropToFill) implements Operation {
         public Rotate {
             requireRange("degrees", degrees, -180, 180);
@@ -294,6 +308,7 @@ public sealed interface Operation {
     }
 
     /** Mirror the image left–right ({@code horizontal}) or top–bottom. */
+    @JsonTypeName("flip")
     record Flip(boolean horizontal) implements Operation {
         @Override
         public String describe() {
@@ -304,6 +319,7 @@ public sealed interface Operation {
     // ---------------------------------------------------------------- colour and brand
 
     /** Saturation (−100…+100): chroma scaled around each pixel's luminance; −100 is grey. */
+    @JsonTypeName("saturation")
     record Saturation(double amount, Region region) implements Local {
         public Saturation {
             requireRange("amount", amount, -100, 100);
@@ -317,6 +333,7 @@ public sealed interface Operation {
     }
 
     /** Vibrance (−100…+100): like saturation, but weighted toward muted colours so vivid ones do not clip. */
+    @JsonTypeName("vibrance")
     record Vibrance(double amount, Region region) implements Local {
         public Vibrance {
             requireRange("amount", amount, -100, 100);
@@ -330,6 +347,7 @@ public sealed interface Operation {
     }
 
     /** Black and white: each pixel becomes its Rec. 709 relative luminance, in linear light. */
+    @JsonTypeName("monochrome")
     record Monochrome(Region region) implements Local {
         public Monochrome {
             region = orWhole(region);
@@ -345,6 +363,7 @@ public sealed interface Operation {
      * Grade toward a palette: each pixel's CIELAB chroma (a*, b*) moves toward the nearest palette
      * colour's by {@code strength} 0–1, weighted by closeness; lightness is kept.
      */
+    @JsonTypeName("palette-grade")
     record PaletteGrade(String name, List<Rgb> palette, double strength, Region region) implements Local {
         public PaletteGrade {
             requireNonNull("name", name);
@@ -363,6 +382,7 @@ public sealed interface Operation {
     }
 
     /** A flat colour laid over the region at {@code opacity} 0–1 (normal blend, in linear light). */
+    @JsonTypeName("colour-overlay")
     record ColourOverlay(Rgb colour, double opacity, Region region) implements Local {
         public ColourOverlay {
             requireNonNull("colour", colour);
@@ -377,6 +397,7 @@ public sealed interface Operation {
     }
 
     /** A two-colour gradient, {@code from} at the {@code start} edge to {@code to} at the opposite one, at {@code opacity}. */
+    @JsonTypeName("gradient")
     record Gradient(Rgb from, Rgb to, Edge start, double opacity, Region region) implements Local {
         public Gradient {
             requireNonNull("from", from);
@@ -399,6 +420,7 @@ public sealed interface Operation {
      * is absent from the plan: see {@code ops.TextOverlay}) in {@code colour}, or in white or near-black,
      * whichever contrasts more with what lies under it, when {@code colour} is {@code "auto"}.
      */
+    @JsonTypeName("text")
     record Text(String text, Placement placement, String colour, double size) implements Operation {
         public Text {
             requireNonNull("text", text);
@@ -444,6 +466,7 @@ public sealed interface Operation {
      * it is a normalised convolution weighted by the subject matte, so the subject's colours do not
      * bleed into a halo around it.
      */
+    @JsonTypeName("blur")
     record Blur(double radius, Region region) implements Local {
         public Blur {
             requireRange("radius", radius, 0.1, 5);
@@ -457,6 +480,7 @@ public sealed interface Operation {
     }
 
     /** Unsharp mask on luminance: {@code amount} 0–300 %, σ = {@code radius} pixels (0.3–5). */
+    @JsonTypeName("sharpen")
     record Sharpen(double amount, double radius, Region region) implements Local {
         public Sharpen {
             requireRange("amount", amount, 0, 300);
@@ -471,6 +495,7 @@ public sealed interface Operation {
     }
 
     /** Clarity (−100…+100): local contrast — a wide unsharp mask on luminance, weighted to the midtones. */
+    @JsonTypeName("clarity")
     record Clarity(double amount, Region region) implements Local {
         public Clarity {
             requireRange("amount", amount, -100, 100);
@@ -486,6 +511,7 @@ public sealed interface Operation {
     // ---------------------------------------------------------------- final polish
 
     /** Film grain: luminance noise of {@code amount} 0–100, clumped at {@code size} 1–4 px, strongest in the midtones; seeded. */
+    @JsonTypeName("grain")
     record Grain(double amount, double size, long seed) implements Operation {
         public Grain {
             requireRange("amount", amount, 0, 100);
@@ -499,6 +525,7 @@ public sealed interface Operation {
     }
 
     /** Dust motes caught in a beam of light from {@code lightFrom}: {@code density} 0–100; seeded. */
+    @JsonTypeName("dust")
     record Dust(double density, Edge lightFrom, long seed) implements Operation {
         public Dust {
             requireRange("density", density, 0, 100);
@@ -515,6 +542,7 @@ public sealed interface Operation {
      * A light leak (a soft coloured wash from a corner or side, screen-blended) or, with
      * {@code flare}, a lens flare: a bright bloom at the edge with ghosts along the line through the centre.
      */
+    @JsonTypeName("light-leak")
     record LightLeak(Rgb colour, Edge from, double strength, boolean flare) implements Operation {
         public LightLeak {
             requireNonNull("colour", colour);
@@ -533,6 +561,7 @@ public sealed interface Operation {
      * curling, fading, turbulent noise screen-blended in light grey; {@code strength} 0–1,
      * {@code height} as a fraction of the image height (0.1–0.6); seeded.
      */
+    @JsonTypeName("steam")
     record Steam(double strength, double height, long seed) implements Operation {
         public Steam {
             requireRange("strength", strength, 0, 1);
