@@ -95,6 +95,7 @@ net() { echo $(( $1 - $2 > 1 ? $1 - $2 : 1 )); }
   echo "- ImageMagick blurs with \`-blur 0x8\` (two 1-D Gaussian passes); its \`-gaussian-blur\` is a full 2-D kernel and took about 65 s here."
   echo "- libvips streams: a whole-process time minus its copy time credits it with overlapping I/O and compute,"
   echo "  which favours it. ImageMagick's copy includes its PPM decode/encode (same as its operation runs)."
+  echo "- \`vips recomb\` writes float pixels (a 4× larger file than its copy), so its net time includes extra output work."
   echo "- Raw tool times (ms): vips blur $V_BLUR, float blur $V_BLUR_F, shrink $V_SHRINK, recomb $V_RECOMB;"
   echo "  ImageMagick blur $M_BLUR, resize $M_SHRINK, colour matrix $M_RECOMB."
 } > "$OUT"
