@@ -14,8 +14,10 @@ import io.atelier.engine.render.RenderOutcome;
 import io.atelier.engine.render.Renderer;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.SubjectDetector;
+import io.atelier.engine.subject.SubjectMatte;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 
 /** The built-in engine: plans an instruction, runs the plan on an image, encodes the result and its thumbnail. */
 public final class Engine {
@@ -37,6 +39,11 @@ public final class Engine {
     }
 
     public RenderOutcome render(byte[] sourceImage, String instruction) {
+        return render(sourceImage, instruction, Optional.empty());
+    }
+
+    /** Renders with the source image's subject matte when it is already known (cached), so it is not estimated again. */
+    public RenderOutcome render(byte[] sourceImage, String instruction, Optional<SubjectMatte> sourceMatte) {
         PlanOutcome planned = planner.plan(instruction);
         if (!planned.fullyUnderstood()) {
             return refusal(planned);
@@ -48,11 +55,12 @@ public final class Engine {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
         }
-        Renderer.Rendering result = renderer.run(planned.plan(), LinearImage.from(decoded.image()));
+        Renderer.Rendering result = renderer.run(planned.plan(), LinearImage.from(decoded.image()), sourceMatte);
         BufferedImage out = result.image().toBufferedImage();
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
         return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),
-                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod());
+                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod(), result.inputMatte(),
+                result.resultMatte());
     }
 
     // Nothing is half-done: a step that cannot be fully rendered fails, saying what to do instead.

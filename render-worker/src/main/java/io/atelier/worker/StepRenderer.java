@@ -4,7 +4,9 @@ import io.atelier.engine.Engine;
 import io.atelier.engine.image.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.RuleBasedPlanner;
-import io.atelier.engine.subject.CentrePriorGrabCut;
+import io.atelier.engine.subject.MattePng;
+import io.atelier.engine.subject.SubjectDetectors;
+import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
@@ -15,9 +17,11 @@ import io.atelier.events.SessionEvent;
 import io.atelier.platform.storage.ImageKeys;
 import io.atelier.platform.storage.ImageStore;
 import io.atelier.platform.storage.Sha256;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -27,17 +31,22 @@ import org.jboss.logging.Logger;
  * propagate so the request is retried; an engine failure becomes RenderFailed.
  */
 @ApplicationScoped
+@Startup // loads the subject model (and warms it) while the worker boots, not on the first request
 public class StepRenderer {
     private static final Logger LOG = Logger.getLogger(StepRenderer.class);
 
     private final ImageStore images;
     private final Engine engine;
+    private final String subjectMethod;
     private final String actor;
 
     public StepRenderer(ImageStore images, WorkerSettings settings) {
         this.images = images;
+        SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
+        LOG.infof("subject detection: %s", subject.description());
         this.engine = new Engine(new RuleBasedPlanner(), new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()),
-                new CentrePriorGrabCut());
+                subject.detector());
+        this.subjectMethod = subject.method();
         this.actor = "worker:" + settings.name();
     }
 
@@ -46,7 +55,8 @@ public class StepRenderer {
         byte[] parent = images.get(step.parentImage().key());
         SessionEvent outcome;
         try {
-            outcome = switch (engine.render(parent, step.instruction())) {
+            Optional<SubjectMatte> parentMatte = cachedMatte(request.workspaceId(), step.parentImage());
+            outcome = switch (engine.render(parent, step.instruction(), parentMatte)) {
                 case RenderOutcome.Rendered r -> store(request, step, r, (System.nanoTime() - start) / 1_000_000);
                 case RenderOutcome.Failed f -> new RenderFailed(step.stepId(), f.reason(), f.hint(), f.notUnderstood(), Engine.VERSION);
             };
@@ -60,6 +70,28 @@ public class StepRenderer {
         return new EventEnvelope(UUID.randomUUID(), request.workspaceId(), request.sessionId(), request.sequence(), Instant.now(), actor, outcome);
     }
 
+    // A matte found for an image is kept beside it, so the branches that grow from that image do not segment it again.
+    private Optional<SubjectMatte> cachedMatte(String workspaceId, ImageRef image) {
+        return images.open(ImageKeys.matte(workspaceId, subjectMethod, image.sha256())).flatMap(stored -> {
+            try (stored) {
+                return MattePng.decode(stored.stream().readAllBytes(), image.width(), image.height(), subjectMethod);
+            } catch (java.io.IOException e) {
+                LOG.warnf("unreadable cached matte for %s, estimating again: %s", image.sha256(), e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    private void cacheMatte(String workspaceId, String imageSha256, SubjectMatte matte) {
+        // only mattes of this worker's own method: a fallback guess must not pass for a model's answer later
+        if (matte.method().equals(subjectMethod)) {
+            String key = ImageKeys.matte(workspaceId, subjectMethod, imageSha256);
+            if (!images.exists(key)) {
+                images.put(key, MattePng.encode(matte), "image/png");
+            }
+        }
+    }
+
     private ImageRendered store(EventEnvelope request, InstructionRequested step, RenderOutcome.Rendered r, long elapsedMillis) {
         String sha = Sha256.hex(r.png());
         ImageRef image = new ImageRef(ImageKeys.image(request.workspaceId(), request.sessionId(), sha, "png"), sha, r.width(), r.height(),
@@ -69,6 +101,9 @@ public class StepRenderer {
                 r.thumbnailWidth(), r.thumbnailHeight(), "image/png", r.thumbnailPng().length);
         images.put(image.key(), r.png(), image.contentType());
         images.put(thumb.key(), r.thumbnailPng(), thumb.contentType());
-        return new ImageRendered(step.stepId(), image, thumb, PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis);
+        r.sourceMatte().ifPresent(m -> cacheMatte(request.workspaceId(), step.parentImage().sha256(), m));
+        r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), sha, m));
+        return new ImageRendered(step.stepId(), image, thumb, PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
+                r.subjectMethod().orElse(ImageRendered.NO_SUBJECT));
     }
 }

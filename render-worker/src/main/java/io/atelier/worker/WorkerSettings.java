@@ -10,4 +10,7 @@ public interface WorkerSettings {
     int maxImageDimension();
 
     long maxImagePixels();
+
+    /** Where opt-in models are installed (./atelier models install isnet); the classical subject estimate is used without one. */
+    java.nio.file.Path modelsDir();
 }

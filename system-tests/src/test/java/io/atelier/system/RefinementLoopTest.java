@@ -50,6 +50,10 @@ class RefinementLoopTest {
         assertThat(tree.getString("steps.find { it.stepId == '" + crop + "' }.plan.operations[0].op")).isEqualTo("crop-to-aspect");
         // "keeping the cup centred" anchors on the subject estimate, which runs OpenCV inside the packaged worker
         assertThat(tree.getString("steps.find { it.stepId == '" + crop + "' }.plan.operations[0].anchor")).isEqualTo("subject");
+        // …and the render says how it found the subject: the model when installed, else GrabCut
+        assertThat(tree.getString("steps.find { it.stepId == '" + crop + "' }.subjectMethod")).isIn(
+                io.atelier.engine.subject.IsNetModel.METHOD, io.atelier.engine.subject.CentrePriorGrabCut.METHOD);
+        assertThat(tree.getString("steps.find { it.stepId == '" + mono + "' }.subjectMethod")).isEqualTo("none");
 
         // the crop, decoded from the bytes the gallery streams, is square
         String cropUrl = tree.getString("steps.find { it.stepId == '" + crop + "' }.image.url");
@@ -70,6 +74,10 @@ class RefinementLoopTest {
                 assertThat(store.exists(r.image().key())).as(r.image().key()).isTrue();
                 assertThat(store.exists(r.thumbnail().key())).as(r.thumbnail().key()).isTrue();
             }
+            // the subject found for the crop is kept beside its image, for the branches that grow from it
+            ImageRendered cropped = rendered.get(0);
+            assertThat(store.exists(io.atelier.platform.storage.ImageKeys.matte(events.get(0).workspaceId(), cropped.subjectMethod(),
+                    cropped.image().sha256()))).as("matte of the crop").isTrue();
         }
     }
 

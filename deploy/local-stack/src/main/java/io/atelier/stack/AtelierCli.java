@@ -17,7 +17,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
-/** The {@code ./atelier} commands: up, down, status, demo. */
+/** The {@code ./atelier} commands: up, down, status, demo, models. */
 public final class AtelierCli {
     private AtelierCli() {
     }
@@ -31,10 +31,24 @@ public final class AtelierCli {
             case "down" -> down(data);
             case "status" -> status(data);
             case "demo" -> demo(root, data);
+            case "models" -> models(args);
             default -> {
-                System.out.println("usage: ./atelier up [--workers N] | down | status | demo");
+                System.out.println("usage: ./atelier up [--workers N] | down | status | demo | models install isnet | models status");
                 System.exit(command.equals("help") ? 0 : 2);
             }
+        }
+    }
+
+    private static void models(String[] args) throws Exception {
+        Path directory = io.atelier.engine.subject.IsNetModel.defaultDirectory();
+        if (args.length >= 3 && args[1].equals("install") && args[2].equals(io.atelier.engine.subject.IsNetModel.NAME)) {
+            ModelInstaller.install(directory);
+        } else if (args.length >= 2 && args[1].equals("status")) {
+            ModelInstaller.status(directory);
+        } else {
+            System.out.println("usage: ./atelier models install isnet | models status   (models directory: " + directory
+                    + ", set ATELIER_MODELS_DIR to move it)");
+            System.exit(2);
         }
     }
 
@@ -59,6 +73,7 @@ public final class AtelierCli {
             LocalStack.log("cleaning up after a launcher that did not stop cleanly");
         }
         Instant t0 = Instant.now();
+        ModelInstaller.status(io.atelier.engine.subject.IsNetModel.defaultDirectory());
         LocalStack stack = LocalStack.start(root, data, StackPorts.defaults(), workers);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

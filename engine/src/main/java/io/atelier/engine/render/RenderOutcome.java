@@ -6,9 +6,14 @@ import java.util.List;
 /** What the engine made of one step: a rendered image, or a failure a person can act on. */
 public sealed interface RenderOutcome {
 
-    /** The rendered PNG and its thumbnail, with the plan that produced them and the subject method, if one was used. */
+    /**
+     * The rendered PNG and its thumbnail, with the plan that produced them, the subject method if one
+     * was used, and the mattes worth caching: the one detected for the source image, and the result's own.
+     */
     record Rendered(EditPlan plan, byte[] png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
-                    int thumbnailHeight, java.util.Optional<String> subjectMethod) implements RenderOutcome {
+                    int thumbnailHeight, java.util.Optional<String> subjectMethod,
+                    java.util.Optional<io.atelier.engine.subject.SubjectMatte> sourceMatte,
+                    java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte) implements RenderOutcome {
     }
 
     /** The step cannot be rendered: why, what would work, and the parts of the instruction not understood. */

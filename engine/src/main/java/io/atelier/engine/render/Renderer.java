@@ -46,21 +46,32 @@ public final class Renderer {
         this.detector = detector;
     }
 
-    /** The rendered image and the subject method used, if any operation needed the subject. */
-    public record Rendering(LinearImage image, Optional<String> subjectMethod) {
+    /**
+     * The rendered image; the subject method used, if any operation needed the subject; the matte
+     * detected on the input (to cache for it), and the matte of the result, when it is known exactly.
+     */
+    public record Rendering(LinearImage image, Optional<String> subjectMethod, Optional<SubjectMatte> inputMatte,
+                            Optional<SubjectMatte> resultMatte) {
     }
 
     public Rendering run(EditPlan plan, LinearImage input) {
-        Subject subject = new Subject(detector);
+        return run(plan, input, Optional.empty());
+    }
+
+    /** Runs the plan; {@code knownMatte} is the input's matte when it is already known (from a cache). */
+    public Rendering run(EditPlan plan, LinearImage input, Optional<SubjectMatte> knownMatte) {
+        Subject subject = new Subject(detector, knownMatte.filter(m -> m.width() == input.width() && m.height() == input.height()));
         LinearImage image = input;
         for (Operation operation : plan.operations()) {
             subject.current = image;
-            image = apply(operation, image, subject);
-            if (image.width() != subject.current.width() || image.height() != subject.current.height() || moves(operation)) {
-                subject.matte = null;
+            LinearImage next = apply(operation, image, subject);
+            if (moves(operation)) {
+                subject.moved(operation, image, next);
             }
+            image = next;
         }
-        return new Rendering(image, Optional.ofNullable(subject.method));
+        return new Rendering(image, Optional.ofNullable(subject.method), Optional.ofNullable(subject.detectedOnInput),
+                Optional.ofNullable(subject.matte));
     }
 
     private static boolean moves(Operation operation) {
@@ -93,9 +104,13 @@ public final class Renderer {
                     case TOP -> new double[] {0.5, 0};
                     case BOTTOM -> new double[] {0.5, 1};
                 };
+                subject.lastAnchor = anchor;
                 yield CropToAspect.apply(image, c.width(), c.height(), anchor[0], anchor[1]);
             }
-            case Operation.Reframe r -> Reframe.apply(image, r.width(), r.height(), r.roomOn(), r.room(), subject.matte().bounds());
+            case Operation.Reframe r -> {
+                subject.lastBounds = subject.matte().bounds();
+                yield Reframe.apply(image, r.width(), r.height(), r.roomOn(), r.room(), subject.lastBounds);
+            }
             case Operation.Rotate r -> Rotate.apply(image, r.degrees(), r.cropToFill());
             case Operation.Flip f -> Flip.apply(image, f.horizontal());
             case Operation.Text t -> TextOverlay.apply(image, t.text(), t.placement(), t.colour(), t.size(),
@@ -134,23 +149,60 @@ public final class Renderer {
         };
     }
 
-    /** The subject of the image being rendered, estimated once per geometry. */
+    /**
+     * The subject of the image being rendered: estimated once, when first needed, and carried through
+     * operations that move pixels when that is exact (crops, flips, quarter turns); otherwise dropped
+     * and estimated again if a later operation needs it.
+     */
     private static final class Subject {
         private final SubjectDetector detector;
         private LinearImage current;
         private SubjectMatte matte;
         private String method;
+        private boolean moved;
+        private SubjectMatte detectedOnInput;
 
-        Subject(SubjectDetector detector) {
+        Subject(SubjectDetector detector, Optional<SubjectMatte> known) {
             this.detector = detector;
+            this.matte = known.orElse(null);
         }
 
         SubjectMatte matte() {
             if (matte == null) {
                 matte = detector.detect(current);
-                method = matte.method();
+                if (!moved) {
+                    detectedOnInput = matte;
+                }
             }
+            method = matte.method();
             return matte;
+        }
+
+        void moved(Operation operation, LinearImage before, LinearImage after) {
+            moved = true;
+            if (matte == null) {
+                return;
+            }
+            LinearImage m = asImage(matte);
+            LinearImage carried = switch (operation) {
+                case Operation.Flip f -> Flip.apply(m, f.horizontal());
+                case Operation.Rotate r when r.degrees() % 90 == 0 -> Rotate.apply(m, r.degrees(), false);
+                case Operation.CropToAspect c -> CropToAspect.apply(m, c.width(), c.height(), lastAnchor[0], lastAnchor[1]);
+                case Operation.Reframe r when (long) after.width() * after.height() <= (long) before.width() * before.height() ->
+                        Reframe.apply(m, r.width(), r.height(), r.roomOn(), r.room(), lastBounds);
+                default -> null; // resampled or extended: not exact, estimate again when needed
+            };
+            matte = carried == null || carried.width() != after.width() || carried.height() != after.height() ? null
+                    : new SubjectMatte(carried.channel(0), carried.width(), carried.height(), matte.method());
+        }
+
+        // where the last crop was anchored and the subject bounds the last reframe used, to move the matte the same way
+        private double[] lastAnchor = {0.5, 0.5};
+        private int[] lastBounds = {0, 0, 1, 1};
+
+        private static LinearImage asImage(SubjectMatte m) {
+            float[] a = m.alpha();
+            return LinearImage.blank(m.width(), m.height(), false).withPlanes(a, a.clone(), a.clone());
         }
     }
 }

@@ -2,13 +2,38 @@ package io.atelier.engine.subject;
 
 /**
  * A soft subject mask (1 = subject, 0 = background) at the image's size, and the method that made
- * it, recorded with renders so a result can be explained.
+ * it, recorded with renders so a result can be explained. Values are held at 8-bit precision (k/255),
+ * so a matte stored as a PNG and read back renders exactly as the one computed: caching cannot change
+ * output bytes.
  */
 public record SubjectMatte(float[] alpha, int width, int height, String method) {
     public SubjectMatte {
         if (alpha.length != width * height) {
             throw new IllegalArgumentException("matte size does not match " + width + "×" + height);
         }
+        float[] quantised = new float[alpha.length];
+        for (int i = 0; i < alpha.length; i++) {
+            quantised[i] = Math.round(Math.max(0f, Math.min(1f, alpha[i])) * 255f) / 255f;
+        }
+        alpha = quantised;
+    }
+
+    /** The matte as 8-bit grey levels, row-major. */
+    public byte[] levels() {
+        byte[] out = new byte[alpha.length];
+        for (int i = 0; i < alpha.length; i++) {
+            out[i] = (byte) Math.round(alpha[i] * 255f);
+        }
+        return out;
+    }
+
+    /** A matte from 8-bit grey levels. */
+    public static SubjectMatte fromLevels(byte[] levels, int width, int height, String method) {
+        float[] alpha = new float[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            alpha[i] = (levels[i] & 0xFF) / 255f;
+        }
+        return new SubjectMatte(alpha, width, height, method);
     }
 
     /** Centre of mass of the matte as fractions of the frame {x, y}; the frame centre if empty. */

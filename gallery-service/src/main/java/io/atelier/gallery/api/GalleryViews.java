@@ -27,9 +27,12 @@ public final class GalleryViews {
     public record Failure(String reason, String hint, List<String> notUnderstood) {
     }
 
-    /** One node of the branch tree. Absent parts (no image yet, no failure) are null in JSON. */
+    /**
+     * One node of the branch tree. Absent parts (no image yet, no failure) are null in JSON.
+     * {@code subjectMethod} says how the render found the subject ("none" when no operation needed it).
+     */
     public record Step(UUID stepId, UUID parentStepId, List<UUID> childStepIds, String instruction, String status, Failure failure,
-                       Image image, String thumbnailUrl, JsonNode plan, String engineVersion, Long durationMillis,
+                       Image image, String thumbnailUrl, JsonNode plan, String engineVersion, Long durationMillis, String subjectMethod,
                        Instant requestedAt, Instant finishedAt) {
     }
 }

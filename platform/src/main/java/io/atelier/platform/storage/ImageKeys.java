@@ -2,7 +2,10 @@ package io.atelier.platform.storage;
 
 import java.util.UUID;
 
-/** Object keys in the image bucket: {workspace}/{session}/{sha256}.{ext}, thumbnails under thumbs/. */
+/**
+ * Object keys in the image bucket: {workspace}/{session}/{sha256}.{ext}, thumbnails under thumbs/,
+ * subject mattes under {workspace}/mattes/{method}/{sha256 of the image}.png.
+ */
 public final class ImageKeys {
     private ImageKeys() {
     }
@@ -13,5 +16,10 @@ public final class ImageKeys {
 
     public static String thumbnail(String workspaceId, UUID sessionId, String sha256) {
         return workspaceId + "/" + sessionId + "/thumbs/" + sha256 + ".png";
+    }
+
+    /** The subject matte of an image (by its content hash) as found by one method: shared by every branch of it. */
+    public static String matte(String workspaceId, String method, String imageSha256) {
+        return workspaceId + "/mattes/" + method.replaceAll("[^A-Za-z0-9._-]", "_") + "/" + imageSha256 + ".png";
     }
 }

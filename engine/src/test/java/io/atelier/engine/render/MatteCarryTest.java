@@ -1,0 +1,79 @@
+package io.atelier.engine.render;
+
+import static io.atelier.engine.Photos.COFFEE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.EditPlan;
+import io.atelier.engine.plan.Operation;
+import io.atelier.engine.plan.Operation.CropToAspect.Anchor;
+import io.atelier.engine.plan.Region;
+import io.atelier.engine.subject.CentrePriorGrabCut;
+import io.atelier.engine.subject.MattePng;
+import io.atelier.engine.subject.SubjectDetector;
+import io.atelier.engine.subject.SubjectMatte;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The subject is estimated once per image and carried through exact moves; a cached matte renders the same bytes. */
+class MatteCarryTest {
+    private final AtomicInteger detections = new AtomicInteger();
+    private final SubjectDetector counting = image -> {
+        detections.incrementAndGet();
+        return new CentrePriorGrabCut().detect(image);
+    };
+
+    private static EditPlan plan(Operation... operations) {
+        return EditPlan.of("test", "test", List.of(operations));
+    }
+
+    @Test
+    void aCropCarriesTheMatteSoTheNextSubjectEditDoesNotEstimateAgain() {
+        LinearImage input = LinearImage.from(COFFEE);
+        Renderer.Rendering r = new Renderer(counting).run(plan(new Operation.CropToAspect(1, 1, Anchor.SUBJECT),
+                new Operation.Flip(true), new Operation.Blur(1, new Region.Background())), input);
+        assertThat(detections).hasValue(1);
+        SubjectMatte full = r.inputMatte().orElseThrow();
+        SubjectMatte carried = r.resultMatte().orElseThrow();
+        assertThat(carried.width()).isEqualTo(400);
+        // the carried matte is the input's, cropped and mirrored: compare one row exactly
+        int x0 = io.atelier.engine.ops.CropToAspect.frame(600, 400, 1, 1, full.centroid()[0], full.centroid()[1])[0];
+        for (int x = 0; x < 400; x++) {
+            assertThat(carried.alpha()[200 * 400 + (399 - x)]).isEqualTo(full.alpha()[200 * 600 + x0 + x]);
+        }
+    }
+
+    @Test
+    void aCachedMatteIsUsedAndRendersTheSameBytes() {
+        EditPlan plan = plan(new Operation.Blur(1, new Region.Background()), new Operation.Vignette(-30, 0.3, true));
+        Renderer renderer = new Renderer(counting);
+        Renderer.Rendering fresh = renderer.run(plan, LinearImage.from(COFFEE));
+        assertThat(detections).hasValue(1);
+        // through the PNG cache and back
+        SubjectMatte cached = MattePng.decode(MattePng.encode(fresh.inputMatte().orElseThrow()), 600, 400, CentrePriorGrabCut.METHOD).orElseThrow();
+        Renderer.Rendering again = renderer.run(plan, LinearImage.from(COFFEE), Optional.of(cached));
+        assertThat(detections).hasValue(1);
+        assertThat(again.inputMatte()).isEmpty();
+        assertThat(again.subjectMethod()).contains(CentrePriorGrabCut.METHOD);
+        assertThat(again.image().toBufferedImage().getRGB(0, 0, 600, 400, null, 0, 600))
+                .isEqualTo(fresh.image().toBufferedImage().getRGB(0, 0, 600, 400, null, 0, 600));
+    }
+
+    @Test
+    void aResamplingMoveDropsTheMatteAndItIsEstimatedAgainWhenNeeded() {
+        Renderer.Rendering r = new Renderer(counting).run(plan(new Operation.Vignette(-30, 0.3, true), new Operation.Rotate(3, true),
+                new Operation.Blur(1, new Region.Background())), LinearImage.from(COFFEE));
+        assertThat(detections).hasValue(2);
+        assertThat(r.resultMatte()).isPresent();
+        assertThat(r.resultMatte().get().width()).isEqualTo(r.image().width());
+    }
+
+    @Test
+    void aMatteOfAnotherSizeIsIgnored() {
+        SubjectMatte wrong = new SubjectMatte(new float[10 * 10], 10, 10, "x");
+        new Renderer(counting).run(plan(new Operation.Blur(1, new Region.Background())), LinearImage.from(COFFEE), Optional.of(wrong));
+        assertThat(detections).hasValue(1);
+    }
+}
