@@ -67,8 +67,12 @@ J_SHRINK=$(jmh resizeTo1024); J_RECOMB=$(jmh colourMatrix)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.2f", a / b }'; }
 net() { echo $(( $1 - $2 > 1 ? $1 - $2 : 1 )); }
 
+# the segmentation section (bench/segmentation.sh) is kept when the kernel tables are rewritten
+KEEP=$(awk '/^## Subject segmentation/ {found=1} found {print}' "$OUT" 2>/dev/null || true)
 {
-  echo "# Engine kernel benchmarks"
+  echo "# Engine benchmarks"
+  echo
+  echo "## Kernels"
   echo
   echo "Written by \`bench/compare-kernels.sh\` on $(date -u +%Y-%m-%d) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1)."
   echo
@@ -98,6 +102,7 @@ net() { echo $(( $1 - $2 > 1 ? $1 - $2 : 1 )); }
   echo "- \`vips recomb\` writes float pixels (a 4× larger file than its copy), so its net time includes extra output work."
   echo "- Raw tool times (ms): vips blur $V_BLUR, float blur $V_BLUR_F, shrink $V_SHRINK, recomb $V_RECOMB;"
   echo "  ImageMagick blur $M_BLUR, resize $M_SHRINK, colour matrix $M_RECOMB."
+  if [ -n "$KEEP" ]; then echo; printf '%s\n' "$KEEP"; fi
 } > "$OUT"
 echo "== wrote $OUT"
 cat "$OUT"
