@@ -32,6 +32,11 @@ class SeedGuideTest {
         BufferedImage out = render("Add soft morning sunlight streaming in from a window on the left, creating gentle shadows across the table.");
         assertThat(l(out, LEFT_THIRD)).isGreaterThan(l(COFFEE, LEFT_THIRD) + 4);
         assertThat(l(out, RIGHT_THIRD)).isLessThan(l(COFFEE, RIGHT_THIRD));
+        // "creating gentle shadows across the table": the cup and saucer cast a shadow to the right
+        Selection rightOfSaucer = (x, y) -> x >= 485 && x < 520 && y > 160 && y < 300;
+        BufferedImage noShadow = Photos.run(COFFEE, new io.atelier.engine.plan.Operation.DirectionalLight(io.atelier.engine.plan.Edge.LEFT,
+                0.8, io.atelier.engine.plan.Rgb.parse("#ffe0b5"), 0.8, 0));
+        assertThat(l(out, rightOfSaucer)).isLessThan(l(noShadow, rightOfSaucer) - 2);
     }
 
     @ParameterizedTest

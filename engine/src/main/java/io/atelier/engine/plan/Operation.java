@@ -123,22 +123,25 @@ public sealed interface Operation {
     /**
      * Light falling in from {@code from}: the lit side gains up to {@code strength} stops of light in
      * {@code colour}, fading across the frame over a distance set by {@code softness} (0 = a narrow beam
-     * edge, 1 = a gentle fall-off over the whole frame), and the far side dims by a third as much,
-     * so shadows fall away from the light.
+     * edge, 1 = a gentle fall-off over the whole frame), and the far side dims by a third as much.
+     * With {@code shadow} &gt; 0 the subject also casts a soft shadow on what lies behind it, away from
+     * the light, with a darker contact shadow where it stands (0–1: how dark).
      */
     @JsonTypeName("directional-light")
-    record DirectionalLight(Edge from, double strength, Rgb colour, double softness) implements Operation {
+    record DirectionalLight(Edge from, double strength, Rgb colour, double softness, double shadow) implements Operation {
         public DirectionalLight {
             requireNonNull("from", from);
             requireNonNull("colour", colour);
             requireRange("strength", strength, 0, 2);
             requireRange("softness", softness, 0, 1);
+            requireRange("shadow", shadow, 0, 1);
         }
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "added %s light from the %s (%.2f stops, colour %s)",
-                    softness >= 0.5 ? "soft" : "hard", from.word(), strength, colour.hex());
+            return String.format(Locale.ROOT, "added %s light from the %s (%.2f stops, colour %s)%s",
+                    softness >= 0.5 ? "soft" : "hard", from.word(), strength, colour.hex(),
+                    shadow > 0 ? ", with the subject's shadow falling away from it" : "");
         }
     }
 

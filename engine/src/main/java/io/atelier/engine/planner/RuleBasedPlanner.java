@@ -167,6 +167,13 @@ public final class RuleBasedPlanner implements Planner {
                 continue; // "keeping the cup in focus", "ensuring the subject stays centred": satisfied by region-limited edits
             }
             boolean rationale = RATIONALE.matcher(clause).lookingAt();
+            Operation previous = reading.operations.isEmpty() ? null : reading.operations.get(reading.operations.size() - 1);
+            if (rationale && previous instanceof Operation.DirectionalLight light && shadowOf(clause) > 0) {
+                // "…from the left, creating gentle shadows across the table": the light's own shadows
+                reading.operations.set(reading.operations.size() - 1, new Operation.DirectionalLight(light.from(), light.strength(),
+                        light.colour(), light.softness(), shadowOf(clause)));
+                continue;
+            }
             if (rationale && !reading.operations.isEmpty()) {
                 continue; // "…, similar to late afternoon sun", "to create space for text": why, not a second edit
             }
@@ -588,7 +595,16 @@ public final class RuleBasedPlanner implements Planner {
         double softness = clause.matches(".*\\b(hard|harsh|crisp|strong shadows|dramatic)\\b.*") ? 0.25
                 : clause.matches(".*\\b(soft|gentle|diffused?|subtle)\\b.*") ? 0.8 : 0.6;
         double strength = clamp(0.8 * (clause.matches(".*\\b(soft|gentle)\\b.*") && intensity == 0.5 ? 1 : intensity), 2);
-        return Optional.of(new Operation.DirectionalLight(from.get(), strength, colour, softness));
+        // "casting shadows", "creating gentle shadows across the table": the subject's shadow is part of the light
+        double shadow = shadowOf(clause);
+        return Optional.of(new Operation.DirectionalLight(from.get(), strength, colour, softness, shadow));
+    }
+
+    private static double shadowOf(String clause) {
+        if (!clause.matches(".*\\bshadows?\\b.*")) {
+            return 0;
+        }
+        return clause.matches(".*\\b(gentle|soft|subtle|faint)\\b.*") ? 0.45 : clause.matches(".*\\b(strong|deep|long|dramatic|hard)\\b.*") ? 0.9 : 0.7;
     }
 
     private static Optional<Operation> readTimeOfDay(String clause, double intensity) {

@@ -89,7 +89,10 @@ public final class Renderer {
         int h = image.height();
         return switch (operation) {
             case Operation.TimeOfDay t -> TimeOfDay.apply(image, t.mood(), t.strength());
-            case Operation.DirectionalLight d -> DirectionalLight.apply(image, d.from(), d.strength(), d.colour(), d.softness());
+            case Operation.DirectionalLight d -> {
+                LinearImage lit = DirectionalLight.apply(image, d.from(), d.strength(), d.colour(), d.softness());
+                yield d.shadow() > 0 ? DirectionalLight.castShadow(lit, subject.matte(), d.from(), d.shadow(), d.softness()) : lit;
+            }
             case Operation.SplitTone s -> SplitTone.apply(image, s.highlights(), s.shadows(), s.strength());
             case Operation.Vignette v -> {
                 double[] centre = v.aroundSubject() ? subject.matte().centroid() : new double[] {0.5, 0.5};

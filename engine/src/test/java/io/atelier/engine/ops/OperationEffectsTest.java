@@ -33,13 +33,24 @@ class OperationEffectsTest {
 
     @Test
     void lightFromTheLeftBrightensTheLeftAndShadowsTheRight() {
-        BufferedImage out = run(COFFEE, new Operation.DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.8));
+        BufferedImage out = run(COFFEE, new Operation.DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.8, 0));
         double leftGain = ImageStats.meanLab(out, LEFT_THIRD)[0] - ImageStats.meanLab(COFFEE, LEFT_THIRD)[0];
         double rightGain = ImageStats.meanLab(out, RIGHT_THIRD)[0] - ImageStats.meanLab(COFFEE, RIGHT_THIRD)[0];
         assertThat(leftGain).isGreaterThan(4);
         assertThat(rightGain).isLessThan(-1);
         // warm light: the lit side gets yellower
         assertThat(ImageStats.meanLab(out, LEFT_THIRD)[2]).isGreaterThan(ImageStats.meanLab(COFFEE, LEFT_THIRD)[2]);
+    }
+
+    @Test
+    void theSubjectCastsItsShadowAwayFromTheLightAndStaysLitItself() {
+        BufferedImage lit = run(COFFEE, new Operation.DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.5, 0));
+        BufferedImage shadowed = run(COFFEE, new Operation.DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.5, 0.8));
+        Selection rightOfSaucer = (x, y) -> x >= 490 && x < 530 && y > 160 && y < 300;
+        Selection leftOfSaucer = (x, y) -> x >= 20 && x < 60 && y > 160 && y < 300;
+        assertThat(ImageStats.meanLab(shadowed, rightOfSaucer)[0]).isLessThan(ImageStats.meanLab(lit, rightOfSaucer)[0] - 3);
+        assertThat(ImageStats.maxDeltaE(shadowed, lit, leftOfSaucer)).isLessThan(1);
+        assertThat(ImageStats.maxDeltaE(shadowed, lit, CUP_CORE)).isLessThan(1);
     }
 
     @Test

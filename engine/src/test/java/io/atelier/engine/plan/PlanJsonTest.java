@@ -17,7 +17,7 @@ class PlanJsonTest {
                 new Operation.Exposure(0.5, top),
                 new Operation.WhiteBalance(20, -5, new Region.Tones(Region.Tones.Range.HIGHLIGHTS)),
                 new Operation.TimeOfDay(Operation.TimeOfDay.Mood.GOLDEN_HOUR, 0.7),
-                new Operation.DirectionalLight(Edge.TOP_LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.8),
+                new Operation.DirectionalLight(Edge.TOP_LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.8, 0.5),
                 new Operation.SplitTone(Rgb.parse("#ffb070"), Rgb.parse("#4a78b0"), 0.5),
                 new Operation.Contrast(25, Region.WHOLE),
                 new Operation.ToneRecovery(-30, 20, new Region.Background()),

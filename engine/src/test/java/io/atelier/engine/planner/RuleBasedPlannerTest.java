@@ -115,6 +115,12 @@ class RuleBasedPlannerTest {
         assertThat(only(instruction, Operation.DirectionalLight.class).from()).isEqualTo(from);
     }
 
+    @Test
+    void lightThatCastsShadowsCastsTheSubjectsShadow() {
+        assertThat(only("light from the right casting long shadows", Operation.DirectionalLight.class).shadow()).isPositive();
+        assertThat(only("soft light from the left", Operation.DirectionalLight.class).shadow()).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "brighten it | 1",
