@@ -117,50 +117,37 @@ public final class RecursiveGaussian {
                 line[i] = src[base + x];
             }
         }
-        double p1a = line[0], p2a = p1a, p3a = p1a;
-        double p1b = line[1], p2b = p1b, p3b = p1b;
-        double p1c = line[2], p2c = p1c, p3c = p1c;
-        double p1d = line[3], p2d = p1d, p3d = p1d;
-        for (int j = 0; j < len; j++) {
-            int i = j * 4;
-            double va = Math.fma(a1, p1a, bB * line[i] + a2 * p2a + a3 * p3a);
-            double vb = Math.fma(a1, p1b, bB * line[i + 1] + a2 * p2b + a3 * p3b);
-            double vc = Math.fma(a1, p1c, bB * line[i + 2] + a2 * p2c + a3 * p3c);
-            double vd = Math.fma(a1, p1d, bB * line[i + 3] + a2 * p2d + a3 * p3d);
-            line[i] = (float) va;
-            line[i + 1] = (float) vb;
-            line[i + 2] = (float) vc;
-            line[i + 3] = (float) vd;
-            p3a = p2a; p2a = p1a; p1a = va;
-            p3b = p2b; p2b = p1b; p1b = vb;
-            p3c = p2c; p2c = p1c; p1c = vc;
-            p3d = p2d; p2d = p1d; p1d = vd;
-        }
-        int end = (len - 1) * 4;
-        p1a = line[end]; p2a = p1a; p3a = p1a;
-        p1b = line[end + 1]; p2b = p1b; p3b = p1b;
-        p1c = line[end + 2]; p2c = p1c; p3c = p1c;
-        p1d = line[end + 3]; p2d = p1d; p3d = p1d;
-        for (int j = len - 1; j >= 0; j--) {
-            int i = j * 4;
-            double va = Math.fma(a1, p1a, bB * line[i] + a2 * p2a + a3 * p3a);
-            double vb = Math.fma(a1, p1b, bB * line[i + 1] + a2 * p2b + a3 * p3b);
-            double vc = Math.fma(a1, p1c, bB * line[i + 2] + a2 * p2c + a3 * p3c);
-            double vd = Math.fma(a1, p1d, bB * line[i + 3] + a2 * p2d + a3 * p3d);
-            line[i] = (float) va;
-            line[i + 1] = (float) vb;
-            line[i + 2] = (float) vc;
-            line[i + 3] = (float) vd;
-            p3a = p2a; p2a = p1a; p1a = va;
-            p3b = p2b; p2b = p1b; p1b = vb;
-            p3c = p2c; p2c = p1c; p1c = vc;
-            p3d = p2d; p2d = p1d; p1d = vd;
-        }
+        recurse(line, 0, len, 1, bB, a1, a2, a3);
+        recurse(line, len - 1, len, -1, bB, a1, a2, a3);
         for (int k = 0; k < rows; k++) {
             int base = (y0 + k) * w;
             for (int x = 0; x < w; x++) {
                 dst[base + x] = line[(x + pad) * 4 + k];
             }
+        }
+    }
+
+    /** One pass of the recursion over four interleaved lines, from sample {@code start} in direction {@code step}, in place. */
+    private static void recurse(float[] line, int start, int len, int step, double bB, double a1, double a2, double a3) {
+        int s0 = start * 4;
+        double p1a = line[s0], p2a = p1a, p3a = p1a;
+        double p1b = line[s0 + 1], p2b = p1b, p3b = p1b;
+        double p1c = line[s0 + 2], p2c = p1c, p3c = p1c;
+        double p1d = line[s0 + 3], p2d = p1d, p3d = p1d;
+        for (int n = 0, j = start; n < len; n++, j += step) {
+            int i = j * 4;
+            double va = Math.fma(a1, p1a, bB * line[i] + a2 * p2a + a3 * p3a);
+            double vb = Math.fma(a1, p1b, bB * line[i + 1] + a2 * p2b + a3 * p3b);
+            double vc = Math.fma(a1, p1c, bB * line[i + 2] + a2 * p2c + a3 * p3c);
+            double vd = Math.fma(a1, p1d, bB * line[i + 3] + a2 * p2d + a3 * p3d);
+            line[i] = (float) va;
+            line[i + 1] = (float) vb;
+            line[i + 2] = (float) vc;
+            line[i + 3] = (float) vd;
+            p3a = p2a; p2a = p1a; p1a = va;
+            p3b = p2b; p2b = p1b; p1b = vb;
+            p3c = p2c; p2c = p1c; p1c = vc;
+            p3d = p2d; p2d = p1d; p1d = vd;
         }
     }
 

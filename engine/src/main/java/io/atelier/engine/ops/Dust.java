@@ -28,7 +28,7 @@ public final class Dust {
             boolean bokeh = random.nextInt(6) == 0;
             double radius = (bokeh ? 3 + 5 * random.nextDouble() : 0.7 + 1.6 * random.nextDouble()) * unit;
             double brightness = (bokeh ? 0.08 + 0.12 * random.nextDouble() : 0.25 + 0.5 * random.nextDouble());
-            double keep = 1 - smooth(0, 0.75, lightFrom.depth(fx, fy));
+            double keep = 1 - Tone.smoothstep(0, 0.75, lightFrom.depth(fx, fy));
             if (random.nextDouble() >= keep) {
                 continue;
             }
@@ -54,8 +54,4 @@ public final class Dust {
         }
     }
 
-    private static double smooth(double e0, double e1, double x) {
-        double t = Math.max(0, Math.min(1, (x - e0) / (e1 - e0)));
-        return t * t * (3 - 2 * t);
-    }
 }

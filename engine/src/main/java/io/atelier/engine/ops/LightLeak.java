@@ -35,7 +35,7 @@ public final class LightLeak {
                     double gx = (fx - (sx + (0.5 - sx) * 2 * g[0] / 1.0)) * aspect;
                     double gy = fy - (sy + (0.5 - sy) * 2 * g[0] / 1.0);
                     double gd = Math.sqrt(gx * gx + gy * gy);
-                    light += g[2] * (1 - smooth(g[1] * 0.8, g[1], gd));
+                    light += g[2] * (1 - Tone.smoothstep(g[1] * 0.8, g[1], gd));
                 }
             } else {
                 light = Math.exp(-(d / 0.45) * (d / 0.45));
@@ -48,8 +48,4 @@ public final class LightLeak {
         });
     }
 
-    private static double smooth(double e0, double e1, double x) {
-        double t = Math.max(0, Math.min(1, (x - e0) / (e1 - e0)));
-        return t * t * (3 - 2 * t);
-    }
 }

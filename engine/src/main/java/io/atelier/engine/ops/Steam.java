@@ -30,7 +30,7 @@ public final class Steam {
             double spread = baseWidth * (0.35 + 0.9 * v);
             double curl = Noise.fbm(seed, v * 2.2, 0.5, 3) * 1.4 * v + Math.sin(v * 5.5 + seed % 7) * 0.25 * v;
             double u = ((x + 0.5) - ox) / spread - curl;
-            double envelope = Math.exp(-u * u * 2.2) * smooth(0, 0.12, v) * (1 - smooth(0.45, 1, v));
+            double envelope = Math.exp(-u * u * 2.2) * Tone.smoothstep(0, 0.12, v) * (1 - Tone.smoothstep(0.45, 1, v));
             if (envelope < 1e-3) {
                 return;
             }
@@ -43,8 +43,4 @@ public final class Steam {
         });
     }
 
-    private static double smooth(double e0, double e1, double x) {
-        double t = Math.max(0, Math.min(1, (x - e0) / (e1 - e0)));
-        return t * t * (3 - 2 * t);
-    }
 }

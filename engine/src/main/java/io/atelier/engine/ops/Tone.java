@@ -25,6 +25,11 @@ final class Tone {
         return t * t * (3 - 2 * t);
     }
 
+    static double smoothstep(double edge0, double edge1, double x) {
+        double t = Math.max(0, Math.min(1, (x - edge0) / (edge1 - edge0)));
+        return t * t * (3 - 2 * t);
+    }
+
     /** Scales a pixel so its luminance becomes {@code newY}, keeping its colour ratios; lifts near-black pixels evenly. */
     static void setLuminance(float[] px, float y, float newY) {
         if (y > 1e-5f) {
