@@ -11,7 +11,7 @@ final class RegionReader {
     static final String SUBJECT_NOUNS = "subject|main subject|cup|mug|coffee cup|coffee|product|bottle|person|model|face|item|object|"
             + "cat|dog|pet|car|motorcycle|bike|plate|dish|food|drink|glass|saucer|foreground";
     static final Pattern SUBJECT = Pattern.compile("\\b(" + SUBJECT_NOUNS + ")\\b");
-    static final Pattern BACKGROUND = Pattern.compile("\\b(background|backdrop|surroundings|environment(?:al context)?|setting|behind (?:it|the \\w+))\\b");
+    static final Pattern BACKGROUND = Pattern.compile("\\b(background|backdrop|surroundings|environment(?:al context)?|setting|behind (?:it|the \\w+)|the rest|everything else)\\b");
     private static final Pattern SIDE = Pattern.compile(
             "\\b(left|right|top|bottom|upper|lower)(?:[- ](left|right))?\\s*(?:-\\s*)?(side|half|third|quarter|edge|part|portion|area|corner|band|strip|of the (?:image|frame|photo|picture))?\\b");
     private static final Pattern EXCEPT = Pattern.compile("\\b(?:everything|all|the rest|whole (?:image|frame))\\s+(?:except|but|apart from|other than|besides|around)\\s+(.*)$");

@@ -30,15 +30,15 @@ public final class RuleBasedPlanner implements Planner {
     private static final Pattern BY_METHOD = Pattern.compile("^(.+?)\\s+by\\s+(\\w+ing\\b.*)$");
     private static final Pattern RATIO = Pattern.compile("(\\d{1,3})\\s*(?::|x|×|by|/|to)\\s*(\\d{1,3})\\b");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent|per cent)");
-    private static final Pattern STOPS = Pattern.compile("(half|a|one|two|three|\\d(?:\\.\\d+)?)\\s*(?:-|\\s)?(?:an?\\s+)?stops?\\b");
+    private static final Pattern STOPS = Pattern.compile("(half|a third|one third|two thirds|a quarter|one quarter|three quarters|a|one|two|three|\\d(?:\\.\\d+)?)\\s*(?:-|\\s)?(?:of\\s+)?(?:an?\\s+)?stops?\\b");
     private static final Pattern DEGREES = Pattern.compile("(-?\\d{1,3}(?:\\.\\d+)?)\\s*(?:°|degrees?|deg)\\b");
     private static final Pattern QUOTED = Pattern.compile("[\"“”']([^\"“”']{1,120})[\"“”']");
 
     private static final Pattern CROP_WORDS = Pattern.compile("\\b(crop|cut|ratio|aspect|format|frame|reframe|recompose|make it|turn it into|as an?|for an?|composition|square|portrait|landscape|story|reel|widescreen|banner)");
     private static final Pattern ROOM = Pattern.compile("\\b(breathing room|room|space|negative space|copy ?space|empty area|clear area)\\b");
     private static final Pattern MONO = Pattern.compile("\\b(black[- _]and[- _]white|black ?& ?white|b ?& ?w|b/w|monochrome|mono|grayscale|greyscale|gray ?scale|grey ?scale|noir|desaturate (?:it )?(?:completely|fully|entirely)|remove (?:all )?(?:the )?colou?rs?|no colou?rs?|colou?rless)\\b");
-    private static final Pattern WARM = Pattern.compile("\\b(warm(?:er|th|ing|ed)?|amber|cozier|cosier|cozy|cosy|sunnier|candle ?light|tungsten)\\b");
-    private static final Pattern COOL = Pattern.compile("\\b(cool(?:er|ing|ed)?|cold(?:er)?|icy|icier|blu(?:e|er|ish)|chill(?:ier|y)?|wintry|frosty)\\b");
+    private static final Pattern WARM = Pattern.compile("\\b(warm(?:er|th|ing|ed)?|amber|cozier|cosier|cozy|cosy|sunnier|candle ?light|tungsten|less blu(?:e|ish))\\b");
+    private static final Pattern COOL = Pattern.compile("\\b(cool(?:er|ing|ed)?|cold(?:er)?|icy|icier|blu(?:e|er|ish)|chill(?:ier|y)?|wintry|frosty|less (?:yellow|orange)(?:ish)?|(?:clean(?:er)?|neutral|true|crisp(?:er)?) whites|whites (?:look )?(?:clean(?:er)?|neutral))\\b");
     private static final Pattern LESS = Pattern.compile("\\b(less|reduce|decrease|lower|tone down|toned down|take down|take away|remove some|not so|too)\\b");
     private static final Pattern BRIGHT = Pattern.compile("\\b(bright(?:er|en|ness)?|lighten|lighter|lift(?: the)? exposure|more light|increase (?:the )?exposure|exposure up|raise (?:the )?exposure|overexpose|expose (?:it )?more|open up|bright)\\b");
     private static final Pattern DARK = Pattern.compile("\\b(dark(?:er|en|ening)?|dim(?:mer)?|moodier|underexpose|lower (?:the )?exposure|reduce (?:the )?exposure|decrease (?:the )?exposure|exposure down|less light|expose (?:it )?less|deepen(?:ing)?)\\b");
@@ -47,18 +47,19 @@ public final class RuleBasedPlanner implements Planner {
 
     private static final Pattern CONSTRAINT = Pattern.compile("^(?:while |but |whilst )?(keep(?:s|ing)?|ensur(?:e|es|ing)|making sure|make sure|leav(?:e|ing)|without (?:changing|touching|affecting)|preserv(?:e|ing)|don't (?:change|touch))\\b"
             + "|\\b(?:stays?|remains?|kept|is|in)\\s+(?:sharp(?:ly)? )?(?:in )?(?:focus|cent(?:er(?:ed)?|red?)|in frame|the same|untouched)\\b"
-            + "|\\bin (?:sharp )?focus\\b");
+            + "|\\bin (?:sharp )?focus\\b|\\b(?:put|keep|place)s? (?:the )?focus on\\b");
     private static final Pattern RATIONALE = Pattern.compile("^(similar to|like|as in|as if|reminiscent of|evoking|giving|to give|for|so that|so|which|that|creating|to create|to make|making|adding|with the feel|in the style)\\b");
-    private static final Pattern FILLER = Pattern.compile("\\b(please|could you|can you|i want|i'd like|id like|let's|lets|make|it|the|image|photo|picture|shot|a|an|bit|overall|scene|look|slightly|more|somewhat|to|of|just|keep|everything|else|same|now|too|visual|visually)\\b");
+    private static final Pattern FILLER = Pattern.compile("\\b(please|could you|can you|i want|i'd like|id like|let's|lets|make|it|the|image|photo|picture|shot|a|an|bit|overall|scene|look|slightly|more|somewhat|to|of|just|keep|everything|else|same|now|too|visual|visually|fix|correct|them|that|this|please)\\b");
 
     // New content the built-in engine cannot paint: verbs that bring something in, and nouns for things.
     private static final Pattern ADD_VERB = Pattern.compile("^(?:please |now |also |then )?(add|place|put|include|insert|introduce|bring in|populate|scatter|surround|fill|show|replace|swap|change|remove|erase|delete|get rid of|take out)\\b");
-    private static final Pattern EFFECT_NOUN = Pattern.compile("\\b(light|lighting|sunlight|sunshine|sun|rays?|beams?|glow|bloom|haze|mist|fog|atmosphere|steam|vapou?r|smoke|wisps?|grain|noise|dust|particles|motes|specks|flare|leak|vignette|text|title|caption|headline|tagline|slogan|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|depth of field|highlights|vibrance|saturation|space|room|tones?|palette|hue|cast|exposure|drama|texture|split ton\\w*|border)\\b");
+    private static final Pattern EFFECT_NOUN = Pattern.compile("\\b(back ?light\\w*|rim light|light|lighting|sunlight|sunshine|sun|rays?|beams?|glow|bloom|haze|mist|fog|atmosphere|steam|vapou?r|smoke|wisps?|grain|noise|dust|particles|motes|specks|flare|leak|vignette|text|title|caption|headline|tagline|slogan|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|depth of field|highlights|vibrance|saturation|space|room|tones?|palette|hue|cast|exposure|drama|texture|split ton\\w*|border)\\b");
     private static final Pattern THING_NOUN = Pattern.compile("\\b(hands?|fingers|arms?|person|people|man|woman|child|model|figure|face|expression|smile|sleeves?|sweater|plant|pot|flowers?|beans?|card|props?|objects?|elements?|layers?|foreground|midground|table|book|laptop|saucer|spoon|cookie|croissant|pastry|napkin|leaves|tree|window|lamp|logo|sign|bottle|glass|cup|mug|product|context|scene|setting|café|cafe|kitchen|room|lifestyle|in use)\\b");
     // Changing or adding body parts, clothes or expressions is generative, whatever the verb.
     private static final Pattern HUMAN_DETAIL = Pattern.compile("\\b(smile|smiling|expression|pose|posture|gesture|hands?|fingers|sleeves?|sweater|eyes open|hair(?:style)?|outfit|clothes)\\b");
     // "Create a clean lifestyle background", "build a kitchen scene": staging a new set is painting, not editing.
-    private static final Pattern STAGING = Pattern.compile("^(?:create|build|design|set up|stage|style|make)\\b.*\\b(lifestyle|scene|setting|context|props|objects|elements|environment)\\b");
+    private static final Pattern STAGING = Pattern.compile("^(?:create|build|design|set up|stage|style|make)\\b.*\\b(lifestyle|scene|setting|context|props|objects|elements|environment)\\b"
+            + "|^(?:make|turn) the (?:table|surface|wall|floor|background|backdrop|cup|mug) (?:look )?(?:like |into )?(?:an? )?(?:wood(?:en)?|rustic|marble|concrete|stone|metal|glass|linen)\\b");
     private static final Pattern HUMAN = Pattern.compile("\\b(hands?|fingers|person|people|man|woman|child|model|figure|face|expression|smile|sleeves?|sweater)\\b");
 
     @Override
@@ -298,8 +299,9 @@ public final class RuleBasedPlanner implements Planner {
         if (geometry.isPresent()) {
             return geometry.get();
         }
-        if (clause.matches(".*\\b(text|title|caption|headline|tagline|slogan|words?|lettering|label)\\b.*")
-                && (QUOTED.matcher(clause).find() || clause.matches(".*\\b(saying|reading|that says|which says)\\b.*"))) {
+        if ((clause.matches(".*\\b(text|title|caption|headline|tagline|slogan|words?|lettering|label)\\b.*")
+                && (QUOTED.matcher(clause).find() || clause.matches(".*\\b(saying|reading|that says|which says)\\b.*")))
+                || (clause.matches("^(?:please )?(write|type|print|spell out|letter|caption it|title it)\\b.*") && QUOTED.matcher(clause).find())) {
             return readText(clause, reading.original);
         }
         if (clause.matches(".*\\b(text|title|caption|headline|tagline|slogan)\\b.*") && ADD_VERB.matcher(clause).find()
@@ -367,7 +369,7 @@ public final class RuleBasedPlanner implements Planner {
         if (clause.matches(".*\\b(glow(?:ing|y)?|bloom|dreamy|ethereal|radiant)\\b.*")) {
             return List.of(new Operation.Glow(Operation.Glow.Kind.GLOW, clamp(35 * intensity, 100), region));
         }
-        if (clause.matches(".*\\b(haze|hazy|mist|misty|fog|foggy|atmospheric|atmosphere|airy)\\b.*")) {
+        if (clause.matches(".*\\b(haze|hazy|mist|misty|fog|foggy|atmospheric|atmosphere|airy|airier)\\b.*")) {
             return List.of(new Operation.Glow(Operation.Glow.Kind.HAZE, clamp(35 * intensity, 100), region));
         }
         if (clause.matches(".*\\b(contrast|contrasty|punch(?:y|ier)?|flat(?:ter)?|crisp(?:er)?|dramatic|drama|more depth)\\b.*")) {
@@ -460,6 +462,9 @@ public final class RuleBasedPlanner implements Planner {
         if (clause.matches(".*\\bsquare\\b.*")) {
             return Optional.of(new int[] {1, 1});
         }
+        if (clause.matches(".*\\b(pinterest|pin)\\b.*") && CROP_WORDS.matcher(clause).find()) {
+            return Optional.of(new int[] {2, 3});
+        }
         if (clause.matches(".*\\b(widescreen|wide screen|youtube|cinematic crop|landscape|banner|hd|website hero|hero banner)\\b.*")
                 && CROP_WORDS.matcher(clause).find()) {
             return Optional.of(new int[] {16, 9});
@@ -488,6 +493,10 @@ public final class RuleBasedPlanner implements Planner {
         } else {
             Matcher says = Pattern.compile("\\b(?:saying|reading|that says|which says)\\s+(.+?)(?:\\s+(?:on|at|in|across|along)\\s+the\\b.*)?$").matcher(clause);
             words = says.find() ? says.group(1).strip() : "";
+            int at = original.toLowerCase(Locale.ROOT).indexOf(words);
+            if (!words.isEmpty() && at >= 0) {
+                words = original.substring(at, at + words.length()); // as typed
+            }
         }
         String where = QUOTED.matcher(clause).replaceAll(" ");
         Operation.Text.Placement placement = where.matches(".*\\b(top|upper|above)\\b.*") ? Operation.Text.Placement.TOP
@@ -565,7 +574,8 @@ public final class RuleBasedPlanner implements Planner {
     }
 
     private static Optional<Operation> readColourAmount(String clause, double intensity, Region region) {
-        if (clause.matches(".*\\b(vibran(?:t|ce)|vivid|colou?rful|pop(?:ping)? colou?rs?|colou?rs? pop|richer colou?rs?|juicier)\\b.*")) {
+        if (clause.matches(".*\\b(vibran(?:t|ce)|vivid|colou?rful|pop(?:ping)? colou?rs?|colou?rs? pop|richer colou?rs?|juicier)\\b.*")
+                || clause.matches(".*\\bpop\\b.*\\bcolou?rs?\\b.*")) {
             boolean less = clause.matches(".*\\b(less|reduce|lower|tone down|not so|too)\\b.*");
             return Optional.of(new Operation.Vibrance(clamp((less ? -1 : 1) * 35 * intensity, 100), region));
         }
@@ -579,11 +589,14 @@ public final class RuleBasedPlanner implements Planner {
     // ---------------------------------------------------------------- light and atmosphere
 
     private static Optional<Operation> readDirectionalLight(String clause, double intensity) {
-        if (!clause.matches(".*\\b(light|lighting|sunlight|sunshine|sun|rays?|beams?|window light|lit|glow)\\b.*")) {
+        if (!clause.matches(".*\\b(light|lighting|sunlight|sunshine|sun|rays?|beams?|window light|lit|glow|back ?light\\w*|back ?lit)\\b.*")) {
             return Optional.empty();
         }
         Optional<Edge> from = RegionReader.direction(clause);
-        boolean directional = clause.matches(".*\\b(from|streaming|falling|coming|pouring|window|side ?light|raking|directional)\\b.*");
+        if (from.isEmpty() && clause.matches(".*\\b(back ?light\\w*|back ?lit|rim light\\w*|light from behind)\\b.*")) {
+            from = Optional.of(Edge.TOP); // behind the subject, seen from the camera: light spilling over the top
+        }
+        boolean directional = clause.matches(".*\\b(from|streaming|falling|coming|pouring|window|side ?light|raking|directional|back ?light\\w*|back ?lit|rim light\\w*|behind)\\b.*");
         if (from.isEmpty() || !directional) {
             return Optional.empty();
         }
@@ -627,7 +640,7 @@ public final class RuleBasedPlanner implements Planner {
 
     private static Optional<Operation> readToneRecovery(String clause, double intensity) {
         Matcher m = Pattern.compile("\\b(deepen\\w*|darken\\w*|crush\\w*|lower\\w*|reduce\\w*|lift\\w*|open\\w*(?: up)?|brighten\\w*|recover\\w*|tame\\w*|pull\\w* (?:back|down)|boost\\w*|raise\\w*|bring\\w* (?:up|down|back)|rescue\\w*|soften\\w*)\\s+(?:the\\s+|in\\s+the\\s+)?(shadows?|highlights?|blacks|whites|blown[- ]out (?:areas|highlights)|dark areas|bright areas)\\b").matcher(clause);
-        Matcher passive = Pattern.compile("\\b(shadows?|highlights?)\\s+(?:are\\s+)?(deeper|darker|lifted|brighter|recovered|tamed|lower|softer)\\b").matcher(clause);
+        Matcher passive = Pattern.compile("\\b(shadows?|highlights?|whites)\\s+(?:are\\s+|look\\s+)?(deeper|darker|lifted|brighter|recovered|tamed|lower|softer|blown(?: out)?|clipped|too bright|overexposed|blocked(?: up)?|crushed|too dark)\\b").matcher(clause);
         String verb;
         String target;
         if (m.find()) {
@@ -639,7 +652,12 @@ public final class RuleBasedPlanner implements Planner {
         } else {
             return Optional.empty();
         }
-        boolean down = verb.matches("(deepen|darken|crush|lower|reduce|recover|tame|pull|bring\\w* down|rescue|soften|deeper|darker|recovered|tamed|softer).*");
+        // "blown out", "too bright" describe the problem: the fix goes the other way
+        boolean down = verb.matches("(deepen|darken|crush|lower|reduce|recover|tame|pull|bring\\w* down|rescue|soften|deeper|darker|recovered|tamed|softer|blown|clipped|too bright|overexposed).*")
+                && !(target.startsWith("shadow") && verb.matches("(crushed|blocked|too dark).*"));
+        if (target.startsWith("shadow") && verb.matches("(crushed|blocked.*|too dark)")) {
+            down = false;
+        }
         double amount = clamp(40 * intensity, 100) * (down ? -1 : 1);
         Region region = RegionReader.side(clause).orElseGet(() -> BACKGROUND.matcher(clause).find() ? new Region.Background() : Region.WHOLE);
         boolean shadows = target.startsWith("shadow") || target.startsWith("black") || target.startsWith("dark");
@@ -700,6 +718,12 @@ public final class RuleBasedPlanner implements Planner {
             double height = clause.matches(".*\\b(tall|high|billowing|lots)\\b.*") ? 0.55 : 0.4;
             return Optional.of(List.of(new Operation.Steam(strength, height, seed)));
         }
+        if (clause.matches(".*\\b(shot on film|film look|look of film|looks? like (?:it was )?(?:shot on )?film|analog(?:ue)? (?:photo|camera|film)|vintage film)\\b.*")) {
+            // a film look: grain, slightly softer contrast and colour
+            return Optional.of(List.of(new Operation.Grain(clamp(30 * intensity, 100), 1.6, seed),
+                    new Operation.Contrast(clamp(-10 * intensity, 100), Region.WHOLE),
+                    new Operation.Saturation(clamp(-10 * intensity, 100), Region.WHOLE)));
+        }
         if (clause.matches(".*\\b(film grain|grain|grainy|film texture|filmic|analog(?:ue)? (?:look|feel)|noise)\\b.*")
                 && !clause.matches(".*\\b(remove|reduce|less|denoise)\\b.*")) {
             double size = clause.matches(".*\\b(fine|subtle)\\b.*") ? 1.2 : clause.matches(".*\\b(coarse|heavy|chunky|big)\\b.*") ? 2.5 : 1.6;
@@ -731,7 +755,8 @@ public final class RuleBasedPlanner implements Planner {
 
     private static String normalise(String instruction) {
         return instruction.toLowerCase(Locale.ROOT)
-                .replace('–', '-').replace('—', ' ').replace('’', '\'').replace('—', '-')
+                .replace('–', '-').replace('—', ' ').replace('’', '\'')
+                .replaceAll("([a-z])-([a-z])", "$1 $2") // "late-afternoon", "high-contrast": one vocabulary for both spellings
                 .replaceAll("\\s+", " ")
                 .trim();
     }
@@ -775,6 +800,10 @@ public final class RuleBasedPlanner implements Planner {
         }
         return Optional.of(switch (m.group(1)) {
             case "half" -> 0.5;
+            case "a third", "one third" -> 1 / 3.0;
+            case "two thirds" -> 2 / 3.0;
+            case "a quarter", "one quarter" -> 0.25;
+            case "three quarters" -> 0.75;
             case "a", "one" -> 1.0;
             case "two" -> 2.0;
             case "three" -> 3.0;

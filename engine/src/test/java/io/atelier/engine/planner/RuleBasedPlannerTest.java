@@ -247,6 +247,32 @@ class RuleBasedPlannerTest {
         assertThat(only("flip it vertically", Operation.Flip.class).horizontal()).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "knock the exposure down by a third of a stop | Exposure",
+            "make the whites cleaner and less yellow | WhiteBalance",
+            "add more pop to the colors | Vibrance",
+            "crop it for a Pinterest pin | CropToAspect",
+            "add a warm backlight | DirectionalLight",
+            "the highlights are blown out, fix them | ToneRecovery",
+            "write 'Good morning' in the bottom left in white | Text",
+            "make it brighter and airier | Exposure",
+    })
+    void morePhrasingsWrittenForTheseTests(String instruction, String firstOperation) {
+        assertThat(ops(instruction).get(0).getClass().getSimpleName()).isEqualTo(firstOperation);
+    }
+
+    @Test
+    void phrasingDetailsThatChangeTheEdit() {
+        assertThat(only("knock the exposure down by a third of a stop", Operation.Exposure.class).stops()).isCloseTo(-1 / 3.0, Offset.offset(0.01));
+        assertThat(only("the highlights are blown out", Operation.ToneRecovery.class).highlights()).isNegative();
+        assertThat(only("add a headline that says Fresh Roast at the top", Operation.Text.class).text()).isEqualTo("Fresh Roast");
+        assertThat(only("put the focus on the cup and blur the rest", Operation.Blur.class).region()).isEqualTo(new Region.Background());
+        assertThat(ops("make it look like it was shot on film")).extracting(op -> op.getClass().getSimpleName())
+                .containsExactly("Grain", "Contrast", "Saturation");
+        assertThat(planner.plan("make the table look wooden and rustic").synthesis()).isNotEmpty();
+    }
+
     @Test
     void compoundInstructionsKeepTheirOrder() {
         assertThat(ops("crop to square, then make it warmer and a bit darker"))
