@@ -17,6 +17,8 @@ import io.atelier.events.SessionEvent;
 import io.atelier.platform.storage.ImageKeys;
 import io.atelier.platform.storage.ImageStore;
 import io.atelier.platform.storage.Sha256;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -38,14 +40,21 @@ public class StepRenderer {
     private final ImageStore images;
     private final Engine engine;
     private final String subjectMethod;
+    private final Counter cachedMattes;
     private final String actor;
 
-    public StepRenderer(ImageStore images, WorkerSettings settings) {
+    public StepRenderer(ImageStore images, WorkerSettings settings, MeterRegistry metrics) {
         this.images = images;
         SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
         LOG.infof("subject detection: %s", subject.description());
+        // counted, so the matte cache's effect is visible: one detection per source image, not per step
+        Counter detections = metrics.counter("atelier.subject.detections", "method", subject.method());
+        this.cachedMattes = metrics.counter("atelier.subject.mattes.cached", "method", subject.method());
         this.engine = new Engine(new RuleBasedPlanner(), new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()),
-                subject.detector());
+                image -> {
+                    detections.increment();
+                    return subject.detector().detect(image);
+                });
         this.subjectMethod = subject.method();
         this.actor = "worker:" + settings.name();
     }
@@ -74,7 +83,9 @@ public class StepRenderer {
     private Optional<SubjectMatte> cachedMatte(String workspaceId, ImageRef image) {
         return images.open(ImageKeys.matte(workspaceId, subjectMethod, image.sha256())).flatMap(stored -> {
             try (stored) {
-                return MattePng.decode(stored.stream().readAllBytes(), image.width(), image.height(), subjectMethod);
+                Optional<SubjectMatte> matte = MattePng.decode(stored.stream().readAllBytes(), image.width(), image.height(), subjectMethod);
+                matte.ifPresent(m -> cachedMattes.increment());
+                return matte;
             } catch (java.io.IOException e) {
                 LOG.warnf("unreadable cached matte for %s, estimating again: %s", image.sha256(), e.getMessage());
                 return Optional.empty();

@@ -82,6 +82,39 @@ class RefinementLoopTest {
     }
 
     @Test
+    void aBranchOfSubjectEditsFindsTheSubjectOnceAndReusesTheMatte() {
+        double before = workerMetric("atelier_subject_detections_total");
+        UUID session = Api.newSession("matte cache");
+        UUID root = Api.uploadPhoto(session);
+        UUID blur = Api.step(session, root, "blur the background");
+        assertThat(Api.awaitFinished(session, blur)).isEqualTo("rendered");
+        UUID vignette = Api.step(session, blur, "a vignette around the cup");
+        assertThat(Api.awaitFinished(session, vignette)).isEqualTo("rendered");
+        UUID crop = Api.step(session, vignette, "crop square keeping the cup centred");
+        assertThat(Api.awaitFinished(session, crop)).isEqualTo("rendered");
+        UUID shadow = Api.step(session, crop, "light from the left casting shadows");
+        assertThat(Api.awaitFinished(session, shadow)).isEqualTo("rendered");
+        // four subject edits in a row, one segmentation: the rest came from the mattes kept beside the images
+        assertThat(workerMetric("atelier_subject_detections_total") - before).isEqualTo(1.0);
+        JsonPath tree = Api.tree(session);
+        for (UUID step : List.of(blur, vignette, crop, shadow)) {
+            assertThat(tree.getString("steps.find { it.stepId == '" + step + "' }.subjectMethod")).isIn(
+                    io.atelier.engine.subject.IsNetModel.METHOD, io.atelier.engine.subject.CentrePriorGrabCut.METHOD);
+        }
+    }
+
+    // summed over every worker: a session's steps go to whichever worker owns its partition
+    private static double workerMetric(String name) {
+        double sum = 0;
+        for (String worker : RunningStack.endpoints().workerUrls()) {
+            String text = given().get(worker + "/q/metrics").then().statusCode(200).extract().asString();
+            sum += text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
+        return sum;
+    }
+
+    @Test
     void eventsCarryCloudEventsHeadersAndTheSessionKey() {
         UUID session = Api.newSession("headers");
         Api.uploadPhoto(session);

@@ -10,5 +10,13 @@ public record Endpoints(
         String s3SecretKey,
         String sessionUrl,
         String galleryUrl,
-        String workerUrl) {
+        java.util.List<String> workerUrls) {
+    public Endpoints {
+        workerUrls = java.util.List.copyOf(workerUrls);
+    }
+
+    /** The first render worker (health, metrics). */
+    public String workerUrl() {
+        return workerUrls.get(0);
+    }
 }

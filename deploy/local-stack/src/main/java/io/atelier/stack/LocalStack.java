@@ -90,9 +90,14 @@ public final class LocalStack implements AutoCloseable {
         createTopics(bootstrap);
         log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
 
+        List<Integer> workerPorts = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            workerPorts.add(i == 0 ? ports.worker() : Ports.free());
+        }
         endpoints = new Endpoints(bootstrap, postgres.jdbcUrl("atelier_session"), postgres.jdbcUrl("atelier_gallery"),
                 "http://127.0.0.1:" + ports.s3(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY,
-                "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(), "http://127.0.0.1:" + ports.worker());
+                "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(),
+                workerPorts.stream().map(p -> "http://127.0.0.1:" + p).toList());
 
         List<CompletableFuture<ManagedProcess>> apps = new ArrayList<>();
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", "384m", ports.session(),
@@ -100,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", "384m", ports.gallery(),
                 settings(Map.of(), endpoints.galleryJdbcUrl()), logs, run)));
         for (int i = 0; i < workers; i++) {
-            int port = i == 0 ? ports.worker() : Ports.free();
+            int port = workerPorts.get(i);
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
             apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
                     settings(Map.of("atelier.worker.name", name), null), logs, run)));
