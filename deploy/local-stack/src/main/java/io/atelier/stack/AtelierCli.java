@@ -85,13 +85,16 @@ public final class AtelierCli {
         Endpoints e = stack.endpoints();
         System.out.printf("""
                 [atelier] healthy in %.1f s. Data under %s, logs under %s
+
+                  open the studio:           %s/
+
                   gallery (read API, images) %s/api/sessions
                   session (commands)         %s/api/sessions
                   OpenAPI                    %s/q/openapi  and  %s/q/openapi
                   health                     %s/q/health
                   try:  ./atelier demo      stop: Ctrl-C or ./atelier down
                 """, Duration.between(t0, Instant.now()).toMillis() / 1000.0, data, stack.logDir(),
-                e.galleryUrl(), e.sessionUrl(), e.sessionUrl(), e.galleryUrl(), e.galleryUrl());
+                e.galleryUrl(), e.galleryUrl(), e.sessionUrl(), e.sessionUrl(), e.galleryUrl(), e.galleryUrl());
         stopped.await();
     }
 

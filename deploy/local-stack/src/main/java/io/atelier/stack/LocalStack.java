@@ -103,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", "384m", ports.session(),
                 settings(Map.of(), endpoints.sessionJdbcUrl()), logs, run)));
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", "384m", ports.gallery(),
-                settings(Map.of(), endpoints.galleryJdbcUrl()), logs, run)));
+                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), endpoints.galleryJdbcUrl()), logs, run)));
         for (int i = 0; i < workers; i++) {
             int port = workerPorts.get(i);
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
@@ -124,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
         postgres.createDatabase(database);
         int port = Ports.free();
         running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port,
-                settings(Map.of(), postgres.jdbcUrl(database)), logDir(), dataDir.resolve("run")));
+                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), postgres.jdbcUrl(database)), logDir(),
+                dataDir.resolve("run")));
         return "http://127.0.0.1:" + port;
     }
 

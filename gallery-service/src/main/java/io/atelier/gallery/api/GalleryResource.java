@@ -1,6 +1,11 @@
 package io.atelier.gallery.api;
 
+import io.atelier.gallery.projection.SessionChanges;
 import io.atelier.platform.Workspaces;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Duration;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.storage.ImageStore;
 import jakarta.ws.rs.GET;
@@ -24,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GalleryResource {
     private final GalleryQueries queries;
     private final ImageStore images;
+    private final SessionChanges changes;
     private final String defaultWorkspace;
 
-    public GalleryResource(GalleryQueries queries, ImageStore images,
+    public GalleryResource(GalleryQueries queries, ImageStore images, SessionChanges changes,
                            @ConfigProperty(name = "atelier.gallery.default-workspace") String defaultWorkspace) {
         this.queries = queries;
+        this.changes = changes;
         this.images = images;
         this.defaultWorkspace = defaultWorkspace;
     }
@@ -55,8 +62,8 @@ public class GalleryResource {
     @Produces({"image/png", "image/jpeg"})
     @Operation(summary = "A step's full-size image")
     public Response image(@PathParam("id") UUID sessionId, @PathParam("step") UUID stepId, @HeaderParam(Workspaces.HEADER) String workspace,
-                          @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return stream(Workspaces.resolve(workspace, defaultWorkspace), sessionId, stepId, false, ifNoneMatch);
+                          @QueryParam("workspace") String workspaceParam, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return stream(workspace(workspace, workspaceParam), sessionId, stepId, false, ifNoneMatch);
     }
 
     @GET
@@ -64,8 +71,32 @@ public class GalleryResource {
     @Produces("image/png")
     @Operation(summary = "A step's thumbnail")
     public Response thumbnail(@PathParam("id") UUID sessionId, @PathParam("step") UUID stepId,
-                              @HeaderParam(Workspaces.HEADER) String workspace, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return stream(Workspaces.resolve(workspace, defaultWorkspace), sessionId, stepId, true, ifNoneMatch);
+                              @HeaderParam(Workspaces.HEADER) String workspace, @QueryParam("workspace") String workspaceParam,
+                              @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return stream(workspace(workspace, workspaceParam), sessionId, stepId, true, ifNoneMatch);
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The session's branch tree now, and again whenever a step is requested, rendered or fails (server-sent events)")
+    public Multi<GalleryViews.SessionTree> events(@PathParam("id") UUID sessionId, @HeaderParam(Workspaces.HEADER) String workspace,
+                                                  @QueryParam("workspace") String workspaceParam) {
+        String ws = workspace(workspace, workspaceParam);
+        queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        // now, on every change of this session, and every 15 s so proxies keep the stream open
+        Multi<UUID> triggers = Multi.createBy().merging().streams(
+                Multi.createFrom().item(sessionId),
+                changes.stream().filter(sessionId::equals),
+                Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> sessionId));
+        return triggers.emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(trigger -> queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId)));
+    }
+
+    // <img> and EventSource cannot send headers: the workspace may also come as ?workspace=
+    private String workspace(String header, String param) {
+        return Workspaces.resolve(header != null && !header.isBlank() ? header : param, defaultWorkspace);
     }
 
     // Images are content-addressed and never change: cache them forever, answer revalidation by hash.

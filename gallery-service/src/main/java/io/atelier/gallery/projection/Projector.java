@@ -38,11 +38,13 @@ public class Projector extends ConsumerLoop {
 
     private final KafkaSettings kafka;
     private final AgroalDataSource db;
+    private final SessionChanges changes;
     private final AtomicLong applied = new AtomicLong();
 
-    public Projector(KafkaSettings kafka, AgroalDataSource db) {
+    public Projector(KafkaSettings kafka, AgroalDataSource db, SessionChanges changes) {
         this.kafka = kafka;
         this.db = db;
+        this.changes = changes;
     }
 
     void start(@Observes StartupEvent event) {
@@ -114,9 +116,12 @@ public class Projector extends ConsumerLoop {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                java.util.Set<java.util.UUID> touched = new java.util.LinkedHashSet<>();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     try {
-                        SessionProjection.apply(c, KafkaEvents.decode(record));
+                        var envelope = KafkaEvents.decode(record);
+                        SessionProjection.apply(c, envelope);
+                        touched.add(envelope.sessionId());
                     } catch (EventCodec.MalformedEventException e) {
                         LOG.errorf("skipping unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                     }
@@ -135,6 +140,7 @@ public class Projector extends ConsumerLoop {
                 }
                 c.commit();
                 applied.addAndGet(records.count());
+                changes.publish(touched);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
