@@ -329,7 +329,9 @@ function showSession(sessionId, wanted) {
   function refineForm(step) {
     const ready = step.status === 'rendered' || (step.parentStepId === null && step.image);
     const input = el('input', { type: 'text', id: 'instruction', maxlength: 2000, autocomplete: 'off', disabled: !ready || state.sending,
-      placeholder: ready ? 'Describe one change, e.g. “warm the light slightly” — Enter to send' : 'This step has no picture to refine',
+      placeholder: ready ? 'Describe one change, e.g. “warm the light slightly” — Enter to send'
+        : step.status === 'pending' ? 'This step is still rendering: refine it once its picture arrives'
+          : 'This step has no picture: refine its parent or another step instead',
       'aria-describedby': 'refine-help' });
     const help = el('p', { id: 'refine-help', class: state.error ? 'error' : 'hint',
       text: state.error || (step.childStepIds.length ? 'Sending from here starts a new branch beside the existing ones.' : '') });
