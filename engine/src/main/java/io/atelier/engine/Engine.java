@@ -18,6 +18,7 @@ import io.atelier.engine.subject.SubjectMatte;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The built-in engine: plans an instruction, runs the plan on an image, encodes the result and its thumbnail. */
 public final class Engine {
@@ -39,11 +40,14 @@ public final class Engine {
     }
 
     public RenderOutcome render(byte[] sourceImage, String instruction) {
-        return render(sourceImage, instruction, Optional.empty());
+        return render(sourceImage, instruction, Optional::empty);
     }
 
-    /** Renders with the source image's subject matte when it is already known (cached), so it is not estimated again. */
-    public RenderOutcome render(byte[] sourceImage, String instruction, Optional<SubjectMatte> sourceMatte) {
+    /**
+     * Renders, asking {@code cachedSourceMatte} for the source image's subject matte (if an operation
+     * needs it) before estimating it again.
+     */
+    public RenderOutcome render(byte[] sourceImage, String instruction, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         PlanOutcome planned = planner.plan(instruction);
         if (!planned.fullyUnderstood()) {
             return refusal(planned);
@@ -55,7 +59,7 @@ public final class Engine {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
         }
-        Renderer.Rendering result = renderer.run(planned.plan(), LinearImage.from(decoded.image()), sourceMatte);
+        Renderer.Rendering result = renderer.run(planned.plan(), LinearImage.from(decoded.image()), cachedSourceMatte);
         BufferedImage out = result.image().toBufferedImage();
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
         return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),

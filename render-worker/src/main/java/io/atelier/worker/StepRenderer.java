@@ -64,8 +64,7 @@ public class StepRenderer {
         byte[] parent = images.get(step.parentImage().key());
         SessionEvent outcome;
         try {
-            Optional<SubjectMatte> parentMatte = cachedMatte(request.workspaceId(), step.parentImage());
-            outcome = switch (engine.render(parent, step.instruction(), parentMatte)) {
+            outcome = switch (engine.render(parent, step.instruction(), () -> cachedMatte(request.workspaceId(), step.parentImage()))) {
                 case RenderOutcome.Rendered r -> store(request, step, r, (System.nanoTime() - start) / 1_000_000);
                 case RenderOutcome.Failed f -> new RenderFailed(step.stepId(), f.reason(), f.hint(), f.notUnderstood(), Engine.VERSION);
             };

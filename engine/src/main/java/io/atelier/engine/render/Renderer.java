@@ -33,6 +33,7 @@ import io.atelier.engine.region.RegionMasks;
 import io.atelier.engine.subject.SubjectDetector;
 import io.atelier.engine.subject.SubjectMatte;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs an edit plan's operations in order on a linear-light image. Local operations are computed on
@@ -60,7 +61,15 @@ public final class Renderer {
 
     /** Runs the plan; {@code knownMatte} is the input's matte when it is already known (from a cache). */
     public Rendering run(EditPlan plan, LinearImage input, Optional<SubjectMatte> knownMatte) {
-        Subject subject = new Subject(detector, knownMatte.filter(m -> m.width() == input.width() && m.height() == input.height()));
+        return run(plan, input, () -> knownMatte);
+    }
+
+    /**
+     * Runs the plan; {@code cachedMatte} looks up the input's matte, and is asked only if an operation
+     * needs the subject before any operation moves pixels — so plans without subject edits cost no lookup.
+     */
+    public Rendering run(EditPlan plan, LinearImage input, Supplier<Optional<SubjectMatte>> cachedMatte) {
+        Subject subject = new Subject(detector, () -> cachedMatte.get().filter(m -> m.width() == input.width() && m.height() == input.height()));
         LinearImage image = input;
         for (Operation operation : plan.operations()) {
             subject.current = image;
@@ -164,13 +173,17 @@ public final class Renderer {
         private String method;
         private boolean moved;
         private SubjectMatte detectedOnInput;
+        private final Supplier<Optional<SubjectMatte>> cached;
 
-        Subject(SubjectDetector detector, Optional<SubjectMatte> known) {
+        Subject(SubjectDetector detector, Supplier<Optional<SubjectMatte>> cached) {
             this.detector = detector;
-            this.matte = known.orElse(null);
+            this.cached = cached;
         }
 
         SubjectMatte matte() {
+            if (matte == null && !moved) {
+                matte = cached.get().orElse(null);
+            }
             if (matte == null) {
                 matte = detector.detect(current);
                 if (!moved) {

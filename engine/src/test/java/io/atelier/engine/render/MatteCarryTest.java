@@ -71,6 +71,21 @@ class MatteCarryTest {
     }
 
     @Test
+    void theCacheIsAskedOnlyWhenTheSubjectIsNeeded() {
+        AtomicInteger lookups = new AtomicInteger();
+        java.util.function.Supplier<Optional<SubjectMatte>> cache = () -> {
+            lookups.incrementAndGet();
+            return Optional.empty();
+        };
+        Renderer renderer = new Renderer(counting);
+        renderer.run(plan(new Operation.Exposure(0.5, Region.WHOLE), new Operation.Monochrome(Region.WHOLE)), LinearImage.from(COFFEE), cache);
+        assertThat(lookups).hasValue(0);
+        renderer.run(plan(new Operation.Blur(1, new Region.Background()), new Operation.Vignette(-30, 0.3, true)), LinearImage.from(COFFEE), cache);
+        assertThat(lookups).hasValue(1);
+        assertThat(detections).hasValue(1);
+    }
+
+    @Test
     void aMatteOfAnotherSizeIsIgnored() {
         SubjectMatte wrong = new SubjectMatte(new float[10 * 10], 10, 10, "x");
         new Renderer(counting).run(plan(new Operation.Blur(1, new Region.Background())), LinearImage.from(COFFEE), Optional.of(wrong));
