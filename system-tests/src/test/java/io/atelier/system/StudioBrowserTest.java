@@ -68,6 +68,7 @@ class StudioBrowserTest {
         browser.get(RunningStack.endpoints().galleryUrl() + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
         Object pageInstance = ((JavascriptExecutor) browser).executeScript("return window.__page = Math.random()");
+        assertThat(browser.findElement(By.cssSelector(".drop progress")).isDisplayed()).as("upload progress before an upload").isFalse();
 
         // a rejected file gets a clear message, and the page stays put
         Path notAPhoto = Files.writeString(Files.createTempFile("notes", ".txt"), "not a photo");
