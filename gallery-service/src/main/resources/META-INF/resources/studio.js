@@ -275,7 +275,9 @@ function showSession(sessionId, wanted) {
       downloads(step));
     }
     if (step.plan && step.plan.operations) {
-      section.append(el('h3', { text: 'What I did' }), el('ol', { class: 'plan' }, step.plan.operations.map((op) => el('li', { text: describe(op) }))));
+      // the engine's own sentences when the plan has them (engine 0.2+), else the operations' parameters
+      const lines = step.plan.whatIDid || step.plan.operations.map(describe);
+      section.append(el('h3', { text: 'What I did' }), el('ol', { class: 'plan' }, lines.map((line) => el('li', { text: line }))));
     }
     return section;
   }

@@ -86,7 +86,7 @@ class StudioBrowserTest {
         wait.until(d -> imageLoaded(By.id("selected-image")));
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
                 "const i = document.getElementById('selected-image'); return i.naturalWidth / i.naturalHeight")).doubleValue()).isEqualTo(1.0);
-        assertThat(browser.findElements(By.cssSelector(".plan li")).get(0).getText()).contains("crop to aspect");
+        assertThat(browser.findElements(By.cssSelector(".plan li")).get(0).getText()).isEqualTo("cropped to 1:1 around the subject");
 
         refine("warm the light slightly", wait);
         renderedStep("warm the light slightly", wait);

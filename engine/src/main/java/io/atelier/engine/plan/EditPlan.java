@@ -1,5 +1,6 @@
 package io.atelier.engine.plan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,5 +20,11 @@ public record EditPlan(int schemaVersion, String instruction, String planner, Li
 
     public static EditPlan of(String instruction, String planner, List<Operation> operations) {
         return new EditPlan(SCHEMA_VERSION, instruction, planner, operations);
+    }
+
+    /** "What I did", one sentence per operation: written into the plan's JSON for people, ignored when read back. */
+    @JsonProperty(value = "whatIDid", access = JsonProperty.Access.READ_ONLY)
+    public List<String> whatIDid() {
+        return operations.stream().map(Operation::describe).toList();
     }
 }

@@ -48,6 +48,8 @@ class PlanJsonTest {
         assertThat(tree.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(tree.at("/operations/0/region/kind").asText()).isEqualTo("side");
         assertThat(tree.at("/operations/3/colour").asText()).isEqualTo("#ffe0b5");
+        assertThat(tree.at("/whatIDid/0").asText()).isEqualTo("raised exposure by 0.50 stops on the upper third");
+        assertThat(tree.get("whatIDid")).hasSize(all.size());
         assertThat(PlanJson.fromTree(tree)).isEqualTo(plan);
     }
 
