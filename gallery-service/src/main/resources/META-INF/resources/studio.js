@@ -83,6 +83,19 @@ async function showSessions() {
       message.textContent = `“${file.name}” is not a PNG or JPEG photo.`;
       return;
     }
+    // Checked here first, so a photo the server would refuse does not leave an empty session behind.
+    try {
+      const bitmap = await createImageBitmap(file);
+      const { width, height } = bitmap;
+      bitmap.close();
+      if (width > 16384 || height > 16384 || width * height > 50_000_000) {
+        message.textContent = `“${file.name}” is ${width} × ${height}: the limit is 16,384 pixels a side and 50 megapixels.`;
+        return;
+      }
+    } catch (unreadable) {
+      message.textContent = `“${file.name}” cannot be read as an image (it may be damaged or incomplete).`;
+      return;
+    }
     try {
       const title = file.name.replace(/\.[^.]+$/, '');
       const session = await api('/api/sessions', {

@@ -75,6 +75,16 @@ class StudioBrowserTest {
         browser.findElement(By.cssSelector("input[type=file]")).sendKeys(notAPhoto.toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".drop [role=alert]"), "not a PNG or JPEG"));
 
+        // a damaged photo is refused before any session is made for it
+        int sessionsBefore = io.restassured.RestAssured.given().get(RunningStack.endpoints().galleryUrl() + "/api/sessions")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        Path damaged = Files.createTempDirectory("damaged").resolve("damaged.png");
+        Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(coffee()), 2000));
+        browser.findElement(By.cssSelector("input[type=file]")).sendKeys(damaged.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".drop [role=alert]"), "cannot be read as an image"));
+        assertThat(io.restassured.RestAssured.given().get(RunningStack.endpoints().galleryUrl() + "/api/sessions")
+                .then().statusCode(200).extract().jsonPath().getList("$")).hasSize(sessionsBefore);
+
         browser.findElement(By.cssSelector("input[type=file]")).sendKeys(coffee().toString());
         wait.until(ExpectedConditions.urlContains("#/s/"));
         WebElement original = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=tree] > [role=treeitem]")));
