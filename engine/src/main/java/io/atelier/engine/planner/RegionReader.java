@@ -22,6 +22,9 @@ final class RegionReader {
 
     /** The region a clause names, or the whole image. */
     static Region read(String clause) {
+        if (clause.matches(".*\\b(sky|skies|ceiling)\\b.*")) {
+            return new Region.Side(Edge.TOP, 0.4); // no sky detector: a graduated band over the upper 40%, as a graduated filter would
+        }
         Optional<Region> side = side(clause);
         if (side.isPresent()) {
             return side.get();

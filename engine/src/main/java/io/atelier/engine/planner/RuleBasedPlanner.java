@@ -36,7 +36,7 @@ public final class RuleBasedPlanner implements Planner {
 
     private static final Pattern CROP_WORDS = Pattern.compile("\\b(crop|cut|ratio|aspect|format|frame|reframe|recompose|make it|turn it into|as an?|for an?|composition|square|portrait|landscape|story|reel|widescreen|banner)");
     private static final Pattern ROOM = Pattern.compile("\\b(breathing room|room|space|negative space|copy ?space|empty area|clear area)\\b");
-    private static final Pattern MONO = Pattern.compile("\\b(black[- _]and[- _]white|black ?& ?white|b ?& ?w|b/w|monochrome|mono|grayscale|greyscale|gray ?scale|grey ?scale|noir|desaturate (?:it )?(?:completely|fully|entirely)|remove (?:all )?(?:the )?colou?rs?|no colou?rs?|colou?rless)\\b");
+    private static final Pattern MONO = Pattern.compile("\\b(black[- _]and[- _]white|black ?& ?white|b ?& ?w|b/w|monochrome|mono|grayscale|greyscale|gray ?scale|grey ?scale|noir|desaturate (?:it )?(?:completely|fully|entirely)|remove (?:all )?(?:the )?colou?rs?(?! cast| tint)|no colou?rs?|colou?rless)\\b");
     private static final Pattern WARM = Pattern.compile("\\b(warm(?:er|th|ing|ed)?|amber|cozier|cosier|cozy|cosy|sunnier|candle ?light|tungsten|less blu(?:e|ish))\\b");
     private static final Pattern COOL = Pattern.compile("\\b(cool(?:er|ing|ed)?|cold(?:er)?|icy|icier|blu(?:e|er|ish)|chill(?:ier|y)?|wintry|frosty|less (?:yellow|orange)(?:ish)?|(?:clean(?:er)?|neutral|true|crisp(?:er)?) whites|whites (?:look )?(?:clean(?:er)?|neutral))\\b");
     private static final Pattern LESS = Pattern.compile("\\b(less|reduce|decrease|lower|tone down|toned down|take down|take away|remove some|not so|too)\\b");
@@ -53,7 +53,7 @@ public final class RuleBasedPlanner implements Planner {
 
     // New content the built-in engine cannot paint: verbs that bring something in, and nouns for things.
     private static final Pattern ADD_VERB = Pattern.compile("^(?:please |now |also |then )?(add|place|put|include|insert|introduce|bring in|populate|scatter|surround|fill|show|replace|swap|change|remove|erase|delete|get rid of|take out)\\b");
-    private static final Pattern EFFECT_NOUN = Pattern.compile("\\b(back ?light\\w*|rim light|light|lighting|sunlight|sunshine|sun|rays?|beams?|glow|bloom|haze|mist|fog|atmosphere|steam|vapou?r|smoke|wisps?|grain|noise|dust|particles|motes|specks|flare|leak|vignette|text|title|caption|headline|tagline|slogan|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|depth of field|highlights|vibrance|saturation|space|room|tones?|palette|hue|cast|exposure|drama|texture|split ton\\w*|border)\\b");
+    private static final Pattern EFFECT_NOUN = Pattern.compile("\\b(band|strip|stripe|bar|back ?light\\w*|rim light|light|lighting|sunlight|sunshine|sun|rays?|beams?|glow|bloom|haze|mist|fog|atmosphere|steam|vapou?r|smoke|wisps?|grain|noise|dust|particles|motes|specks|flare|leak|vignette|text|title|caption|headline|tagline|slogan|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|depth of field|highlights|vibrance|saturation|space|room|tones?|palette|hue|cast|exposure|drama|texture|split ton\\w*|border)\\b");
     private static final Pattern THING_NOUN = Pattern.compile("\\b(hands?|fingers|arms?|person|people|man|woman|child|model|figure|face|expression|smile|sleeves?|sweater|plant|pot|flowers?|beans?|card|props?|objects?|elements?|layers?|foreground|midground|table|book|laptop|saucer|spoon|cookie|croissant|pastry|napkin|leaves|tree|window|lamp|logo|sign|bottle|glass|cup|mug|product|context|scene|setting|café|cafe|kitchen|room|lifestyle|in use)\\b");
     // Changing or adding body parts, clothes or expressions is generative, whatever the verb.
     private static final Pattern HUMAN_DETAIL = Pattern.compile("\\b(smile|smiling|expression|pose|posture|gesture|hands?|fingers|sleeves?|sweater|eyes open|hair(?:style)?|outfit|clothes)\\b");
@@ -309,7 +309,9 @@ public final class RuleBasedPlanner implements Planner {
             reading.missing.add(clause + ": what the text should say — put it in quotes, e.g. add the title \"Fresh Roast\" at the top");
             return List.of();
         }
-        if (clause.matches(".*\\b(overlay|wash|colou?r (?:band|block|field)|tint)\\b.*") && !clause.matches(".*\\b(colou?r cast)\\b.*")) {
+        if ((clause.matches(".*\\b(overlay|wash|colou?r (?:band|block|field)|tint)\\b.*")
+                || clause.matches(".*\\b(band|strip|bar|stripe)\\b.*") && !ColourNames.find(clause).isEmpty())
+                && !clause.matches(".*\\b(colou?r cast)\\b.*")) {
             return colourOp(clause, reading, false, intensity);
         }
         if (clause.matches(".*\\bgradient\\b.*") || clause.matches(".*\\breplace the (background|backdrop)\\b.*")) {
@@ -336,6 +338,9 @@ public final class RuleBasedPlanner implements Planner {
         if (light.isPresent()) {
             return List.of(light.get());
         }
+        if (clause.matches(".*\\b(fog|foggy|mist|misty|haze|hazy)\\b.*")) {
+            return List.of(new Operation.Glow(Operation.Glow.Kind.HAZE, clamp(35 * intensity, 100), region)); // "morning fog" is fog
+        }
         Optional<Operation> time = readTimeOfDay(clause, intensity);
         if (time.isPresent()) {
             return List.of(time.get());
@@ -351,6 +356,17 @@ public final class RuleBasedPlanner implements Planner {
         Optional<Operation> tones = readToneRecovery(clause, intensity);
         if (tones.isPresent()) {
             return List.of(tones.get());
+        }
+        if (clause.matches(".*\\b(less green|more magenta|green(?:ish)? (?:cast|tint))\\b.*")) {
+            return List.of(new Operation.WhiteBalance(0, clamp(20 * intensity, 100), region));
+        }
+        if (clause.matches(".*\\b(less magenta|more green|(?:magenta|pink)(?:ish)? (?:cast|tint))\\b.*")) {
+            return List.of(new Operation.WhiteBalance(0, clamp(-20 * intensity, 100), region));
+        }
+        if (clause.matches(".*\\b(colou?r cast|white balance|wb)\\b.*") && !WARM.matcher(clause).find() && !COOL.matcher(clause).find()) {
+            reading.missing.add(clause + ": which way the cast goes — say 'cooler' to take out a yellow or orange cast, "
+                    + "'warmer' for a blue one, or 'less green' / 'less magenta'");
+            return List.of();
         }
         if (WARM.matcher(clause).find() && !clause.matches(".*\\bwarm (?:earth|tones|palette)\\b.*")) {
             return List.of(new Operation.WhiteBalance(clamp((negated(clause, WARM) ? -1 : 1) * 25 * intensity, 100), 0, region));
@@ -418,7 +434,7 @@ public final class RuleBasedPlanner implements Planner {
         if (clause.matches(".*\\b(flip|mirror)(?:ed|ping)?\\b.*")) {
             return Optional.of(List.of(new Operation.Flip(!clause.matches(".*\\b(vertical(?:ly)?|upside down|top to bottom)\\b.*"))));
         }
-        if (clause.matches(".*\\b(straighten|level|fix the (?:tilt|horizon)|tilt(?:ed)?|rotate|turn (?:it )?(?:left|right|clockwise|anticlockwise|counter-?clockwise|upside down|\\d)|upside down)\\b.*")) {
+        if (clause.matches(".*\\b(straighten|level|fix the (?:tilt|horizon)|tilt(?:ed)?|rotate|turn (?:it )?(?:left|right|clockwise|anticlockwise|counter-?clockwise|upside down|\\d+)|upside down)\\b.*")) {
             Matcher deg = DEGREES.matcher(clause);
             boolean anticlockwise = clause.matches(".*\\b(anti-?clockwise|counter-?clockwise|left|ccw)\\b.*");
             if (deg.find()) {
@@ -533,6 +549,9 @@ public final class RuleBasedPlanner implements Planner {
             Edge start = RegionReader.direction(clause).orElse(Edge.TOP);
             return List.of(new Operation.Gradient(from, to, start, opacity, region));
         }
+        if (region instanceof Region.Side side && clause.matches(".*\\b(band|strip|stripe|bar)\\b.*")) {
+            region = new Region.Side(side.edge(), clause.matches(".*\\b(thin|narrow|slim)\\b.*") ? 0.1 : 0.2); // a band is narrower than a third
+        }
         if (region instanceof Region.Whole && !clause.matches(".*\\b(whole|entire|all over|everything)\\b.*") && clause.contains("overlay")) {
             region = new Region.Side(Edge.TOP, 1 / 3.0); // a brand band defaults to the top third, where text usually goes
         }
@@ -574,6 +593,11 @@ public final class RuleBasedPlanner implements Planner {
     }
 
     private static Optional<Operation> readColourAmount(String clause, double intensity, Region region) {
+        if (clause.matches(".*\\b(reds|greens|blues|yellows|oranges|purples|pinks|magentas|cyans|teals|skin tones?)\\b.*")) {
+            return Optional.empty(); // one hue family only: there is no operation for that, so it is reported, not spread over everything
+        }
+        Matcher pct = PERCENT.matcher(clause);
+        double explicit = pct.find() ? Math.min(100, Double.parseDouble(pct.group(1))) : -1;
         if (clause.matches(".*\\b(vibran(?:t|ce)|vivid|colou?rful|pop(?:ping)? colou?rs?|colou?rs? pop|richer colou?rs?|juicier)\\b.*")
                 || clause.matches(".*\\bpop\\b.*\\bcolou?rs?\\b.*")) {
             boolean less = clause.matches(".*\\b(less|reduce|lower|tone down|not so|too)\\b.*");
@@ -581,7 +605,7 @@ public final class RuleBasedPlanner implements Planner {
         }
         if (clause.matches(".*\\b(saturat\\w*|desaturat\\w*|muted|mute|washed[- ]out|less colou?rful|more colou?r|richer|dull(?:er)?)\\b.*")) {
             boolean less = clause.matches(".*\\b(desaturat\\w*|muted|mute|washed[- ]out|less|reduce|lower|dull(?:er)?|tone down)\\b.*");
-            return Optional.of(new Operation.Saturation(clamp((less ? -1 : 1) * 30 * intensity, 100), region));
+            return Optional.of(new Operation.Saturation(clamp((less ? -1 : 1) * (explicit > 0 ? explicit : 30 * intensity), 100), region));
         }
         return Optional.empty();
     }

@@ -262,6 +262,35 @@ class RuleBasedPlannerTest {
         assertThat(ops(instruction).get(0).getClass().getSimpleName()).isEqualTo(firstOperation);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "turn it 90 degrees to the right | Rotate",
+            "put a navy band along the bottom | ColourOverlay",
+            "add morning fog in the background | Glow",
+            "make the sky bluer | WhiteBalance",
+            "take out the green cast | WhiteBalance",
+            "increase the saturation of the background by 20% | Saturation",
+    })
+    void aThirdRoundOfPhrasings(String instruction, String operation) {
+        assertThat(only(instruction, Operation.class).getClass().getSimpleName()).isEqualTo(operation);
+    }
+
+    @Test
+    void editsItCannotAimAreReportedNotSpreadOverEverything() {
+        // a single hue family has no operation: saturating everything instead would do more than was asked
+        assertThat(planner.plan("make the greens richer").notUnderstood()).isNotEmpty();
+        assertThat(planner.plan("boost the reds a bit").plan().operations()).isEmpty();
+        // "remove the colour cast" needs a direction, and is never black and white
+        PlanOutcome cast = planner.plan("remove the color cast");
+        assertThat(cast.missing()).singleElement().asString().contains("cooler");
+        assertThat(cast.plan().operations()).isEmpty();
+        assertThat(only("make the sky bluer", Operation.WhiteBalance.class).region()).isEqualTo(new Region.Side(Edge.TOP, 0.4));
+        assertThat(only("put a thin navy band along the bottom", Operation.ColourOverlay.class).region())
+                .isEqualTo(new Region.Side(Edge.BOTTOM, 0.1));
+        assertThat(only("increase the saturation of the background by 20%", Operation.Saturation.class).amount()).isEqualTo(20);
+        assertThat(only("take out the green cast", Operation.WhiteBalance.class).tint()).isPositive();
+    }
+
     @Test
     void phrasingDetailsThatChangeTheEdit() {
         assertThat(only("knock the exposure down by a third of a stop", Operation.Exposure.class).stops()).isCloseTo(-1 / 3.0, Offset.offset(0.01));
