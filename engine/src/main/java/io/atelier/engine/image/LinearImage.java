@@ -140,11 +140,6 @@ public final class LinearImage {
         return out;
     }
 
-    /** A deep copy, for operations that write into their result. */
-    public LinearImage copy() {
-        return new LinearImage(width, height, hasAlpha, r.clone(), g.clone(), b.clone(), alpha.clone());
-    }
-
     /**
      * The linear values of channel 0 (red), 1 (green) or 2 (blue), row-major. The array is this image's
      * own: callers read it, and write only into images they have just created or copied.

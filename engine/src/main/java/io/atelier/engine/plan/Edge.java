@@ -36,15 +36,6 @@ public enum Edge {
         return dx == 0 || dy == 0;
     }
 
-    public Edge opposite() {
-        for (Edge e : values()) {
-            if (e.dx == -dx && e.dy == -dy) {
-                return e;
-            }
-        }
-        throw new IllegalStateException();
-    }
-
     /** "left", "top right"… */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');

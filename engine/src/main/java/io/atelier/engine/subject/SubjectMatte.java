@@ -70,13 +70,4 @@ public record SubjectMatte(float[] alpha, int width, int height, String method) 
         }
         return x1 < 0 ? new int[] {0, 0, width, height} : new int[] {x0, y0, x1 + 1, y1 + 1};
     }
-
-    /** Fraction of the frame the subject covers. */
-    public double coverage() {
-        double sum = 0;
-        for (float a : alpha) {
-            sum += a;
-        }
-        return sum / alpha.length;
-    }
 }
