@@ -119,27 +119,8 @@ class EngineTest {
         return (RenderOutcome.Rendered) outcome;
     }
 
-    // mean CIELAB b* (D65) over the image, from linear sRGB via XYZ
     private static double meanBStar(BufferedImage image) {
-        double sum = 0;
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                int p = image.getRGB(x, y);
-                double r = Srgb.toLinear(p >> 16 & 0xFF);
-                double g = Srgb.toLinear(p >> 8 & 0xFF);
-                double b = Srgb.toLinear(p & 0xFF);
-                double yy = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-                double zz = 0.0193 * r + 0.1192 * g + 0.9505 * b;
-                sum += 200 * (f(yy) - f(zz / 1.08883));
-                n++;
-            }
-        }
-        return sum / n;
-    }
-
-    private static double f(double t) {
-        return t > 216.0 / 24389 ? Math.cbrt(t) : (24389.0 / 27 * t + 16) / 116;
+        return io.atelier.engine.measure.ImageStats.meanLab(image, io.atelier.engine.measure.ImageStats.Selection.ALL)[2];
     }
 
     private static byte[] load(String resource) {

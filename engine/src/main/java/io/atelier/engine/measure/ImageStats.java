@@ -36,6 +36,39 @@ public final class ImageStats {
         return n == 0 ? sum : new double[] {sum[0] / n, sum[1] / n, sum[2] / n};
     }
 
+    /** Mean CIELAB chroma (√(a*² + b*²)) over the selection: how colourful, whatever the hue. */
+    public static double meanChroma(BufferedImage image, Selection selection) {
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (selection.includes(x, y)) {
+                    double[] lab = Cielab.fromRgb(image.getRGB(x, y));
+                    sum += Math.hypot(lab[1], lab[2]);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /** Standard deviation of L* over the selection: a global measure of contrast. */
+    public static double lightnessSpread(BufferedImage image, Selection selection) {
+        double mean = meanLab(image, selection)[0];
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (selection.includes(x, y)) {
+                    double d = Cielab.fromRgb(image.getRGB(x, y))[0] - mean;
+                    sum += d * d;
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : Math.sqrt(sum / n);
+    }
+
     /**
      * Mean squared Laplacian of L* over the selection (pixels one away from the border excluded):
      * high where there is fine detail and sharp edges, low where the image is soft.

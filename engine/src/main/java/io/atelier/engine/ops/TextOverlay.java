@@ -90,7 +90,11 @@ public final class TextOverlay {
     static Placement calmestBand(LinearImage image, Optional<float[]> subject) {
         int w = image.width();
         int h = image.height();
-        float[] y = image.luminance();
+        float[] linear = image.luminance();
+        float[] l = new float[linear.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = Tone.perceptual(linear[i]);
+        }
         Placement best = Placement.TOP;
         double bestScore = Double.MAX_VALUE;
         for (Placement p : new Placement[] {Placement.TOP, Placement.BOTTOM, Placement.LEFT, Placement.RIGHT}) {
@@ -104,8 +108,7 @@ public final class TextOverlay {
             for (int yy = Math.max(1, y0); yy < Math.min(h - 1, y1); yy++) {
                 for (int xx = Math.max(1, x0); xx < Math.min(w - 1, x1); xx++) {
                     int i = yy * w + xx;
-                    double l = Tone.perceptual(y[i]);
-                    detail += Math.abs(l - Tone.perceptual(y[i + 1])) + Math.abs(l - Tone.perceptual(y[i + w]));
+                    detail += Math.abs(l[i] - l[i + 1]) + Math.abs(l[i] - l[i + w]);
                     covered += subject.map(m -> m[i]).orElse(0f);
                     n++;
                 }

@@ -265,17 +265,7 @@ class OperationEffectsTest {
     }
 
     private static double lightnessSpread(BufferedImage image) {
-        double mean = lab(image)[0];
-        double sum = 0;
-        long n = 0;
-        for (int y = 0; y < image.getHeight(); y += 2) {
-            for (int x = 0; x < image.getWidth(); x += 2) {
-                double d = Cielab.fromRgb(image.getRGB(x, y))[0] - mean;
-                sum += d * d;
-                n++;
-            }
-        }
-        return Math.sqrt(sum / n);
+        return ImageStats.lightnessSpread(image, Selection.ALL);
     }
 
     private static double chromaOf(int rgb) {
@@ -284,21 +274,11 @@ class OperationEffectsTest {
     }
 
     private static double chroma(BufferedImage image) {
-        return chroma(image, Selection.ALL);
+        return ImageStats.meanChroma(image, Selection.ALL);
     }
 
     private static double chroma(BufferedImage image, Selection selection) {
-        double sum = 0;
-        long n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if (selection.includes(x, y)) {
-                    sum += chromaOf(image.getRGB(x, y));
-                    n++;
-                }
-            }
-        }
-        return sum / n;
+        return ImageStats.meanChroma(image, selection);
     }
 
     private static double paletteDistance(BufferedImage image, List<Rgb> palette) {
