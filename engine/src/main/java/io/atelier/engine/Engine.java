@@ -1,12 +1,12 @@
 package io.atelier.engine;
 
-import io.atelier.engine.image.DecodedImage;
-import io.atelier.engine.image.ImageDecoder;
-import io.atelier.engine.image.ImageLimits;
+import io.atelier.imaging.DecodedImage;
+import io.atelier.imaging.ImageDecoder;
+import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.image.LinearImage;
-import io.atelier.engine.image.PngEncoder;
-import io.atelier.engine.image.RejectedImageException;
-import io.atelier.engine.image.Thumbnails;
+import io.atelier.imaging.PngEncoder;
+import io.atelier.imaging.RejectedImageException;
+import io.atelier.imaging.Thumbnails;
 import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
 import io.atelier.engine.planner.RuleBasedPlanner;

@@ -3,11 +3,11 @@ package io.atelier.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.atelier.engine.image.ImageDecoder;
-import io.atelier.engine.image.ImageLimits;
-import io.atelier.engine.image.RejectedImageException;
+import io.atelier.imaging.ImageDecoder;
+import io.atelier.imaging.ImageLimits;
+import io.atelier.imaging.RejectedImageException;
 import io.atelier.engine.image.Srgb;
-import io.atelier.engine.image.TestImages;
+import io.atelier.imaging.TestImages;
 import io.atelier.engine.render.RenderOutcome;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.atelier.engine.image;
+package io.atelier.imaging;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.atelier.engine.image;
+package io.atelier.imaging;
 
 /** Caps checked from an image's header, before any pixel is decoded. */
 public record ImageLimits(int maxDimension, long maxPixels) {

@@ -1,4 +1,4 @@
-package io.atelier.engine.image;
+package io.atelier.imaging;
 
 /** An image that cannot be accepted; the message says why in words a person can act on. */
 public final class RejectedImageException extends Exception {

@@ -1,4 +1,4 @@
-package io.atelier.engine.image;
+package io.atelier.imaging;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

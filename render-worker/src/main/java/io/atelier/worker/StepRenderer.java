@@ -1,7 +1,7 @@
 package io.atelier.worker;
 
 import io.atelier.engine.Engine;
-import io.atelier.engine.image.ImageLimits;
+import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.RuleBasedPlanner;
 import io.atelier.engine.subject.MattePng;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.atelier.engine.image.TestImages;
+import io.atelier.imaging.TestImages;
 import io.atelier.events.EventEnvelope;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,9 @@
 package io.atelier.engine.bench;
 
 import io.atelier.engine.Engine;
-import io.atelier.engine.image.ImageLimits;
+import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.image.LinearImage;
-import io.atelier.engine.image.PngEncoder;
+import io.atelier.imaging.PngEncoder;
 import io.atelier.engine.planner.RuleBasedPlanner;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.engine.subject.IsNetModel;

@@ -5,7 +5,7 @@ import static io.atelier.engine.Photos.COFFEE_PNG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.engine.Engine;
-import io.atelier.engine.image.ImageLimits;
+import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.planner.RuleBasedPlanner;
 import io.atelier.engine.render.RenderOutcome;
