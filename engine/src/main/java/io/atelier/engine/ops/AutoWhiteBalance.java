@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * (any channel at 0.98 or more) and near-black ones (luminance under 0.005) are left out: their ratios
  * say nothing about the light. Channel gains 1/estimate, moved toward 1 by {@code strength}, are
  * normalised so a neutral grey keeps its Rec. 709 luminance — only the colour moves, as with
- * white-balance. Both estimates are unchanged by a global per-channel gain, so any cast of that kind is
- * removed the same way.
+ * white-balance. Both estimates scale with a global per-channel gain (up to the pixels that the gain
+ * pushes past the clip or black limits), so a cast of that kind is removed whatever its strength.
  */
 @JsonTypeName("auto-white-balance")
 @Doc(layer = Doc.Layer.LIGHT, value = "removes a colour cast estimated from the image (grey world or white patch), luminance kept")
