@@ -31,8 +31,7 @@ public record AutoLevel(
     @Override
     public LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject) {
         if (!perChannel) {
-            float[] y = image.luminance();
-            float[] range = range(perceptual(y));
+            float[] range = range(Tone.perceptual(image.luminance()));
             return image.mapPixels(px -> {
                 float lum = Tone.luminance(px[0], px[1], px[2]);
                 Tone.setLuminance(px, lum, Tone.linear(stretch(Tone.perceptual(lum), range)));
@@ -40,7 +39,7 @@ public record AutoLevel(
         }
         float[][] ranges = new float[3][];
         for (int c = 0; c < 3; c++) {
-            ranges[c] = range(perceptual(image.channel(c)));
+            ranges[c] = range(Tone.perceptual(image.channel(c)));
         }
         return image.mapPixels(px -> {
             for (int c = 0; c < 3; c++) {
@@ -58,13 +57,5 @@ public record AutoLevel(
 
     private static float stretch(float v, float[] range) {
         return (v - range[0]) / (range[1] - range[0]);
-    }
-
-    private static float[] perceptual(float[] linear) {
-        float[] out = new float[linear.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Tone.perceptual(linear[i]);
-        }
-        return out;
     }
 }

@@ -36,10 +36,7 @@ public record Sharpen(
         int w = image.width();
         int h = image.height();
         float[] y = image.luminance();
-        float[] l = new float[y.length];
-        for (int i = 0; i < y.length; i++) {
-            l[i] = Tone.perceptual(y[i]);
-        }
+        float[] l = Tone.perceptual(y);
         float[] soft = Kernels.gaussian(l, w, h, sigma);
         return image.mapPixels((x, row, px) -> {
             int i = row * w + x;

@@ -108,11 +108,7 @@ public record Text(
     private static Placement calmestBand(LinearImage image, float[] subject) {
         int w = image.width();
         int h = image.height();
-        float[] linear = image.luminance();
-        float[] l = new float[linear.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = Tone.perceptual(linear[i]);
-        }
+        float[] l = Tone.perceptual(image.luminance());
         Placement best = Placement.TOP;
         double bestScore = Double.MAX_VALUE;
         for (Placement p : new Placement[] {Placement.TOP, Placement.BOTTOM, Placement.LEFT, Placement.RIGHT}) {

@@ -16,6 +16,15 @@ final class Tone {
         return (float) Srgb.encode(Math.max(0, Math.min(1, linearY)));
     }
 
+    /** {@link #perceptual(float)} of every value. */
+    static float[] perceptual(float[] linear) {
+        float[] out = new float[linear.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = perceptual(linear[i]);
+        }
+        return out;
+    }
+
     static float linear(float perceptual) {
         return (float) Srgb.decode(Math.max(0, Math.min(1, perceptual)));
     }
