@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The declared parameters of each operation ({@link Param} on its record components, read once per
@@ -22,11 +23,11 @@ public final class Parameters {
     private Parameters() {
     }
 
-    /** One record component of an operation with its declaration ({@code param} is null only for the region). */
-    public record Parameter(RecordComponent component, Param param) {
+    /** One record component of an operation with its declaration (absent only for the region, which documents itself). */
+    public record Parameter(RecordComponent component, Optional<Param> param) {
         static Parameter of(RecordComponent component) {
-            Param param = component.getAnnotation(Param.class);
-            if (param == null && component.getType() != Region.class) {
+            Optional<Param> param = Optional.ofNullable(component.getAnnotation(Param.class));
+            if (param.isEmpty() && component.getType() != Region.class) {
                 throw new IllegalStateException(component.getDeclaringRecord().getSimpleName() + "." + component.getName()
                         + " is not declared with @Param");
             }
@@ -41,8 +42,9 @@ public final class Parameters {
             return component.getType();
         }
 
-        public boolean bounded() {
-            return param != null && (param.min() != Double.NEGATIVE_INFINITY || param.max() != Double.POSITIVE_INFINITY);
+        /** The declared bounds, when the parameter has any. */
+        public Optional<Param> bounds() {
+            return param.filter(p -> p.min() != Double.NEGATIVE_INFINITY || p.max() != Double.POSITIVE_INFINITY);
         }
 
         /** The bounds as a person reads them: "-4.0" for decimals, "1" for whole numbers. */
@@ -70,11 +72,12 @@ public final class Parameters {
             if (value == null) {
                 throw new IllegalArgumentException(p.name() + " is required");
             }
-            if (p.bounded() && value instanceof Number n) {
+            if (p.bounds().isPresent() && value instanceof Number n) {
+                Param bounds = p.bounds().get();
                 double v = n.doubleValue();
-                if (!(v >= p.param().min() && v <= p.param().max())) {
-                    throw new IllegalArgumentException(p.name() + " must be within " + p.bound(p.param().min()) + " and "
-                            + p.bound(p.param().max()) + ", got " + (n instanceof Double || n instanceof Float ? v : n));
+                if (!(v >= bounds.min() && v <= bounds.max())) {
+                    throw new IllegalArgumentException(p.name() + " must be within " + p.bound(bounds.min()) + " and "
+                            + p.bound(bounds.max()) + ", got " + (n instanceof Double || n instanceof Float ? v : n));
                 }
             }
         }

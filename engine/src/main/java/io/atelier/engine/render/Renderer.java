@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs an edit plan's operations in order on a linear-light image. Local operations are computed on
- * the frame and blended back through their region's mask; the subject matte is estimated only when an
- * operation needs it, and again after an operation that moves pixels.
+ * Runs an edit plan's operations in order on a linear-light image, one kind at a time: local edits are
+ * computed on the frame and blended back through their region's mask; geometric ones move the image
+ * and, when the move is exact, the subject matte with it; the rest work on the whole frame. The matte is
+ * estimated only when an operation needs it, and again after a move that could not carry it.
  */
 public final class Renderer {
     private final SubjectDetector detector;

@@ -50,12 +50,12 @@ class OperationsDocTest {
 
     private static String describe(Parameter p) {
         String name = "`" + p.name() + "`";
-        if (p.param() == null) {
+        if (p.param().isEmpty()) {
             return name;
         }
         String values;
-        if (p.bounded()) {
-            values = " " + number(p.param().min()) + "…" + number(p.param().max());
+        if (p.bounds().isPresent()) {
+            values = " " + number(p.bounds().get().min()) + "…" + number(p.bounds().get().max());
         } else if (p.type().isEnum()) {
             values = " " + Arrays.stream(p.type().getFields()).filter(java.lang.reflect.Field::isEnumConstant)
                     .map(f -> f.getAnnotation(JsonProperty.class).value()).collect(Collectors.joining("/"));
@@ -64,7 +64,7 @@ class OperationsDocTest {
         } else {
             values = "";
         }
-        return name + values + ": " + p.param().doc();
+        return name + values + ": " + p.param().get().doc();
     }
 
     private static String number(double value) {
@@ -94,7 +94,7 @@ class OperationsDocTest {
         for (Class<? extends Operation> type : all) {
             assertThat(type.getAnnotation(Doc.class)).as(type.getSimpleName()).isNotNull();
             assertThat(Parameters.of(type)).as(type.getSimpleName()).allSatisfy(p ->
-                    assertThat(p.param() != null || p.name().equals("region")).as(p.name()).isTrue());
+                    assertThat(p.param().isPresent() || p.name().equals("region")).as(p.name()).isTrue());
         }
     }
 }
