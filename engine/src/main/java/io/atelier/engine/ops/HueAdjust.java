@@ -59,18 +59,24 @@ public record HueAdjust(
         double chromaGain = saturation / 100;
         double light = lightness / 100 * 0.4;
         return image.mapPixels(px -> {
-            px[0] = Math.max(0, px[0]);
-            px[1] = Math.max(0, px[1]);
-            px[2] = Math.max(0, px[2]);
+            float r = px[0];
+            float g = px[1];
+            float b = px[2];
+            px[0] = Math.max(0, r);
+            px[1] = Math.max(0, g);
+            px[2] = Math.max(0, b);
             Oklab.fromLinear(px);
             double chroma = Math.hypot(px[1], px[2]);
-            double w = Tone.smoothstep(0.01, 0.04, chroma) * weight(Oklab.hue(px), family, centres);
-            if (w <= 0) {
-                Oklab.toLinear(px);
+            double hue = Oklab.hue(px);
+            double w = Tone.smoothstep(0.01, 0.04, chroma) * weight(hue, family, centres);
+            if (w <= 0) { // outside the family: exactly as it was, not a round trip through Oklab
+                px[0] = r;
+                px[1] = g;
+                px[2] = b;
                 return;
             }
             double c = chroma * Math.max(0, 1 + w * chromaGain);
-            double h = Math.toRadians(Oklab.hue(px) + w * shift);
+            double h = Math.toRadians(hue + w * shift);
             double l = px[0] + w * light * (light > 0 ? 1 - px[0] : px[0]);
             px[0] = (float) l;
             px[1] = (float) (c * Math.cos(h));

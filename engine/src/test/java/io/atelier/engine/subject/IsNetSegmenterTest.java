@@ -10,7 +10,6 @@ import io.atelier.engine.Photos;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.measure.ImageStats;
 import io.atelier.engine.ops.Blur;
-import io.atelier.engine.ops.Operation;
 import io.atelier.engine.plan.EditPlan;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.render.Renderer;
