@@ -1,9 +1,36 @@
 package io.atelier.engine.planner;
 
+import io.atelier.engine.ops.Blur;
+import io.atelier.engine.ops.Clarity;
+import io.atelier.engine.ops.ColourOverlay;
+import io.atelier.engine.ops.Contrast;
+import io.atelier.engine.ops.CropToAspect;
+import io.atelier.engine.ops.CropToAspect.Anchor;
+import io.atelier.engine.ops.DirectionalLight;
+import io.atelier.engine.ops.Dust;
+import io.atelier.engine.ops.Exposure;
+import io.atelier.engine.ops.Flip;
+import io.atelier.engine.ops.Glow;
+import io.atelier.engine.ops.Gradient;
+import io.atelier.engine.ops.Grain;
+import io.atelier.engine.ops.LightLeak;
+import io.atelier.engine.ops.Monochrome;
+import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.PaletteGrade;
+import io.atelier.engine.ops.Reframe;
+import io.atelier.engine.ops.Rotate;
+import io.atelier.engine.ops.Saturation;
+import io.atelier.engine.ops.Sharpen;
+import io.atelier.engine.ops.SplitTone;
+import io.atelier.engine.ops.Steam;
+import io.atelier.engine.ops.Text;
+import io.atelier.engine.ops.TimeOfDay;
+import io.atelier.engine.ops.ToneRecovery;
+import io.atelier.engine.ops.Vibrance;
+import io.atelier.engine.ops.Vignette;
+import io.atelier.engine.ops.WhiteBalance;
 import io.atelier.engine.plan.EditPlan;
 import io.atelier.engine.plan.Edge;
-import io.atelier.engine.plan.Operation;
-import io.atelier.engine.plan.Operation.CropToAspect.Anchor;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
 import java.util.ArrayList;
@@ -169,9 +196,9 @@ public final class RuleBasedPlanner implements Planner {
             }
             boolean rationale = RATIONALE.matcher(clause).lookingAt();
             Operation previous = reading.operations.isEmpty() ? null : reading.operations.get(reading.operations.size() - 1);
-            if (rationale && previous instanceof Operation.DirectionalLight light && shadowOf(clause) > 0) {
+            if (rationale && previous instanceof DirectionalLight light && shadowOf(clause) > 0) {
                 // "…from the left, creating gentle shadows across the table": the light's own shadows
-                reading.operations.set(reading.operations.size() - 1, new Operation.DirectionalLight(light.from(), light.strength(),
+                reading.operations.set(reading.operations.size() - 1, new DirectionalLight(light.from(), light.strength(),
                         light.colour(), light.softness(), shadowOf(clause)));
                 continue;
             }
@@ -204,11 +231,11 @@ public final class RuleBasedPlanner implements Planner {
     private static void addMerged(Operation op, String clause, Reading reading) {
         List<Operation> ops = reading.operations;
         Operation last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
-        if (op instanceof Operation.CropToAspect crop && last instanceof Operation.Reframe r) {
-            ops.set(ops.size() - 1, new Operation.Reframe(crop.width(), crop.height(), r.roomOn(), r.room()));
-        } else if (op instanceof Operation.Reframe r && last instanceof Operation.CropToAspect crop
+        if (op instanceof CropToAspect crop && last instanceof Reframe r) {
+            ops.set(ops.size() - 1, new Reframe(crop.width(), crop.height(), r.roomOn(), r.room()));
+        } else if (op instanceof Reframe r && last instanceof CropToAspect crop
                 && !RATIO.matcher(clause).find() && namedAspect(clause).isEmpty()) {
-            ops.set(ops.size() - 1, new Operation.Reframe(crop.width(), crop.height(), r.roomOn(), r.room()));
+            ops.set(ops.size() - 1, new Reframe(crop.width(), crop.height(), r.roomOn(), r.room()));
         } else {
             ops.add(op);
         }
@@ -231,14 +258,14 @@ public final class RuleBasedPlanner implements Planner {
         }
         int last = reading.operations.size() - 1;
         Operation previous = reading.operations.get(last);
-        if (previous instanceof Operation.PaletteGrade p && p.palette().size() + colours.size() <= 12) {
+        if (previous instanceof PaletteGrade p && p.palette().size() + colours.size() <= 12) {
             List<Rgb> palette = new ArrayList<>(p.palette());
             palette.addAll(colours);
-            reading.operations.set(last, new Operation.PaletteGrade(p.name(), palette, p.strength(), p.region()));
+            reading.operations.set(last, new PaletteGrade(p.name(), palette, p.strength(), p.region()));
             return true;
         }
-        if (previous instanceof Operation.Gradient g) {
-            reading.operations.set(last, new Operation.Gradient(g.from(), colours.get(0), g.start(), g.opacity(), g.region()));
+        if (previous instanceof Gradient g) {
+            reading.operations.set(last, new Gradient(g.from(), colours.get(0), g.start(), g.opacity(), g.region()));
             return true;
         }
         return false;
@@ -249,8 +276,8 @@ public final class RuleBasedPlanner implements Planner {
     }
 
     private static void anchorCropsOnSubject(Reading reading) {
-        reading.operations.replaceAll(op -> op instanceof Operation.CropToAspect c && c.anchor() == Anchor.CENTRE
-                ? new Operation.CropToAspect(c.width(), c.height(), Anchor.SUBJECT) : op);
+        reading.operations.replaceAll(op -> op instanceof CropToAspect c && c.anchor() == Anchor.CENTRE
+                ? new CropToAspect(c.width(), c.height(), Anchor.SUBJECT) : op);
     }
 
     // "Add a plant in a pot near the cup": a verb that brings something in, whose object is a thing, not an effect.
@@ -318,7 +345,7 @@ public final class RuleBasedPlanner implements Planner {
             return colourOp(clause, reading, true, intensity);
         }
         if (MONO.matcher(clause).find()) {
-            return List.of(new Operation.Monochrome(region));
+            return List.of(new Monochrome(region));
         }
         Optional<Operation> palette = readPalette(clause, reading, intensity);
         if (palette.isPresent()) {
@@ -328,7 +355,7 @@ public final class RuleBasedPlanner implements Planner {
             List<Rgb> colours = ColourNames.find(clause);
             Rgb hi = colours.size() > 0 ? colours.get(0) : Rgb.parse("#ffb070");
             Rgb lo = colours.size() > 1 ? colours.get(1) : Rgb.parse("#4a78b0");
-            return List.of(new Operation.SplitTone(hi, lo, clamp01(0.5 * intensity)));
+            return List.of(new SplitTone(hi, lo, clamp01(0.5 * intensity)));
         }
         Optional<List<Operation>> polish = readPolish(clause, reading, intensity, region);
         if (polish.isPresent()) {
@@ -339,7 +366,7 @@ public final class RuleBasedPlanner implements Planner {
             return List.of(light.get());
         }
         if (clause.matches(".*\\b(fog|foggy|mist|misty|haze|hazy)\\b.*")) {
-            return List.of(new Operation.Glow(Operation.Glow.Kind.HAZE, clamp(35 * intensity, 100), region)); // "morning fog" is fog
+            return List.of(new Glow(Glow.Kind.HAZE, clamp(35 * intensity, 100), region)); // "morning fog" is fog
         }
         Optional<Operation> time = readTimeOfDay(clause, intensity);
         if (time.isPresent()) {
@@ -358,10 +385,10 @@ public final class RuleBasedPlanner implements Planner {
             return List.of(tones.get());
         }
         if (clause.matches(".*\\b(less green|more magenta|green(?:ish)? (?:cast|tint))\\b.*")) {
-            return List.of(new Operation.WhiteBalance(0, clamp(20 * intensity, 100), region));
+            return List.of(new WhiteBalance(0, clamp(20 * intensity, 100), region));
         }
         if (clause.matches(".*\\b(less magenta|more green|(?:magenta|pink)(?:ish)? (?:cast|tint))\\b.*")) {
-            return List.of(new Operation.WhiteBalance(0, clamp(-20 * intensity, 100), region));
+            return List.of(new WhiteBalance(0, clamp(-20 * intensity, 100), region));
         }
         if (clause.matches(".*\\b(colou?r cast|white balance|wb)\\b.*") && !WARM.matcher(clause).find() && !COOL.matcher(clause).find()) {
             reading.missing.add(clause + ": which way the cast goes — say 'cooler' to take out a yellow or orange cast, "
@@ -369,10 +396,10 @@ public final class RuleBasedPlanner implements Planner {
             return List.of();
         }
         if (WARM.matcher(clause).find() && !clause.matches(".*\\bwarm (?:earth|tones|palette)\\b.*")) {
-            return List.of(new Operation.WhiteBalance(clamp((negated(clause, WARM) ? -1 : 1) * 25 * intensity, 100), 0, region));
+            return List.of(new WhiteBalance(clamp((negated(clause, WARM) ? -1 : 1) * 25 * intensity, 100), 0, region));
         }
         if (COOL.matcher(clause).find()) {
-            return List.of(new Operation.WhiteBalance(clamp((negated(clause, COOL) ? 1 : -1) * 25 * intensity, 100), 0, region));
+            return List.of(new WhiteBalance(clamp((negated(clause, COOL) ? 1 : -1) * 25 * intensity, 100), 0, region));
         }
         Optional<Operation> colour = readColourAmount(clause, intensity, region);
         if (colour.isPresent()) {
@@ -380,20 +407,20 @@ public final class RuleBasedPlanner implements Planner {
         }
         if (clause.matches(".*\\b(vignette|darken(?:ed)? (?:the )?(?:corners|edges)|dark(?:er)? (?:corners|edges)|burn(?:ed)? edges)\\b.*")) {
             double amount = (negated(clause, Pattern.compile("vignette")) ? 1 : -1) * clamp(35 * intensity, 100);
-            return List.of(new Operation.Vignette(amount, 0.35, reading.subjectMentioned || RegionReader.SUBJECT.matcher(clause).find()));
+            return List.of(new Vignette(amount, 0.35, reading.subjectMentioned || RegionReader.SUBJECT.matcher(clause).find()));
         }
         if (clause.matches(".*\\b(glow(?:ing|y)?|bloom|dreamy|ethereal|radiant)\\b.*")) {
-            return List.of(new Operation.Glow(Operation.Glow.Kind.GLOW, clamp(35 * intensity, 100), region));
+            return List.of(new Glow(Glow.Kind.GLOW, clamp(35 * intensity, 100), region));
         }
         if (clause.matches(".*\\b(haze|hazy|mist|misty|fog|foggy|atmospheric|atmosphere|airy|airier)\\b.*")) {
-            return List.of(new Operation.Glow(Operation.Glow.Kind.HAZE, clamp(35 * intensity, 100), region));
+            return List.of(new Glow(Glow.Kind.HAZE, clamp(35 * intensity, 100), region));
         }
         if (clause.matches(".*\\b(contrast|contrasty|punch(?:y|ier)?|flat(?:ter)?|crisp(?:er)?|dramatic|drama|more depth)\\b.*")) {
             if (clause.matches(".*\\bcontrast between\\b.*") && BACKGROUND.matcher(clause).find() || clause.matches(".*\\bcontrast between\\b.*(subject|product|cup)\\b.*")) {
                 return subjectAgainstBackground(clause, intensity);
             }
             boolean lower = clause.matches(".*\\b(flat(?:ter)?|less contrast|lower(?:ing)? (?:the )?contrast|reduce (?:the )?contrast|soft(?:er)? contrast|low[- ]contrast)\\b.*");
-            return List.of(new Operation.Contrast(clamp((lower ? -1 : 1) * 25 * intensity, 100), region));
+            return List.of(new Contrast(clamp((lower ? -1 : 1) * 25 * intensity, 100), region));
         }
         boolean bright = BRIGHT.matcher(clause).find();
         boolean dark = DARK.matcher(clause).find();
@@ -404,7 +431,7 @@ public final class RuleBasedPlanner implements Planner {
             double base = bright && !dark ? 1 : -1;
             double sign = negated(clause, bright && !dark ? BRIGHT : DARK) ? -base : base;
             double stops = explicitStops(clause).orElseGet(() -> percentStops(clause, sign).orElse(0.5 * intensity));
-            return List.of(new Operation.Exposure(clamp(sign * Math.abs(stops), 4), region));
+            return List.of(new Exposure(clamp(sign * Math.abs(stops), 4), region));
         }
         return List.of();
     }
@@ -424,15 +451,15 @@ public final class RuleBasedPlanner implements Planner {
             Edge edge = RegionReader.edge(roomSide.group(1), null).orElse(Edge.RIGHT);
             int[] a = aspect.orElse(edge == Edge.TOP || edge == Edge.BOTTOM ? new int[] {4, 5} : new int[] {16, 9});
             double room = clause.matches(".*\\b(lots of|plenty of|generous|wide|large)\\b.*") ? 0.5 : 0.4;
-            return Optional.of(List.of(new Operation.Reframe(a[0], a[1], edge, room)));
+            return Optional.of(List.of(new Reframe(a[0], a[1], edge, room)));
         }
         if (aspect.isPresent()) {
             Anchor anchor = reading.subjectMentioned || RegionReader.SUBJECT.matcher(clause).find()
                     || clause.matches(".*\\bcent(?:er(?:ed)?|red?)\\b.*") ? Anchor.SUBJECT : cropAnchor(clause);
-            return Optional.of(List.of(new Operation.CropToAspect(aspect.get()[0], aspect.get()[1], anchor)));
+            return Optional.of(List.of(new CropToAspect(aspect.get()[0], aspect.get()[1], anchor)));
         }
         if (clause.matches(".*\\b(flip|mirror)(?:ed|ping)?\\b.*")) {
-            return Optional.of(List.of(new Operation.Flip(!clause.matches(".*\\b(vertical(?:ly)?|upside down|top to bottom)\\b.*"))));
+            return Optional.of(List.of(new Flip(!clause.matches(".*\\b(vertical(?:ly)?|upside down|top to bottom)\\b.*"))));
         }
         if (clause.matches(".*\\b(straighten|level|fix the (?:tilt|horizon)|tilt(?:ed)?|rotate|turn (?:it )?(?:left|right|clockwise|anticlockwise|counter-?clockwise|upside down|\\d+)|upside down)\\b.*")) {
             Matcher deg = DEGREES.matcher(clause);
@@ -440,13 +467,13 @@ public final class RuleBasedPlanner implements Planner {
             if (deg.find()) {
                 double d = Double.parseDouble(deg.group(1)) * (anticlockwise ? -1 : 1);
                 boolean straighten = Math.abs(d) % 90 != 0;
-                return Optional.of(List.of(new Operation.Rotate(Math.max(-180, Math.min(180, d)), straighten)));
+                return Optional.of(List.of(new Rotate(Math.max(-180, Math.min(180, d)), straighten)));
             }
             if (clause.matches(".*\\bupside down\\b.*")) {
-                return Optional.of(List.of(new Operation.Rotate(180, false)));
+                return Optional.of(List.of(new Rotate(180, false)));
             }
             if (clause.matches(".*\\b(rotate|turn)\\b.*\\b(left|right|clockwise|anti-?clockwise|counter-?clockwise)\\b.*")) {
-                return Optional.of(List.of(new Operation.Rotate(anticlockwise ? -90 : 90, false)));
+                return Optional.of(List.of(new Rotate(anticlockwise ? -90 : 90, false)));
             }
             reading.missing.add(clause + ": the angle — say how many degrees and which way, e.g. straighten by 2 degrees clockwise");
             return Optional.of(List.of());
@@ -515,16 +542,16 @@ public final class RuleBasedPlanner implements Planner {
             }
         }
         String where = QUOTED.matcher(clause).replaceAll(" ");
-        Operation.Text.Placement placement = where.matches(".*\\b(top|upper|above)\\b.*") ? Operation.Text.Placement.TOP
-                : where.matches(".*\\b(bottom|lower|below)\\b.*") ? Operation.Text.Placement.BOTTOM
-                : where.matches(".*\\bleft\\b.*") ? Operation.Text.Placement.LEFT
-                : where.matches(".*\\bright\\b.*") ? Operation.Text.Placement.RIGHT
-                : where.matches(".*\\b(centre|center|middle)\\b.*") ? Operation.Text.Placement.CENTRE
-                : Operation.Text.Placement.AUTO;
+        Text.Placement placement = where.matches(".*\\b(top|upper|above)\\b.*") ? Text.Placement.TOP
+                : where.matches(".*\\b(bottom|lower|below)\\b.*") ? Text.Placement.BOTTOM
+                : where.matches(".*\\bleft\\b.*") ? Text.Placement.LEFT
+                : where.matches(".*\\bright\\b.*") ? Text.Placement.RIGHT
+                : where.matches(".*\\b(centre|center|middle)\\b.*") ? Text.Placement.CENTRE
+                : Text.Placement.AUTO;
         List<Rgb> colours = ColourNames.find(where);
         String colour = colours.isEmpty() ? "auto" : colours.get(0).hex();
         double size = where.matches(".*\\b(large|big|huge|bold)\\b.*") ? 0.1 : where.matches(".*\\b(small|tiny|subtle)\\b.*") ? 0.04 : 0.06;
-        return words.isEmpty() ? List.of() : List.of(new Operation.Text(words, placement, colour, size));
+        return words.isEmpty() ? List.of() : List.of(new Text(words, placement, colour, size));
     }
 
     private List<Operation> colourOp(String clause, Reading reading, boolean gradient, double intensity) {
@@ -547,7 +574,7 @@ public final class RuleBasedPlanner implements Planner {
             Rgb from = colours.get(0);
             Rgb to = colours.size() > 1 ? colours.get(1) : mixWithWhite(from);
             Edge start = RegionReader.direction(clause).orElse(Edge.TOP);
-            return List.of(new Operation.Gradient(from, to, start, opacity, region));
+            return List.of(new Gradient(from, to, start, opacity, region));
         }
         if (region instanceof Region.Side side && clause.matches(".*\\b(band|strip|stripe|bar)\\b.*")) {
             region = new Region.Side(side.edge(), clause.matches(".*\\b(thin|narrow|slim)\\b.*") ? 0.1 : 0.2); // a band is narrower than a third
@@ -555,7 +582,7 @@ public final class RuleBasedPlanner implements Planner {
         if (region instanceof Region.Whole && !clause.matches(".*\\b(whole|entire|all over|everything)\\b.*") && clause.contains("overlay")) {
             region = new Region.Side(Edge.TOP, 1 / 3.0); // a brand band defaults to the top third, where text usually goes
         }
-        return List.of(new Operation.ColourOverlay(colours.get(0), opacity, region));
+        return List.of(new ColourOverlay(colours.get(0), opacity, region));
     }
 
     private static Rgb mixWithWhite(Rgb c) {
@@ -567,15 +594,15 @@ public final class RuleBasedPlanner implements Planner {
         Region region = RegionReader.read(clause);
         if (clause.matches(".*\\b(earth(?:y)?(?: tones?| colou?rs?| palette)?|warm earth|natural tones|terracotta (?:tones|palette))\\b.*")
                 && !clause.matches(".*\\b(card|pot|plant)\\b.*")) {
-            return Optional.of(new Operation.PaletteGrade("earthy", List.of(Rgb.parse("#7b5234"), Rgb.parse("#c8643b"),
+            return Optional.of(new PaletteGrade("earthy", List.of(Rgb.parse("#7b5234"), Rgb.parse("#c8643b"),
                     Rgb.parse("#d8c3a0"), Rgb.parse("#6b7a3a"), Rgb.parse("#e3d5b8")), strength, region));
         }
         if (clause.matches(".*\\b(teal and orange|teal[- ]orange|orange and teal|blockbuster)\\b.*")) {
-            return Optional.of(new Operation.PaletteGrade("teal and orange", List.of(Rgb.parse("#1f8a8a"), Rgb.parse("#f28c28")),
+            return Optional.of(new PaletteGrade("teal and orange", List.of(Rgb.parse("#1f8a8a"), Rgb.parse("#f28c28")),
                     strength, region));
         }
         if (clause.matches(".*\\bpastels?\\b.*")) {
-            return Optional.of(new Operation.PaletteGrade("pastel", List.of(Rgb.parse("#f4c2c2"), Rgb.parse("#b5d8eb"),
+            return Optional.of(new PaletteGrade("pastel", List.of(Rgb.parse("#f4c2c2"), Rgb.parse("#b5d8eb"),
                     Rgb.parse("#c9e4c5"), Rgb.parse("#f7e7b4")), strength, region));
         }
         if (clause.matches(".*\\b(palette|colou?r grade|grade (?:it |the \\w+ )?(?:toward|towards|to|in|with))\\b.*")
@@ -587,7 +614,7 @@ public final class RuleBasedPlanner implements Planner {
                         : ": the palette colours — name them, e.g. grade toward terracotta, sand and olive"));
                 return Optional.empty();
             }
-            return Optional.of(new Operation.PaletteGrade("custom", colours, strength, region));
+            return Optional.of(new PaletteGrade("custom", colours, strength, region));
         }
         return Optional.empty();
     }
@@ -601,11 +628,11 @@ public final class RuleBasedPlanner implements Planner {
         if (clause.matches(".*\\b(vibran(?:t|ce)|vivid|colou?rful|pop(?:ping)? colou?rs?|colou?rs? pop|richer colou?rs?|juicier)\\b.*")
                 || clause.matches(".*\\bpop\\b.*\\bcolou?rs?\\b.*")) {
             boolean less = clause.matches(".*\\b(less|reduce|lower|tone down|not so|too)\\b.*");
-            return Optional.of(new Operation.Vibrance(clamp((less ? -1 : 1) * 35 * intensity, 100), region));
+            return Optional.of(new Vibrance(clamp((less ? -1 : 1) * 35 * intensity, 100), region));
         }
         if (clause.matches(".*\\b(saturat\\w*|desaturat\\w*|muted|mute|washed[- ]out|less colou?rful|more colou?r|richer|dull(?:er)?)\\b.*")) {
             boolean less = clause.matches(".*\\b(desaturat\\w*|muted|mute|washed[- ]out|less|reduce|lower|dull(?:er)?|tone down)\\b.*");
-            return Optional.of(new Operation.Saturation(clamp((less ? -1 : 1) * (explicit > 0 ? explicit : 30 * intensity), 100), region));
+            return Optional.of(new Saturation(clamp((less ? -1 : 1) * (explicit > 0 ? explicit : 30 * intensity), 100), region));
         }
         return Optional.empty();
     }
@@ -634,7 +661,7 @@ public final class RuleBasedPlanner implements Planner {
         double strength = clamp(0.8 * (clause.matches(".*\\b(soft|gentle)\\b.*") && intensity == 0.5 ? 1 : intensity), 2);
         // "casting shadows", "creating gentle shadows across the table": the subject's shadow is part of the light
         double shadow = shadowOf(clause);
-        return Optional.of(new Operation.DirectionalLight(from.get(), strength, colour, softness, shadow));
+        return Optional.of(new DirectionalLight(from.get(), strength, colour, softness, shadow));
     }
 
     private static double shadowOf(String clause) {
@@ -645,21 +672,21 @@ public final class RuleBasedPlanner implements Planner {
     }
 
     private static Optional<Operation> readTimeOfDay(String clause, double intensity) {
-        Operation.TimeOfDay.Mood mood;
+        TimeOfDay.Mood mood;
         if (clause.matches(".*\\b(golden[- ]hour|golden light|sunset|late afternoon|magic hour|golden)\\b.*")) {
-            mood = Operation.TimeOfDay.Mood.GOLDEN_HOUR;
+            mood = TimeOfDay.Mood.GOLDEN_HOUR;
         } else if (clause.matches(".*\\b(blue hour|dusk|twilight|evening light)\\b.*")) {
-            mood = Operation.TimeOfDay.Mood.BLUE_HOUR;
+            mood = TimeOfDay.Mood.BLUE_HOUR;
         } else if (clause.matches(".*\\b(overcast|cloudy|grey day|gray day|rainy|diffuse[d]? daylight)\\b.*")) {
-            mood = Operation.TimeOfDay.Mood.OVERCAST;
+            mood = TimeOfDay.Mood.OVERCAST;
         } else if (clause.matches(".*\\b(morning|sunrise|dawn|early light|breakfast light)\\b.*")) {
-            mood = Operation.TimeOfDay.Mood.MORNING;
+            mood = TimeOfDay.Mood.MORNING;
         } else if (clause.matches(".*\\b(midday|noon|harsh sun|high sun|bright daylight)\\b.*")) {
-            mood = Operation.TimeOfDay.Mood.MIDDAY;
+            mood = TimeOfDay.Mood.MIDDAY;
         } else {
             return Optional.empty();
         }
-        return Optional.of(new Operation.TimeOfDay(mood, clamp01(0.7 * intensity)));
+        return Optional.of(new TimeOfDay(mood, clamp01(0.7 * intensity)));
     }
 
     private static Optional<Operation> readToneRecovery(String clause, double intensity) {
@@ -685,7 +712,7 @@ public final class RuleBasedPlanner implements Planner {
         double amount = clamp(40 * intensity, 100) * (down ? -1 : 1);
         Region region = RegionReader.side(clause).orElseGet(() -> BACKGROUND.matcher(clause).find() ? new Region.Background() : Region.WHOLE);
         boolean shadows = target.startsWith("shadow") || target.startsWith("black") || target.startsWith("dark");
-        return Optional.of(new Operation.ToneRecovery(shadows ? 0 : amount, shadows ? amount : 0, region));
+        return Optional.of(new ToneRecovery(shadows ? 0 : amount, shadows ? amount : 0, region));
     }
 
     // "Draws the eye to the product", "make the cup pop": light the subject's surroundings down.
@@ -695,13 +722,13 @@ public final class RuleBasedPlanner implements Planner {
             return Optional.empty();
         }
         return Optional.of(List.of(
-                new Operation.Exposure(clamp(-0.35 * intensity, 4), new Region.Background()),
-                new Operation.Vignette(clamp(-30 * intensity, 100), 0.3, true)));
+                new Exposure(clamp(-0.35 * intensity, 4), new Region.Background()),
+                new Vignette(clamp(-30 * intensity, 100), 0.3, true)));
     }
 
     private static List<Operation> subjectAgainstBackground(String clause, double intensity) {
-        return List.of(new Operation.Exposure(clamp(-0.6 * intensity, 4), new Region.Background()),
-                new Operation.Exposure(clamp(0.2 * intensity, 4), new Region.Subject()));
+        return List.of(new Exposure(clamp(-0.6 * intensity, 4), new Region.Background()),
+                new Exposure(clamp(0.2 * intensity, 4), new Region.Subject()));
     }
 
     // ---------------------------------------------------------------- focus
@@ -713,21 +740,21 @@ public final class RuleBasedPlanner implements Planner {
             Region where = background ? new Region.Background() : region;
             boolean less = clause.matches(".*\\b(less|reduce|remove (?:the )?blur|unblur)\\b.*");
             if (less) {
-                return Optional.of(List.of(new Operation.Sharpen(clamp(60 * intensity, 300), 1.5, where)));
+                return Optional.of(List.of(new Sharpen(clamp(60 * intensity, 300), 1.5, where)));
             }
             double radius = Math.max(0.1, Math.min(5, (clause.matches(".*\\b(shallow|strong\\w*|heav\\w*|very|lots)\\b.*") ? 1.6 : 1.0)
                     * (intensity == 1 ? 1 : intensity)));
             if (clause.matches(".*\\bsoften(?:ed)?\\b.*") && intensity == 1) {
                 radius = 0.7;
             }
-            return Optional.of(List.of(new Operation.Blur(radius, where)));
+            return Optional.of(List.of(new Blur(radius, where)));
         }
         if (clause.matches(".*\\b(sharpen\\w*|sharper|crisper|more detail(?:ed)?|crisp up|enhance (?:the )?detail)\\b.*")) {
-            return Optional.of(List.of(new Operation.Sharpen(clamp(80 * intensity, 300), 1.0, region)));
+            return Optional.of(List.of(new Sharpen(clamp(80 * intensity, 300), 1.0, region)));
         }
         if (clause.matches(".*\\b(clarity|local contrast|texture|definition|more structure)\\b.*")) {
             boolean less = clause.matches(".*\\b(less|reduce|lower|soften|smooth)\\b.*");
-            return Optional.of(List.of(new Operation.Clarity(clamp((less ? -1 : 1) * 35 * intensity, 100), region)));
+            return Optional.of(List.of(new Clarity(clamp((less ? -1 : 1) * 35 * intensity, 100), region)));
         }
         return Optional.empty();
     }
@@ -740,36 +767,36 @@ public final class RuleBasedPlanner implements Planner {
             double strength = clamp01((clause.matches(".*\\b(gentle|subtle|faint|light|thin|soft|single|a wisp)\\b.*") ? 0.7 : 0.85)
                     * (intensity > 1 ? 1.2 : 1));
             double height = clause.matches(".*\\b(tall|high|billowing|lots)\\b.*") ? 0.55 : 0.4;
-            return Optional.of(List.of(new Operation.Steam(strength, height, seed)));
+            return Optional.of(List.of(new Steam(strength, height, seed)));
         }
         if (clause.matches(".*\\b(shot on film|film look|look of film|looks? like (?:it was )?(?:shot on )?film|analog(?:ue)? (?:photo|camera|film)|vintage film)\\b.*")) {
             // a film look: grain, slightly softer contrast and colour
-            return Optional.of(List.of(new Operation.Grain(clamp(30 * intensity, 100), 1.6, seed),
-                    new Operation.Contrast(clamp(-10 * intensity, 100), Region.WHOLE),
-                    new Operation.Saturation(clamp(-10 * intensity, 100), Region.WHOLE)));
+            return Optional.of(List.of(new Grain(clamp(30 * intensity, 100), 1.6, seed),
+                    new Contrast(clamp(-10 * intensity, 100), Region.WHOLE),
+                    new Saturation(clamp(-10 * intensity, 100), Region.WHOLE)));
         }
         if (clause.matches(".*\\b(film grain|grain|grainy|film texture|filmic|analog(?:ue)? (?:look|feel)|noise)\\b.*")
                 && !clause.matches(".*\\b(remove|reduce|less|denoise)\\b.*")) {
             double size = clause.matches(".*\\b(fine|subtle)\\b.*") ? 1.2 : clause.matches(".*\\b(coarse|heavy|chunky|big)\\b.*") ? 2.5 : 1.6;
-            return Optional.of(List.of(new Operation.Grain(clamp(30 * intensity, 100), size, seed)));
+            return Optional.of(List.of(new Grain(clamp(30 * intensity, 100), size, seed)));
         }
         if (clause.matches(".*\\b(dust|particles|motes|specks|floating particles)\\b.*")
                 && !clause.matches(".*\\b(remove|clean|get rid)\\b.*")) {
             Edge from = RegionReader.direction(clause).orElseGet(() -> reading.operations.stream()
-                    .filter(o -> o instanceof Operation.DirectionalLight).map(o -> ((Operation.DirectionalLight) o).from())
+                    .filter(o -> o instanceof DirectionalLight).map(o -> ((DirectionalLight) o).from())
                     .findFirst().orElse(Edge.TOP_LEFT));
-            return Optional.of(List.of(new Operation.Dust(clamp(50 * intensity, 100), from, seed)));
+            return Optional.of(List.of(new Dust(clamp(50 * intensity, 100), from, seed)));
         }
         if (clause.matches(".*\\b(lens flare|flare|sun flare|sunflare)\\b.*")) {
             Edge from = RegionReader.direction(clause).orElse(Edge.TOP_RIGHT);
             List<Rgb> c = ColourNames.find(clause);
-            return Optional.of(List.of(new Operation.LightLeak(c.isEmpty() ? Rgb.parse("#ffd9a0") : c.get(0), from,
+            return Optional.of(List.of(new LightLeak(c.isEmpty() ? Rgb.parse("#ffd9a0") : c.get(0), from,
                     clamp01(0.7 * intensity), true)));
         }
         if (clause.matches(".*\\b(light leaks?|leaks?)\\b.*")) {
             Edge from = RegionReader.direction(clause).orElse(Edge.TOP_RIGHT);
             List<Rgb> c = ColourNames.find(clause);
-            return Optional.of(List.of(new Operation.LightLeak(c.isEmpty() ? Rgb.parse("#ff8a3d") : c.get(0), from,
+            return Optional.of(List.of(new LightLeak(c.isEmpty() ? Rgb.parse("#ff8a3d") : c.get(0), from,
                     clamp01(0.6 * intensity), false)));
         }
         return Optional.empty();

@@ -2,9 +2,35 @@ package io.atelier.engine.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.atelier.engine.ops.Blur;
+import io.atelier.engine.ops.Clarity;
+import io.atelier.engine.ops.ColourOverlay;
+import io.atelier.engine.ops.Contrast;
+import io.atelier.engine.ops.CropToAspect;
+import io.atelier.engine.ops.CropToAspect.Anchor;
+import io.atelier.engine.ops.DirectionalLight;
+import io.atelier.engine.ops.Dust;
+import io.atelier.engine.ops.Exposure;
+import io.atelier.engine.ops.Flip;
+import io.atelier.engine.ops.Glow;
+import io.atelier.engine.ops.Gradient;
+import io.atelier.engine.ops.Grain;
+import io.atelier.engine.ops.LightLeak;
+import io.atelier.engine.ops.Monochrome;
+import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.PaletteGrade;
+import io.atelier.engine.ops.Reframe;
+import io.atelier.engine.ops.Rotate;
+import io.atelier.engine.ops.Saturation;
+import io.atelier.engine.ops.Sharpen;
+import io.atelier.engine.ops.Steam;
+import io.atelier.engine.ops.Text;
+import io.atelier.engine.ops.TimeOfDay;
+import io.atelier.engine.ops.ToneRecovery;
+import io.atelier.engine.ops.Vibrance;
+import io.atelier.engine.ops.Vignette;
+import io.atelier.engine.ops.WhiteBalance;
 import io.atelier.engine.plan.Edge;
-import io.atelier.engine.plan.Operation;
-import io.atelier.engine.plan.Operation.CropToAspect.Anchor;
 import io.atelier.engine.plan.Region;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -49,7 +75,7 @@ class RuleBasedPlannerTest {
             "portrait crop for the feed | 4 | 5",
     })
     void readsAspectRatiosSaidManyWays(String instruction, int w, int h) {
-        Operation.CropToAspect crop = only(instruction, Operation.CropToAspect.class);
+        CropToAspect crop = only(instruction, CropToAspect.class);
         assertThat(crop.width()).isEqualTo(w);
         assertThat(crop.height()).isEqualTo(h);
     }
@@ -57,12 +83,12 @@ class RuleBasedPlannerTest {
     @ParameterizedTest
     @ValueSource(strings = {"square it up with the mug in the middle", "crop 4:5 around the product", "make a 1:1 crop, keep the cat centred"})
     void cropsThatMentionTheSubjectAnchorOnIt(String instruction) {
-        assertThat(only(instruction, Operation.CropToAspect.class).anchor()).isEqualTo(Anchor.SUBJECT);
+        assertThat(only(instruction, CropToAspect.class).anchor()).isEqualTo(Anchor.SUBJECT);
     }
 
     @Test
     void aCropCanFavourASide() {
-        assertThat(only("crop square keeping the left side", Operation.CropToAspect.class).anchor()).isEqualTo(Anchor.LEFT);
+        assertThat(only("crop square keeping the left side", CropToAspect.class).anchor()).isEqualTo(Anchor.LEFT);
     }
 
     @ParameterizedTest
@@ -72,7 +98,7 @@ class RuleBasedPlannerTest {
             "widescreen with room on the right for our logo text | RIGHT | 16",
     })
     void roomForTextBecomesAReframe(String instruction, Edge side, int w) {
-        Operation.Reframe r = only(instruction, Operation.Reframe.class);
+        Reframe r = only(instruction, Reframe.class);
         assertThat(r.roomOn()).isEqualTo(side);
         assertThat(r.width()).isEqualTo(w);
     }
@@ -81,14 +107,14 @@ class RuleBasedPlannerTest {
     @ValueSource(strings = {"make it warmer", "warm the light a little", "more cozy and warm", "less cool", "warm it up a touch",
             "add some warmth"})
     void warmerMeansPositiveTemperature(String instruction) {
-        assertThat(ops(instruction)).allSatisfy(op -> assertThat(op).isInstanceOfSatisfying(Operation.WhiteBalance.class,
+        assertThat(ops(instruction)).allSatisfy(op -> assertThat(op).isInstanceOfSatisfying(WhiteBalance.class,
                 wb -> assertThat(wb.temperature()).isPositive()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"make it cooler", "cool it down a lot", "a colder, bluer look", "less warm", "too warm"})
     void coolerMeansNegativeTemperature(String instruction) {
-        assertThat(ops(instruction)).allSatisfy(op -> assertThat(op).isInstanceOfSatisfying(Operation.WhiteBalance.class,
+        assertThat(ops(instruction)).allSatisfy(op -> assertThat(op).isInstanceOfSatisfying(WhiteBalance.class,
                 wb -> assertThat(wb.temperature()).isNegative()));
     }
 
@@ -100,8 +126,8 @@ class RuleBasedPlannerTest {
             "make it feel like an overcast day | OVERCAST",
             "dusky blue hour tones | BLUE_HOUR",
     })
-    void timesOfDay(String instruction, Operation.TimeOfDay.Mood mood) {
-        assertThat(only(instruction, Operation.TimeOfDay.class).mood()).isEqualTo(mood);
+    void timesOfDay(String instruction, TimeOfDay.Mood mood) {
+        assertThat(only(instruction, TimeOfDay.class).mood()).isEqualTo(mood);
     }
 
     @ParameterizedTest
@@ -112,13 +138,13 @@ class RuleBasedPlannerTest {
             "hard sun from the right casting crisp shadows | RIGHT",
     })
     void directionalLight(String instruction, Edge from) {
-        assertThat(only(instruction, Operation.DirectionalLight.class).from()).isEqualTo(from);
+        assertThat(only(instruction, DirectionalLight.class).from()).isEqualTo(from);
     }
 
     @Test
     void lightThatCastsShadowsCastsTheSubjectsShadow() {
-        assertThat(only("light from the right casting long shadows", Operation.DirectionalLight.class).shadow()).isPositive();
-        assertThat(only("soft light from the left", Operation.DirectionalLight.class).shadow()).isZero();
+        assertThat(only("light from the right casting long shadows", DirectionalLight.class).shadow()).isPositive();
+        assertThat(only("soft light from the left", DirectionalLight.class).shadow()).isZero();
     }
 
     @ParameterizedTest
@@ -134,20 +160,20 @@ class RuleBasedPlannerTest {
             "underexpose by half a stop | -1",
     })
     void exposureDirection(String instruction, int sign) {
-        assertThat(Math.signum(only(instruction, Operation.Exposure.class).stops())).isEqualTo((double) sign);
+        assertThat(Math.signum(only(instruction, Exposure.class).stops())).isEqualTo((double) sign);
     }
 
     @Test
     void intensityWordsScaleTheEdit() {
-        double slight = only("slightly warmer", Operation.WhiteBalance.class).temperature();
-        double plain = only("warmer", Operation.WhiteBalance.class).temperature();
-        double strong = only("much warmer", Operation.WhiteBalance.class).temperature();
+        double slight = only("slightly warmer", WhiteBalance.class).temperature();
+        double plain = only("warmer", WhiteBalance.class).temperature();
+        double strong = only("much warmer", WhiteBalance.class).temperature();
         assertThat(slight).isLessThan(plain);
         assertThat(plain).isLessThan(strong);
-        assertThat(only("brighter by a stop", Operation.Exposure.class).stops()).isEqualTo(1.0);
-        assertThat(only("20% brighter", Operation.Exposure.class).stops()).isCloseTo(Math.log(1.2) / Math.log(2), Offset.offset(0.01));
-        assertThat(only("a touch more contrast", Operation.Contrast.class).amount())
-                .isLessThan(only("way more contrast", Operation.Contrast.class).amount());
+        assertThat(only("brighter by a stop", Exposure.class).stops()).isEqualTo(1.0);
+        assertThat(only("20% brighter", Exposure.class).stops()).isCloseTo(Math.log(1.2) / Math.log(2), Offset.offset(0.01));
+        assertThat(only("a touch more contrast", Contrast.class).amount())
+                .isLessThan(only("way more contrast", Contrast.class).amount());
     }
 
     @ParameterizedTest
@@ -163,88 +189,88 @@ class RuleBasedPlannerTest {
 
     @Test
     void sideAndSubjectRegions() {
-        assertThat(only("darken the left half", Operation.Exposure.class).region()).isEqualTo(new Region.Side(Edge.LEFT, 0.5));
-        assertThat(only("brighten the upper third a little", Operation.Exposure.class).region())
+        assertThat(only("darken the left half", Exposure.class).region()).isEqualTo(new Region.Side(Edge.LEFT, 0.5));
+        assertThat(only("brighten the upper third a little", Exposure.class).region())
                 .isEqualTo(new Region.Side(Edge.TOP, 1 / 3.0));
-        assertThat(only("make the cup brighter", Operation.Exposure.class).region()).isEqualTo(new Region.Subject());
-        assertThat(only("desaturate the background", Operation.Saturation.class).region()).isEqualTo(new Region.Background());
+        assertThat(only("make the cup brighter", Exposure.class).region()).isEqualTo(new Region.Subject());
+        assertThat(only("desaturate the background", Saturation.class).region()).isEqualTo(new Region.Background());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"blur the background", "give it a shallow depth of field", "soften the backdrop",
             "nice creamy bokeh behind the mug", "defocus everything except the subject"})
     void backgroundBlur(String instruction) {
-        assertThat(only(instruction, Operation.Blur.class).region()).isEqualTo(new Region.Background());
+        assertThat(only(instruction, Blur.class).region()).isEqualTo(new Region.Background());
     }
 
     @Test
     void focusAndDetail() {
-        only("sharpen it a little", Operation.Sharpen.class);
-        only("make the details crisper", Operation.Sharpen.class);
-        only("add some clarity", Operation.Clarity.class);
-        assertThat(only("make it more dramatic", Operation.Contrast.class).amount()).isPositive();
-        assertThat(only("less texture please", Operation.Clarity.class).amount()).isNegative();
+        only("sharpen it a little", Sharpen.class);
+        only("make the details crisper", Sharpen.class);
+        only("add some clarity", Clarity.class);
+        assertThat(only("make it more dramatic", Contrast.class).amount()).isPositive();
+        assertThat(only("less texture please", Clarity.class).amount()).isNegative();
     }
 
     @Test
     void colourAmounts() {
-        assertThat(only("more vibrant colours", Operation.Vibrance.class).amount()).isPositive();
-        assertThat(only("make the colours pop", Operation.Vibrance.class).amount()).isPositive();
-        assertThat(only("boost the saturation", Operation.Saturation.class).amount()).isPositive();
-        assertThat(only("a more muted look", Operation.Saturation.class).amount()).isNegative();
-        only("convert to B&W", Operation.Monochrome.class);
-        only("greyscale please", Operation.Monochrome.class);
+        assertThat(only("more vibrant colours", Vibrance.class).amount()).isPositive();
+        assertThat(only("make the colours pop", Vibrance.class).amount()).isPositive();
+        assertThat(only("boost the saturation", Saturation.class).amount()).isPositive();
+        assertThat(only("a more muted look", Saturation.class).amount()).isNegative();
+        only("convert to B&W", Monochrome.class);
+        only("greyscale please", Monochrome.class);
     }
 
     @Test
     void namedAndHexColours() {
-        Operation.ColourOverlay overlay = only("a light terracotta wash over the bottom half", Operation.ColourOverlay.class);
+        ColourOverlay overlay = only("a light terracotta wash over the bottom half", ColourOverlay.class);
         assertThat(overlay.colour().hex()).isEqualTo("#c8643b");
         assertThat(overlay.region()).isEqualTo(new Region.Side(Edge.BOTTOM, 0.5));
-        Operation.Gradient gradient = only("replace the background with a gradient from #1B5E20 to cream", Operation.Gradient.class);
+        Gradient gradient = only("replace the background with a gradient from #1B5E20 to cream", Gradient.class);
         assertThat(gradient.from().hex()).isEqualTo("#1b5e20");
         assertThat(gradient.to().hex()).isEqualTo("#f3ead7");
         assertThat(gradient.region()).isEqualTo(new Region.Background());
-        assertThat(only("put a navy blue tint on the right side", Operation.ColourOverlay.class).colour().hex()).isEqualTo("#1f2f5a");
+        assertThat(only("put a navy blue tint on the right side", ColourOverlay.class).colour().hex()).isEqualTo("#1f2f5a");
     }
 
     @Test
     void palettes() {
-        assertThat(only("use warm earth tones", Operation.PaletteGrade.class).name()).isEqualTo("earthy");
-        assertThat(only("a teal and orange grade", Operation.PaletteGrade.class).name()).isEqualTo("teal and orange");
-        assertThat(only("grade toward sage, cream and terracotta", Operation.PaletteGrade.class).palette()).hasSize(3);
+        assertThat(only("use warm earth tones", PaletteGrade.class).name()).isEqualTo("earthy");
+        assertThat(only("a teal and orange grade", PaletteGrade.class).name()).isEqualTo("teal and orange");
+        assertThat(only("grade toward sage, cream and terracotta", PaletteGrade.class).palette()).hasSize(3);
     }
 
     @Test
     void textKeepsItsCaseAndFindsItsPlace() {
-        Operation.Text text = only("put the words \"Fresh Roast\" at the bottom in cream", Operation.Text.class);
+        Text text = only("put the words \"Fresh Roast\" at the bottom in cream", Text.class);
         assertThat(text.text()).isEqualTo("Fresh Roast");
-        assertThat(text.placement()).isEqualTo(Operation.Text.Placement.BOTTOM);
+        assertThat(text.placement()).isEqualTo(Text.Placement.BOTTOM);
         assertThat(text.colour()).isEqualTo("#f3ead7");
-        assertThat(only("add a big headline 'Hello Monday'", Operation.Text.class).size()).isGreaterThan(0.06);
+        assertThat(only("add a big headline 'Hello Monday'", Text.class).size()).isGreaterThan(0.06);
     }
 
     @Test
     void finishingTouches() {
-        only("add a little film grain", Operation.Grain.class);
-        assertThat(only("some dust motes floating in the sunbeam from the right", Operation.Dust.class).lightFrom()).isEqualTo(Edge.RIGHT);
-        assertThat(only("a subtle lens flare in the top left corner", Operation.LightLeak.class).flare()).isTrue();
-        assertThat(only("an orange light leak", Operation.LightLeak.class).flare()).isFalse();
-        only("steam rising off the drink", Operation.Steam.class);
-        only("add a soft vignette", Operation.Vignette.class);
-        assertThat(only("make it misty", Operation.Glow.class).kind()).isEqualTo(Operation.Glow.Kind.HAZE);
-        assertThat(only("a dreamy glow", Operation.Glow.class).kind()).isEqualTo(Operation.Glow.Kind.GLOW);
+        only("add a little film grain", Grain.class);
+        assertThat(only("some dust motes floating in the sunbeam from the right", Dust.class).lightFrom()).isEqualTo(Edge.RIGHT);
+        assertThat(only("a subtle lens flare in the top left corner", LightLeak.class).flare()).isTrue();
+        assertThat(only("an orange light leak", LightLeak.class).flare()).isFalse();
+        only("steam rising off the drink", Steam.class);
+        only("add a soft vignette", Vignette.class);
+        assertThat(only("make it misty", Glow.class).kind()).isEqualTo(Glow.Kind.HAZE);
+        assertThat(only("a dreamy glow", Glow.class).kind()).isEqualTo(Glow.Kind.GLOW);
     }
 
     @Test
     void geometry() {
-        assertThat(only("rotate 90 degrees clockwise", Operation.Rotate.class).degrees()).isEqualTo(90);
-        assertThat(only("turn it left", Operation.Rotate.class).degrees()).isEqualTo(-90);
-        Operation.Rotate straighten = only("straighten it by 2.5 degrees anticlockwise", Operation.Rotate.class);
+        assertThat(only("rotate 90 degrees clockwise", Rotate.class).degrees()).isEqualTo(90);
+        assertThat(only("turn it left", Rotate.class).degrees()).isEqualTo(-90);
+        Rotate straighten = only("straighten it by 2.5 degrees anticlockwise", Rotate.class);
         assertThat(straighten.degrees()).isEqualTo(-2.5);
         assertThat(straighten.cropToFill()).isTrue();
-        assertThat(only("mirror it", Operation.Flip.class).horizontal()).isTrue();
-        assertThat(only("flip it vertically", Operation.Flip.class).horizontal()).isFalse();
+        assertThat(only("mirror it", Flip.class).horizontal()).isTrue();
+        assertThat(only("flip it vertically", Flip.class).horizontal()).isFalse();
     }
 
     @ParameterizedTest
@@ -284,19 +310,19 @@ class RuleBasedPlannerTest {
         PlanOutcome cast = planner.plan("remove the color cast");
         assertThat(cast.missing()).singleElement().asString().contains("cooler");
         assertThat(cast.plan().operations()).isEmpty();
-        assertThat(only("make the sky bluer", Operation.WhiteBalance.class).region()).isEqualTo(new Region.Side(Edge.TOP, 0.4));
-        assertThat(only("put a thin navy band along the bottom", Operation.ColourOverlay.class).region())
+        assertThat(only("make the sky bluer", WhiteBalance.class).region()).isEqualTo(new Region.Side(Edge.TOP, 0.4));
+        assertThat(only("put a thin navy band along the bottom", ColourOverlay.class).region())
                 .isEqualTo(new Region.Side(Edge.BOTTOM, 0.1));
-        assertThat(only("increase the saturation of the background by 20%", Operation.Saturation.class).amount()).isEqualTo(20);
-        assertThat(only("take out the green cast", Operation.WhiteBalance.class).tint()).isPositive();
+        assertThat(only("increase the saturation of the background by 20%", Saturation.class).amount()).isEqualTo(20);
+        assertThat(only("take out the green cast", WhiteBalance.class).tint()).isPositive();
     }
 
     @Test
     void phrasingDetailsThatChangeTheEdit() {
-        assertThat(only("knock the exposure down by a third of a stop", Operation.Exposure.class).stops()).isCloseTo(-1 / 3.0, Offset.offset(0.01));
-        assertThat(only("the highlights are blown out", Operation.ToneRecovery.class).highlights()).isNegative();
-        assertThat(only("add a headline that says Fresh Roast at the top", Operation.Text.class).text()).isEqualTo("Fresh Roast");
-        assertThat(only("put the focus on the cup and blur the rest", Operation.Blur.class).region()).isEqualTo(new Region.Background());
+        assertThat(only("knock the exposure down by a third of a stop", Exposure.class).stops()).isCloseTo(-1 / 3.0, Offset.offset(0.01));
+        assertThat(only("the highlights are blown out", ToneRecovery.class).highlights()).isNegative();
+        assertThat(only("add a headline that says Fresh Roast at the top", Text.class).text()).isEqualTo("Fresh Roast");
+        assertThat(only("put the focus on the cup and blur the rest", Blur.class).region()).isEqualTo(new Region.Background());
         assertThat(ops("make it look like it was shot on film")).extracting(op -> op.getClass().getSimpleName())
                 .containsExactly("Grain", "Contrast", "Saturation");
         assertThat(planner.plan("make the table look wooden and rustic").synthesis()).isNotEmpty();
