@@ -45,7 +45,7 @@ public class SessionCommands {
         this.decoder = new ImageDecoder(new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()));
     }
 
-    /** A new session. */
+    /** Opens a session in the workspace and appends SessionStarted. */
     @Transactional
     public SessionEntity startSession(String workspaceId, String actor, String rawTitle) {
         String title = rawTitle == null || rawTitle.isBlank() ? "Untitled session" : rawTitle.strip();
