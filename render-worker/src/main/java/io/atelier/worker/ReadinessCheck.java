@@ -1,27 +1,40 @@
 package io.atelier.worker;
 
+import io.atelier.platform.health.RecentActivityCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready while the render loop is polling Kafka. */
 @Readiness
 @ApplicationScoped
-public class ReadinessCheck implements HealthCheck {
+public class ReadinessCheck extends RecentActivityCheck {
     private final RenderLoop loop;
+    private final Duration readyWithin;
 
-    public ReadinessCheck(RenderLoop loop) {
+    public ReadinessCheck(RenderLoop loop, WorkerSettings settings) {
         this.loop = loop;
+        this.readyWithin = settings.renderLoop().readyWithin();
     }
 
     @Override
-    public HealthCheckResponse call() {
-        Instant last = loop.lastPoll();
-        // a long render holds the loop; allow it a minute before calling the worker unready
-        boolean polling = Duration.between(last, Instant.now()).toSeconds() < 60;
-        return HealthCheckResponse.named("render-loop").status(polling).withData("lastPoll", last.toString()).build();
+    protected String name() {
+        return "render-loop";
+    }
+
+    @Override
+    protected String activity() {
+        return "lastPoll";
+    }
+
+    @Override
+    protected Instant lastActivity() {
+        return loop.lastPoll();
+    }
+
+    @Override
+    protected Duration readyWithin() {
+        return readyWithin;
     }
 }

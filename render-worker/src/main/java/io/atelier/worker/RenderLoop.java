@@ -6,12 +6,10 @@ import io.atelier.events.InstructionRequested;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.platform.kafka.ConsumerLoop;
+import io.atelier.platform.kafka.ConsumerLoopSettings;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +44,14 @@ public class RenderLoop extends ConsumerLoop {
         this.renderer = renderer;
     }
 
-    void start(@Observes StartupEvent event) {
-        start("render-loop");
+    @Override
+    protected String name() {
+        return "render-loop";
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop(Duration.ofSeconds(30));
+    @Override
+    protected ConsumerLoopSettings settings() {
+        return settings.renderLoop();
     }
 
     @Override
@@ -59,7 +59,8 @@ public class RenderLoop extends ConsumerLoop {
         producer = KafkaClients.transactionalProducer(kafka, "atelier-render-" + settings.name());
         producer.initTransactions();
         KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, GROUP, "render-" + settings.name(),
-                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000));
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis()));
         c.subscribe(List.of(Topics.SESSION_EVENTS));
         return c;
     }

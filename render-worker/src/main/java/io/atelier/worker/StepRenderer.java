@@ -14,9 +14,9 @@ import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.RenderFailed;
 import io.atelier.events.SessionEvent;
+import io.atelier.platform.storage.ImageBytes;
 import io.atelier.platform.storage.ImageKeys;
 import io.atelier.platform.storage.ImageStore;
-import io.atelier.platform.storage.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -68,7 +68,7 @@ public class StepRenderer {
                 case RenderOutcome.Rendered r -> store(request, step, r, (System.nanoTime() - start) / 1_000_000);
                 case RenderOutcome.Failed f -> new RenderFailed(step.stepId(), f.reason(), f.hint(), f.notUnderstood(), Engine.VERSION);
             };
-        } catch (io.atelier.platform.storage.ImageStore.StorageException e) {
+        } catch (ImageStore.StorageException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.errorf(e, "engine failed on step %s", step.stepId());
@@ -103,17 +103,11 @@ public class StepRenderer {
     }
 
     private ImageRendered store(EventEnvelope request, InstructionRequested step, RenderOutcome.Rendered r, long elapsedMillis) {
-        String sha = Sha256.hex(r.png());
-        ImageRef image = new ImageRef(ImageKeys.image(request.workspaceId(), request.sessionId(), sha, "png"), sha, r.width(), r.height(),
-                "image/png", r.png().length);
-        String thumbSha = Sha256.hex(r.thumbnailPng());
-        ImageRef thumb = new ImageRef(ImageKeys.thumbnail(request.workspaceId(), request.sessionId(), thumbSha), thumbSha,
-                r.thumbnailWidth(), r.thumbnailHeight(), "image/png", r.thumbnailPng().length);
-        images.put(image.key(), r.png(), image.contentType());
-        images.put(thumb.key(), r.thumbnailPng(), thumb.contentType());
+        ImageStore.ImageWithThumbnail stored = images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
+                ImageBytes.png(r.png(), r.width(), r.height()), ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight()));
         r.sourceMatte().ifPresent(m -> cacheMatte(request.workspaceId(), step.parentImage().sha256(), m));
-        r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), sha, m));
-        return new ImageRendered(step.stepId(), image, thumb, PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
+        r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), stored.image().sha256(), m));
+        return new ImageRendered(step.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
                 r.subjectMethod().orElse(ImageRendered.NO_SUBJECT));
     }
 }

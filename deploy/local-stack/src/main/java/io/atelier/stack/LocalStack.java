@@ -168,7 +168,7 @@ public final class LocalStack implements AutoCloseable {
         return all;
     }
 
-    private static void createTopics(String bootstrap) {
+    static void createTopics(String bootstrap) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {

@@ -1,9 +1,8 @@
 package io.atelier.gallery.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
-import io.atelier.events.EventCodec;
+import io.atelier.platform.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -146,11 +145,7 @@ public class GalleryQueries {
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(String text) {
-        try {
-            return EventCodec.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored plan is not JSON", e);
-        }
+        return StoredJson.tree(text);
     }
 
     private static List<String> strings(String json) {
@@ -158,8 +153,8 @@ public class GalleryQueries {
             return List.of();
         }
         try {
-            return EventCodec.mapper().readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
+            return StoredJson.read(json, new TypeReference<List<String>>() { });
+        } catch (java.io.UncheckedIOException e) {
             return List.of();
         }
     }

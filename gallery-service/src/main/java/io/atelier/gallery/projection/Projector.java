@@ -4,13 +4,12 @@ import io.agroal.api.AgroalDataSource;
 import io.atelier.events.EventCodec;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
+import io.atelier.gallery.GallerySettings;
 import io.atelier.platform.kafka.ConsumerLoop;
+import io.atelier.platform.kafka.ConsumerLoopSettings;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,22 +36,16 @@ public class Projector extends ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(Projector.class);
 
     private final KafkaSettings kafka;
+    private final GallerySettings settings;
     private final AgroalDataSource db;
     private final SessionChanges changes;
     private final AtomicLong applied = new AtomicLong();
 
-    public Projector(KafkaSettings kafka, AgroalDataSource db, SessionChanges changes) {
+    public Projector(KafkaSettings kafka, GallerySettings settings, AgroalDataSource db, SessionChanges changes) {
         this.kafka = kafka;
+        this.settings = settings;
         this.db = db;
         this.changes = changes;
-    }
-
-    void start(@Observes StartupEvent event) {
-        start("projector");
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop(Duration.ofSeconds(10));
     }
 
     public long appliedEvents() {
@@ -60,8 +53,13 @@ public class Projector extends ConsumerLoop {
     }
 
     @Override
-    protected Duration pollTimeout() {
-        return Duration.ofMillis(200);
+    protected String name() {
+        return "projector";
+    }
+
+    @Override
+    protected ConsumerLoopSettings settings() {
+        return settings.projector();
     }
 
     // Manual assignment, positioned from the database: a failed batch is rolled back and re-read.
@@ -90,7 +88,7 @@ public class Projector extends ConsumerLoop {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c) {
-        List<PartitionInfo> infos = c.partitionsFor(Topics.SESSION_EVENTS, Duration.ofSeconds(30));
+        List<PartitionInfo> infos = c.partitionsFor(Topics.SESSION_EVENTS, settings.topicLookupTimeout());
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("topic " + Topics.SESSION_EVENTS + " does not exist yet");
         }

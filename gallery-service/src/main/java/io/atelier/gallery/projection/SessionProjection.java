@@ -1,12 +1,12 @@
 package io.atelier.gallery.projection;
 
-import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.RenderFailed;
 import io.atelier.events.SessionStarted;
 import io.atelier.events.SourceImageAdded;
+import io.atelier.platform.json.StoredJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +62,7 @@ final class SessionProjection {
             case RenderFailed f -> exec(c, """
                     UPDATE gallery_step SET status = 'failed', failure_reason = ?, failure_hint = ?, not_understood = ?, engine_version = ?,
                         finished_at = ? WHERE id = ? AND session_id = ?""",
-                    f.reason(), f.hint(), EventCodec.mapper().valueToTree(f.notUnderstood()).toString(), f.engineVersion(), ts(e),
+                    f.reason(), f.hint(), StoredJson.write(f.notUnderstood()), f.engineVersion(), ts(e),
                     f.stepId(), e.sessionId());
         }
         exec(c, "UPDATE gallery_session SET last_sequence = ?, updated_at = ? WHERE id = ?", e.sequence(), ts(e), e.sessionId());

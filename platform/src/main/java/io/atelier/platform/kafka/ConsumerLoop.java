@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * A Kafka consumer on its own thread: a failure closes the consumer and opens a new one after a pause
  * (so it resumes from committed or stored positions), shutdown wakes it out of its poll, and it reports
- * when it last polled for readiness checks.
+ * when it last polled for readiness checks. Beans of this type are started and stopped with the
+ * application by {@link ConsumerLoops}.
  */
 public abstract class ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
@@ -19,6 +20,12 @@ public abstract class ConsumerLoop {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Instant lastPoll = Instant.EPOCH;
     private Thread thread;
+
+    /** Names the loop's thread and its log lines. */
+    protected abstract String name();
+
+    /** How this loop polls, recovers and stops. */
+    protected abstract ConsumerLoopSettings settings();
 
     /** Opens a consumer that is already subscribed or assigned and positioned. */
     protected abstract KafkaConsumer<String, byte[]> open() throws Exception;
@@ -30,29 +37,38 @@ public abstract class ConsumerLoop {
     protected void closeResources() {
     }
 
-    protected Duration pollTimeout() {
-        return Duration.ofMillis(500);
-    }
-
-    public final synchronized void start(String threadName) {
+    // Not final, like stop and lastPoll: CDI client proxies must be able to forward these calls.
+    public synchronized void start() {
+        if (thread != null && thread.isAlive()) {
+            return;
+        }
         running = true;
-        thread = Thread.ofPlatform().name(threadName).start(this::loop);
+        thread = Thread.ofPlatform().name(name()).start(this::loop);
     }
 
-    public final void stop(Duration grace) throws InterruptedException {
+    /** Stops polling and waits up to the shutdown grace for the batch in hand. */
+    public void stop() throws InterruptedException {
         running = false;
         KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
-        Thread t = thread;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
         if (t != null) {
-            t.join(grace.toMillis());
+            t.join(settings().shutdownGrace().toMillis());
         }
     }
 
+    /** Whether the loop's thread is alive. */
+    public synchronized boolean isAlive() {
+        return thread != null && thread.isAlive();
+    }
+
     /** When the loop last came back from a poll. */
-    public final Instant lastPoll() {
+    public Instant lastPoll() {
         return lastPoll;
     }
 
@@ -61,24 +77,25 @@ public abstract class ConsumerLoop {
             try (KafkaConsumer<String, byte[]> c = open()) {
                 consumer = c;
                 while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(pollTimeout());
+                    ConsumerRecords<String, byte[]> records = c.poll(settings().pollTimeout());
                     handle(c, records);
                     lastPoll = Instant.now();
                 }
             } catch (WakeupException e) {
                 // shutting down
             } catch (Exception e) {
-                LOG.warnf(e, "%s failed; reopening from the last committed position", getClass().getSimpleName());
+                LOG.warnf(e, "%s failed; reopening from the last committed position", name());
                 pause();
             } finally {
+                consumer = null;
                 closeResources();
             }
         }
     }
 
-    private static void pause() {
+    private void pause() {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(settings().restartPause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

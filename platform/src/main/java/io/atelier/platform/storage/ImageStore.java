@@ -1,5 +1,6 @@
 package io.atelier.platform.storage;
 
+import io.atelier.events.ImageRef;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The S3 image bucket. Objects are content-addressed, so a put of the same key is idempotent and an
@@ -56,6 +58,25 @@ public final class ImageStore implements AutoCloseable {
     public void put(String key, byte[] bytes, String contentType) {
         call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build()));
+    }
+
+    /**
+     * Stores an image and its PNG thumbnail in the session's folder under their sha256 and returns what
+     * an event records of them. Done before the event that names them, so no event names a missing object.
+     */
+    public ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageBytes image, ImageBytes thumbnail) {
+        if (!thumbnail.contentType().equals(ImageBytes.PNG)) {
+            throw new IllegalArgumentException("thumbnails are PNG, not " + thumbnail.contentType());
+        }
+        String sha = Sha256.hex(image.bytes());
+        ImageRef imageRef = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, image.extension()), sha, image.width(),
+                image.height(), image.contentType(), image.bytes().length);
+        String thumbSha = Sha256.hex(thumbnail.bytes());
+        ImageRef thumbRef = new ImageRef(ImageKeys.thumbnail(workspaceId, sessionId, thumbSha), thumbSha, thumbnail.width(),
+                thumbnail.height(), thumbnail.contentType(), thumbnail.bytes().length);
+        put(imageRef.key(), image.bytes(), imageRef.contentType());
+        put(thumbRef.key(), thumbnail.bytes(), thumbRef.contentType());
+        return new ImageWithThumbnail(imageRef, thumbRef);
     }
 
     public byte[] get(String key) {
@@ -122,6 +143,10 @@ public final class ImageStore implements AutoCloseable {
         public void close() throws IOException {
             stream.close();
         }
+    }
+
+    /** A stored image and its thumbnail, as events name them. */
+    public record ImageWithThumbnail(ImageRef image, ImageRef thumbnail) {
     }
 
     /** The object store could not do what was asked. */

@@ -1,27 +1,42 @@
 package io.atelier.session.api;
 
+import io.atelier.platform.health.RecentActivityCheck;
+import io.atelier.session.SessionSettings;
 import io.atelier.session.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready once the outbox relay has reached Kafka and the database recently. */
 @Readiness
 @ApplicationScoped
-public class ReadinessCheck implements HealthCheck {
+public class ReadinessCheck extends RecentActivityCheck {
     private final OutboxRelay relay;
+    private final Duration readyWithin;
 
-    public ReadinessCheck(OutboxRelay relay) {
+    public ReadinessCheck(OutboxRelay relay, SessionSettings settings) {
         this.relay = relay;
+        this.readyWithin = settings.outbox().readyWithin();
     }
 
     @Override
-    public HealthCheckResponse call() {
-        Instant last = relay.lastSuccess();
-        boolean fresh = Duration.between(last, Instant.now()).toSeconds() < 30;
-        return HealthCheckResponse.named("outbox-relay").status(fresh).withData("lastSuccess", last.toString()).build();
+    protected String name() {
+        return "outbox-relay";
+    }
+
+    @Override
+    protected String activity() {
+        return "lastSuccess";
+    }
+
+    @Override
+    protected Instant lastActivity() {
+        return relay.lastSuccess();
+    }
+
+    @Override
+    protected Duration readyWithin() {
+        return readyWithin;
     }
 }

@@ -5,8 +5,8 @@ import io.atelier.platform.problem.ProblemException;
 import io.atelier.session.SessionSettings;
 import io.atelier.session.command.SessionCommands;
 import io.atelier.session.command.StepAccepted;
-import io.atelier.session.model.SessionRecord;
-import io.atelier.session.model.StepRecord;
+import io.atelier.session.model.SessionEntity;
+import io.atelier.session.model.StepEntity;
 import io.atelier.session.outbox.OutboxRelay;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -65,7 +65,7 @@ public class SessionResource {
     @Operation(summary = "Open a session")
     public Response create(NewSession body, @HeaderParam(Workspaces.HEADER) String workspace) {
         String ws = Workspaces.resolve(workspace, settings.defaultWorkspace());
-        SessionRecord s = commands.startSession(ws, ACTOR, body == null ? null : body.title());
+        SessionEntity s = commands.startSession(ws, ACTOR, body == null ? null : body.title());
         relay.wake();
         return Response.created(URI.create("/api/sessions/" + s.id)).entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt)).build();
     }
@@ -89,7 +89,7 @@ public class SessionResource {
         }
         SessionCommands.StoredSource stored = commands.storeSource(ws, sessionId, bytes);
         String fileName = image.fileName() == null ? "upload" : image.fileName();
-        StepRecord root = commands.addSource(ws, ACTOR, sessionId, fileName.length() > 200 ? fileName.substring(0, 200) : fileName, stored);
+        StepEntity root = commands.addSource(ws, ACTOR, sessionId, fileName.length() > 200 ? fileName.substring(0, 200) : fileName, stored);
         relay.wake();
         return Response.status(201).entity(new SourceAdded(sessionId, root.id, stored.image().sha256(), stored.image().width(),
                 stored.image().height(), stored.image().contentType())).build();

@@ -2,7 +2,6 @@ package io.atelier.session.command;
 
 import io.atelier.imaging.DecodedImage;
 import io.atelier.imaging.ImageDecoder;
-import io.atelier.imaging.ImageFormat;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
@@ -13,15 +12,15 @@ import io.atelier.events.SessionStarted;
 import io.atelier.events.SourceImageAdded;
 import io.atelier.platform.problem.Problem;
 import io.atelier.platform.problem.ProblemException;
-import io.atelier.platform.storage.ImageKeys;
+import io.atelier.platform.storage.ImageBytes;
 import io.atelier.platform.storage.ImageStore;
 import io.atelier.platform.storage.Sha256;
 import io.atelier.session.SessionSettings;
-import io.atelier.session.model.IdempotencyRecord;
-import io.atelier.session.model.SessionRecord;
-import io.atelier.session.model.StepRecord;
+import io.atelier.session.model.IdempotencyKeyEntity;
+import io.atelier.session.model.SessionEntity;
+import io.atelier.session.model.StepEntity;
 import io.atelier.session.model.StepStatus;
-import io.atelier.session.outbox.EventLog;
+import io.atelier.session.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.awt.image.BufferedImage;
@@ -34,34 +33,34 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SessionCommands {
-    private final EventLog log;
+    private final Outbox outbox;
     private final ImageStore images;
     private final SessionSettings settings;
     private final ImageDecoder decoder;
 
-    public SessionCommands(EventLog log, ImageStore images, SessionSettings settings) {
-        this.log = log;
+    public SessionCommands(Outbox outbox, ImageStore images, SessionSettings settings) {
+        this.outbox = outbox;
         this.images = images;
         this.settings = settings;
         this.decoder = new ImageDecoder(new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()));
     }
 
-    /** A new session. */
+    /** Opens a session in the workspace and appends SessionStarted. */
     @Transactional
-    public SessionRecord startSession(String workspaceId, String actor, String rawTitle) {
+    public SessionEntity startSession(String workspaceId, String actor, String rawTitle) {
         String title = rawTitle == null || rawTitle.isBlank() ? "Untitled session" : rawTitle.strip();
         if (title.length() > settings.maxTitleLength()) {
             throw ProblemException.badRequest("title-too-long", "Title too long",
                     "A session title has at most " + settings.maxTitleLength() + " characters; this one has " + title.length() + ".");
         }
-        SessionRecord session = new SessionRecord();
+        SessionEntity session = new SessionEntity();
         session.id = UUID.randomUUID();
         session.workspaceId = workspaceId;
         session.title = title;
         session.createdAt = Instant.now();
         session.lastSequence = 0;
         session.persist();
-        log.append(session, actor, new SessionStarted(title));
+        outbox.append(session, actor, new SessionStarted(title));
         return session;
     }
 
@@ -77,54 +76,47 @@ public class SessionCommands {
                 case CORRUPT -> Problem.of("corrupt-image", "Corrupt image", 422, e.getMessage());
             });
         }
-        String sha = Sha256.hex(bytes);
-        String ext = decoded.format() == ImageFormat.PNG ? "png" : "jpg";
-        ImageRef image = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, ext), sha, decoded.width(), decoded.height(),
-                decoded.format().mediaType(), bytes.length);
         BufferedImage thumb = Thumbnails.fit(decoded.image(), Thumbnails.DEFAULT_SIZE);
-        byte[] thumbBytes = PngEncoder.encode(thumb);
-        String thumbSha = Sha256.hex(thumbBytes);
-        ImageRef thumbnail = new ImageRef(ImageKeys.thumbnail(workspaceId, sessionId, thumbSha), thumbSha, thumb.getWidth(),
-                thumb.getHeight(), "image/png", thumbBytes.length);
-        images.put(image.key(), bytes, image.contentType());
-        images.put(thumbnail.key(), thumbBytes, thumbnail.contentType());
-        return new StoredSource(image, thumbnail);
+        ImageStore.ImageWithThumbnail stored = images.storeWithThumbnail(workspaceId, sessionId,
+                new ImageBytes(bytes, decoded.format().mediaType(), decoded.width(), decoded.height()),
+                ImageBytes.png(PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight()));
+        return new StoredSource(stored.image(), stored.thumbnail());
     }
 
     /** Checks the session before any upload work is done. */
     @Transactional
     public void requireSessionWithoutSource(String workspaceId, UUID sessionId) {
-        SessionRecord session = SessionRecord.<SessionRecord>findByIdOptional(sessionId)
+        SessionEntity session = SessionEntity.<SessionEntity>findByIdOptional(sessionId)
                 .filter(s -> s.workspaceId.equals(workspaceId))
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
-        if (StepRecord.hasRoot(session.id)) {
+        if (StepEntity.hasRoot(session.id)) {
             throw sourceExists(sessionId);
         }
     }
 
     /** Records the uploaded original as the root step. */
     @Transactional
-    public StepRecord addSource(String workspaceId, String actor, UUID sessionId, String fileName, StoredSource source) {
-        SessionRecord session = lock(workspaceId, sessionId);
-        if (StepRecord.hasRoot(session.id)) {
+    public StepEntity addSource(String workspaceId, String actor, UUID sessionId, String fileName, StoredSource source) {
+        SessionEntity session = lock(workspaceId, sessionId);
+        if (StepEntity.hasRoot(session.id)) {
             throw sourceExists(sessionId);
         }
-        StepRecord step = new StepRecord();
+        StepEntity step = new StepEntity();
         step.id = UUID.randomUUID();
         step.sessionId = session.id;
         step.status = StepStatus.RENDERED;
         step.setImage(source.image());
         step.createdAt = Instant.now();
         step.persist();
-        log.append(session, actor, new SourceImageAdded(step.id, fileName, source.image(), source.thumbnail()));
+        outbox.append(session, actor, new SourceImageAdded(step.id, fileName, source.image(), source.thumbnail()));
         return step;
     }
 
     /** A new pending step refining {@code parentStepId}'s image with an instruction. */
     @Transactional
-    public StepRecord requestStep(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction) {
-        SessionRecord session = lock(workspaceId, sessionId);
-        StepRecord parent = StepRecord.inSession(parentStepId, session.id).orElseThrow(() -> new ProblemException(Problem.of(
+    public StepEntity requestStep(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction) {
+        SessionEntity session = lock(workspaceId, sessionId);
+        StepEntity parent = StepEntity.inSession(parentStepId, session.id).orElseThrow(() -> new ProblemException(Problem.of(
                 "unknown-parent-step", "Unknown parent step", 422, "Step " + parentStepId + " is not a step of session " + sessionId + ".")));
         ImageRef parentImage = switch (parent.status) {
             case RENDERED -> parent.image().orElseThrow();
@@ -133,7 +125,7 @@ public class SessionCommands {
             case FAILED -> throw new ProblemException(Problem.of("parent-failed", "Parent step failed", 409,
                     "Step " + parentStepId + " failed and has no image; branch from its parent instead."));
         };
-        StepRecord step = new StepRecord();
+        StepEntity step = new StepEntity();
         step.id = UUID.randomUUID();
         step.sessionId = session.id;
         step.parentStepId = parent.id;
@@ -141,7 +133,7 @@ public class SessionCommands {
         step.status = StepStatus.PENDING;
         step.createdAt = Instant.now();
         step.persist();
-        log.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage));
+        outbox.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage));
         return step;
     }
 
@@ -162,7 +154,7 @@ public class SessionCommands {
         lock(workspaceId, sessionId);
         String scoped = workspaceId + "/" + idempotencyKey;
         String fingerprint = Sha256.hex((sessionId + "\n" + parentStepId + "\n" + instruction).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        IdempotencyRecord previous = IdempotencyRecord.findById(scoped);
+        IdempotencyKeyEntity previous = IdempotencyKeyEntity.findById(scoped);
         if (previous != null) {
             if (!previous.fingerprint.equals(fingerprint)) {
                 throw new ProblemException(Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422,
@@ -171,13 +163,13 @@ public class SessionCommands {
             return StepAccepted.fromJson(previous.response);
         }
         StepAccepted accepted = StepAccepted.of(requestStep(workspaceId, actor, sessionId, parentStepId, instruction));
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.scopedKey = scoped;
-        record.fingerprint = fingerprint;
-        record.status = 202;
-        record.response = accepted.toJson();
-        record.createdAt = Instant.now();
-        record.persist();
+        IdempotencyKeyEntity answer = new IdempotencyKeyEntity();
+        answer.scopedKey = scoped;
+        answer.fingerprint = fingerprint;
+        answer.status = 202;
+        answer.response = accepted.toJson();
+        answer.createdAt = Instant.now();
+        answer.persist();
         return accepted;
     }
 
@@ -186,8 +178,8 @@ public class SessionCommands {
                 "Session " + sessionId + " already has its original image; start a new session for another photo."));
     }
 
-    private static SessionRecord lock(String workspaceId, UUID sessionId) {
-        return SessionRecord.lockInWorkspace(sessionId, workspaceId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+    private static SessionEntity lock(String workspaceId, UUID sessionId) {
+        return SessionEntity.lockInWorkspace(sessionId, workspaceId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
     }
 
     /** A checked upload and its thumbnail, already in S3. */

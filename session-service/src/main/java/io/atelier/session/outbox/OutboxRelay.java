@@ -6,6 +6,7 @@ import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
+import io.atelier.session.SessionSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -32,17 +33,18 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x4174656c6965724cL;
-    private static final int BATCH = 500;
 
     private final KafkaSettings kafka;
+    private final SessionSettings.OutboxRelay settings;
     private final EntityManager em;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicReference<Thread> thread = new AtomicReference<>();
     private volatile boolean running;
     private volatile Instant lastSuccess = Instant.EPOCH;
 
-    public OutboxRelay(KafkaSettings kafka, EntityManager em) {
+    public OutboxRelay(KafkaSettings kafka, SessionSettings settings, EntityManager em) {
         this.kafka = kafka;
+        this.settings = settings.outbox();
         this.em = em;
     }
 
@@ -57,7 +59,7 @@ public class OutboxRelay {
         wake.release();
         Thread t = thread.get();
         if (t != null) {
-            t.join(10_000);
+            t.join(settings.shutdownGrace());
         }
     }
 
@@ -81,8 +83,8 @@ public class OutboxRelay {
                 }
                 int published = publishBatch(producer);
                 lastSuccess = Instant.now();
-                if (published < BATCH) {
-                    wake.tryAcquire(200, TimeUnit.MILLISECONDS);
+                if (published < settings.batchSize()) {
+                    wake.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -94,10 +96,10 @@ public class OutboxRelay {
             } catch (KafkaException | IllegalStateException e) {
                 LOG.warnf("publishing the outbox failed, will retry: %s", e.getMessage());
                 producer = closeQuietly(producer);
-                sleepQuietly(1000);
+                sleepQuietly(settings.retryPause());
             } catch (RuntimeException e) {
                 LOG.error("unexpected error in the outbox relay, will retry", e);
-                sleepQuietly(1000);
+                sleepQuietly(settings.retryPause());
             }
         }
         closeQuietly(producer);
@@ -109,14 +111,14 @@ public class OutboxRelay {
             if (!leader) {
                 return 0;
             }
-            List<OutboxRecord> rows = em.createQuery("FROM OutboxRecord WHERE publishedAt IS NULL ORDER BY id", OutboxRecord.class)
-                    .setMaxResults(BATCH).getResultList();
+            List<OutboxEntity> rows = em.createQuery("FROM OutboxEntity WHERE publishedAt IS NULL ORDER BY id", OutboxEntity.class)
+                    .setMaxResults(settings.batchSize()).getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
             producer.beginTransaction();
             try {
-                for (OutboxRecord row : rows) {
+                for (OutboxEntity row : rows) {
                     // publish the stored bytes as they are; decoding is only for the headers and the key
                     EventEnvelope envelope = EventCodec.decode(row.payload);
                     producer.send(KafkaEvents.record(Topics.SESSION_EVENTS, "/atelier/session-service", envelope, row.payload));
@@ -151,9 +153,9 @@ public class OutboxRelay {
         return null;
     }
 
-    private static void sleepQuietly(long millis) {
+    private static void sleepQuietly(java.time.Duration pause) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

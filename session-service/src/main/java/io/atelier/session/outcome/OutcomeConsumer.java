@@ -4,14 +4,12 @@ import io.atelier.events.EventCodec;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.platform.kafka.ConsumerLoop;
+import io.atelier.platform.kafka.ConsumerLoopSettings;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
+import io.atelier.session.SessionSettings;
 import io.atelier.session.outbox.OutboxRelay;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,21 +26,25 @@ public class OutcomeConsumer extends ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(OutcomeConsumer.class);
 
     private final KafkaSettings kafka;
+    private final ConsumerLoopSettings settings;
     private final OutcomeRecorder recorder;
     private final OutboxRelay relay;
 
-    public OutcomeConsumer(KafkaSettings kafka, OutcomeRecorder recorder, OutboxRelay relay) {
+    public OutcomeConsumer(KafkaSettings kafka, SessionSettings settings, OutcomeRecorder recorder, OutboxRelay relay) {
         this.kafka = kafka;
+        this.settings = settings.outcomeConsumer();
         this.recorder = recorder;
         this.relay = relay;
     }
 
-    void start(@Observes StartupEvent event) {
-        start("outcome-consumer");
+    @Override
+    protected String name() {
+        return "outcome-consumer";
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop(Duration.ofSeconds(10));
+    @Override
+    protected ConsumerLoopSettings settings() {
+        return settings;
     }
 
     @Override

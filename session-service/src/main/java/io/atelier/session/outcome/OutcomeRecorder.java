@@ -3,10 +3,10 @@ package io.atelier.session.outcome;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.RenderFailed;
-import io.atelier.session.model.SessionRecord;
-import io.atelier.session.model.StepRecord;
+import io.atelier.session.model.SessionEntity;
+import io.atelier.session.model.StepEntity;
 import io.atelier.session.model.StepStatus;
-import io.atelier.session.outbox.EventLog;
+import io.atelier.session.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -20,16 +20,16 @@ import org.jboss.logging.Logger;
 public class OutcomeRecorder {
     private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class);
 
-    private final EventLog log;
+    private final Outbox outbox;
 
-    public OutcomeRecorder(EventLog log) {
-        this.log = log;
+    public OutcomeRecorder(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     /** Returns true if the outcome changed the step. */
     @Transactional
     public boolean record(EventEnvelope outcome) {
-        SessionRecord session = SessionRecord.lockInWorkspace(outcome.sessionId(), outcome.workspaceId()).orElse(null);
+        SessionEntity session = SessionEntity.lockInWorkspace(outcome.sessionId(), outcome.workspaceId()).orElse(null);
         if (session == null) {
             LOG.warnf("outcome %s names unknown session %s; ignored", outcome.eventId(), outcome.sessionId());
             return false;
@@ -44,15 +44,15 @@ public class OutcomeRecorder {
         };
     }
 
-    private boolean finish(SessionRecord session, EventEnvelope outcome, java.util.UUID stepId, StepStatus status,
-                           java.util.function.Consumer<StepRecord> update) {
-        StepRecord step = StepRecord.inSession(stepId, session.id).orElse(null);
+    private boolean finish(SessionEntity session, EventEnvelope outcome, java.util.UUID stepId, StepStatus status,
+                           java.util.function.Consumer<StepEntity> update) {
+        StepEntity step = StepEntity.inSession(stepId, session.id).orElse(null);
         if (step == null || step.status != StepStatus.PENDING) {
             return false;
         }
         step.status = status;
         update.accept(step);
-        log.append(session, outcome.actor(), outcome.event());
+        outbox.append(session, outcome.actor(), outcome.event());
         return true;
     }
 }

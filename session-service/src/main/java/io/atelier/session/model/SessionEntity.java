@@ -13,7 +13,7 @@ import java.util.UUID;
 /** A session in the write model; its row lock serialises the session's commands and sequence numbers. */
 @Entity
 @Table(name = "session")
-public class SessionRecord extends PanacheEntityBase {
+public class SessionEntity extends PanacheEntityBase {
     @Id
     public UUID id;
     @Column(name = "workspace_id")
@@ -25,8 +25,8 @@ public class SessionRecord extends PanacheEntityBase {
     public long lastSequence;
 
     /** The session, locked for update, if it exists in this workspace. */
-    public static Optional<SessionRecord> lockInWorkspace(UUID id, String workspaceId) {
-        SessionRecord s = getEntityManager().find(SessionRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
+    public static Optional<SessionEntity> lockInWorkspace(UUID id, String workspaceId) {
+        SessionEntity s = getEntityManager().find(SessionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         return Optional.ofNullable(s).filter(found -> found.workspaceId.equals(workspaceId));
     }
 }

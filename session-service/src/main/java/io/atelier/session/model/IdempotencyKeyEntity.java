@@ -10,7 +10,7 @@ import java.time.Instant;
 /** The first answer given to a request carrying an Idempotency-Key, replayed on retries. */
 @Entity
 @Table(name = "idempotency_key")
-public class IdempotencyRecord extends PanacheEntityBase {
+public class IdempotencyKeyEntity extends PanacheEntityBase {
     /** Workspace id, "/", the client's key: keys are scoped to their workspace. */
     @Id
     @Column(name = "scoped_key")

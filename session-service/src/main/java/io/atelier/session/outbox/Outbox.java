@@ -3,24 +3,25 @@ package io.atelier.session.outbox;
 import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.SessionEvent;
-import io.atelier.session.model.SessionRecord;
+import io.atelier.session.model.SessionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * Appends a session's events: stamps the next per-session sequence number and writes the event to the
- * outbox in the caller's transaction, so the event exists exactly when the state change does.
+ * The transactional outbox of the session log: stamps an event with the session's next sequence number
+ * and writes it in the caller's transaction, so the event exists exactly when the state change does;
+ * {@link OutboxRelay} publishes it.
  */
 @ApplicationScoped
-public class EventLog {
+public class Outbox {
 
-    /** The caller must hold the session's row lock ({@link SessionRecord#lockInWorkspace}). */
+    /** The caller must hold the session's row lock ({@link SessionEntity#lockInWorkspace}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EventEnvelope append(SessionRecord session, String actor, SessionEvent event) {
+    public EventEnvelope append(SessionEntity session, String actor, SessionEvent event) {
         session.lastSequence += 1;
         EventEnvelope envelope = EventEnvelope.of(session.workspaceId, session.id, session.lastSequence, actor, event);
-        OutboxRecord row = new OutboxRecord();
+        OutboxEntity row = new OutboxEntity();
         row.eventId = envelope.eventId();
         row.sessionId = envelope.sessionId();
         row.payload = EventCodec.encode(envelope);

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** A step of a session's branch tree in the write model: enough to validate the next command. */
 @Entity
 @Table(name = "step")
-public class StepRecord extends PanacheEntityBase {
+public class StepEntity extends PanacheEntityBase {
     @Id
     public UUID id;
     @Column(name = "session_id")
@@ -40,8 +40,8 @@ public class StepRecord extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public static Optional<StepRecord> inSession(UUID stepId, UUID sessionId) {
-        return Optional.ofNullable(StepRecord.<StepRecord>findById(stepId)).filter(s -> s.sessionId.equals(sessionId));
+    public static Optional<StepEntity> inSession(UUID stepId, UUID sessionId) {
+        return Optional.ofNullable(StepEntity.<StepEntity>findById(stepId)).filter(s -> s.sessionId.equals(sessionId));
     }
 
     public static boolean hasRoot(UUID sessionId) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** An event written in the same transaction as the state change it records, waiting to be published. */
 @Entity
 @Table(name = "outbox")
-public class OutboxRecord extends PanacheEntityBase {
+public class OutboxEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
