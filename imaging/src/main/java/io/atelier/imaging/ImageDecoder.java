@@ -19,9 +19,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * "successfully" with a warning) counts as corruption; warnings about metadata do not.
  */
 public final class ImageDecoder {
-    /** What the JDK's libjpeg and the readers say when pixel data, rather than metadata, is damaged or missing. */
-    private static final Pattern DAMAGED_PIXELS = Pattern.compile(
-            "corrupt jpeg data|premature end|truncated|missing eoi|bad huffman|unexpected end|not enough data", Pattern.CASE_INSENSITIVE);
+    /**
+     * What the JDK's libjpeg says when pixel data, rather than metadata, is damaged or missing. A
+     * missing EOI marker alone is not damage: every scan was read, as many cameras' files show.
+     */
+    private static final Pattern DAMAGED_PIXELS = Pattern.compile("corrupt jpeg data|premature end|bad huffman", Pattern.CASE_INSENSITIVE);
 
     private final ImageLimits limits;
 
