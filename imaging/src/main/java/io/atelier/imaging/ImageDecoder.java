@@ -20,10 +20,12 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageDecoder {
     /**
-     * What the JDK's libjpeg says when pixel data, rather than metadata, is damaged or missing. A
-     * missing EOI marker alone is not damage: every scan was read, as many cameras' files show.
+     * What the JDK's libjpeg says when pixel data, rather than metadata, is damaged or missing. It
+     * reports only its first warning, so a file cut mid-scan may say no more than "missing EOI":
+     * that counts as damage too.
      */
-    private static final Pattern DAMAGED_PIXELS = Pattern.compile("corrupt jpeg data|premature end|bad huffman", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAMAGED_PIXELS = Pattern.compile("corrupt jpeg data|premature end|bad huffman|missing eoi|truncated file",
+            Pattern.CASE_INSENSITIVE);
 
     private final ImageLimits limits;
 
@@ -33,17 +35,15 @@ public final class ImageDecoder {
 
     public DecodedImage decode(byte[] bytes) throws RejectedImageException {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
-        ImageHeader header = ImageHeader.read(format, bytes);
+        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
         Orientation orientation = Orientation.fromExif(header.exif());
-        checkSize(header, orientation);
-        BufferedImage decoded = read(format, header, bytes);
+        checkMemory(header, orientation);
+        BufferedImage decoded = read(format, header, header.repaired().orElse(bytes));
         BufferedImage srgb = SrgbConversion.toSrgb8(decoded, header.iccProfile());
         return new DecodedImage(orientation.apply(srgb), format);
     }
 
-    private void checkSize(ImageHeader header, Orientation orientation) throws RejectedImageException {
-        long width = header.width();
-        long height = header.height();
+    private void checkSize(long width, long height) throws RejectedImageException {
         long pixels = width * height;
         if (width > limits.maxDimension() || height > limits.maxDimension() || pixels > limits.maxPixels()) {
             throw new RejectedImageException(RejectedImageException.Kind.TOO_LARGE, String.format(Locale.ROOT,
@@ -51,6 +51,12 @@ public final class ImageDecoder {
                     width, height, pixels / 1e6, limits.maxDimension(), limits.maxPixels() / 1e6),
                     "Resize it and upload again.");
         }
+    }
+
+    private void checkMemory(ImageHeader header, Orientation orientation) throws RejectedImageException {
+        long width = header.width();
+        long height = header.height();
+        long pixels = width * height;
         // The reader's pixels, the 4-byte sRGB copy, and a second one when the picture must be turned.
         long perPixel = header.decodeBytesPerPixel() + 4L + (orientation == Orientation.NORMAL ? 0 : 4);
         long bytes = pixels * perPixel;

@@ -14,7 +14,7 @@ final class JpegHeader {
     private JpegHeader() {
     }
 
-    static ImageHeader read(byte[] b) throws RejectedImageException {
+    static ImageHeader read(byte[] b, ImageHeader.SizeCheck sizeCheck) throws RejectedImageException {
         Optional<byte[]> exif = Optional.empty();
         int at = 2;
         while (true) {
@@ -51,7 +51,7 @@ final class JpegHeader {
                 exif = Optional.of(Arrays.copyOfRange(b, data + EXIF_ID.length, data + size));
             }
             if (isFrameHeader(marker)) {
-                return frame(b, marker, data, size, exif);
+                return frame(b, marker, data, size, exif, sizeCheck);
             }
             at += length;
         }
@@ -61,7 +61,7 @@ final class JpegHeader {
         return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 
-    private static ImageHeader frame(byte[] b, int marker, int data, int size, Optional<byte[]> exif) throws RejectedImageException {
+    private static ImageHeader frame(byte[] b, int marker, int data, int size, Optional<byte[]> exif, ImageHeader.SizeCheck sizeCheck) throws RejectedImageException {
         if (size < 6) {
             throw corrupt("the frame header is too short");
         }
@@ -85,6 +85,7 @@ final class JpegHeader {
         if (width == 0 || height == 0) {
             throw corrupt("the frame header gives no size");
         }
+        sizeCheck.check(width, height);
         int bytesPerSample = precision > 8 ? 2 : 1;
         // The raw raster plus the reader's colour-converted copy; a progressive decode also holds
         // every DCT coefficient (2 bytes a sample) until the last scan.

@@ -18,7 +18,7 @@ final class PngHeader {
     private PngHeader() {
     }
 
-    static ImageHeader read(byte[] b) throws RejectedImageException {
+    static ImageHeader read(byte[] b, ImageHeader.SizeCheck sizeCheck) throws RejectedImageException {
         if (!Bytes.has(b, 8, 25) || Bytes.u32be(b, 8) != 13 || !Bytes.fourCc(b, 12).equals("IHDR")) {
             throw corrupt("no IHDR header after the signature");
         }
@@ -40,6 +40,7 @@ final class PngHeader {
         if (channels < 0 || Bytes.u8(b, 26) != 0 || Bytes.u8(b, 27) != 0 || Bytes.u8(b, 28) > 1) {
             throw corrupt("the header has an invalid colour type, bit depth or method (" + colourType + "/" + depth + ")");
         }
+        sizeCheck.check(width, height);
         Optional<byte[]> exif = Optional.empty();
         Optional<byte[]> icc = Optional.empty();
         boolean imageData = false;

@@ -1,5 +1,8 @@
 package io.atelier.imaging;
 
+import com.twelvemonkeys.imageio.color.ColorProfiles;
+import java.awt.color.CMMException;
+import java.awt.color.ColorSpace;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -13,26 +16,34 @@ final class WebpHeader {
     private WebpHeader() {
     }
 
-    static ImageHeader read(byte[] b) throws RejectedImageException {
+    static ImageHeader read(byte[] b, ImageHeader.SizeCheck sizeCheck) throws RejectedImageException {
         if (!Bytes.has(b, 12, 8)) {
             throw corrupt("the file ends before the first chunk");
         }
-        long riffEnd = Bytes.u32le(b, 4) + 8;
-        if (riffEnd > b.length) {
-            throw corrupt("the file is shorter than its RIFF header says");
-        }
         String first = Bytes.fourCc(b, 12);
-        long size = Bytes.u32le(b, 16);
         int data = 20;
-        if (!Bytes.has(b, data, size)) {
-            throw corrupt("the file ends inside the first chunk");
-        }
-        return switch (first) {
-            case "VP8 " -> lossy(b, data, (int) size);
-            case "VP8L" -> lossless(b, data, (int) size);
-            case "VP8X" -> extended(b, data, (int) size, (int) riffEnd);
+        // The size comes first (a header-only file claiming a huge size is too large, not truncated);
+        // each fixed-size header it sits in is at most 10 bytes.
+        int headerBytes = Math.min(b.length - data, 10);
+        ImageHeader header = switch (first) {
+            case "VP8 " -> lossy(b, data, headerBytes);
+            case "VP8L" -> lossless(b, data, headerBytes);
+            case "VP8X" -> extended(b, data, headerBytes);
             default -> throw corrupt("the first chunk is not an image");
         };
+        sizeCheck.check(header.width(), header.height());
+        long riffEnd = Bytes.u32le(b, 4) + 8;
+        long size = Bytes.u32le(b, 16);
+        if (riffEnd > b.length || !Bytes.has(b, data, size)) {
+            throw corrupt("the file is shorter than its RIFF header says");
+        }
+        if (first.equals("VP8X")) {
+            if (size < 10) {
+                throw corrupt("the VP8X header is too short");
+            }
+            return chunks(b, header, data + (int) size + (int) (size & 1), (int) riffEnd);
+        }
+        return header;
     }
 
     private static ImageHeader lossy(byte[] b, int data, int size) throws RejectedImageException {
@@ -53,7 +64,7 @@ final class WebpHeader {
         return image((bits & 0x3FFF) + 1, ((bits >>> 14) & 0x3FFF) + 1, Optional.empty());
     }
 
-    private static ImageHeader extended(byte[] b, int data, int size, int riffEnd) throws RejectedImageException {
+    private static ImageHeader extended(byte[] b, int data, int size) throws RejectedImageException {
         if (size < 10) {
             throw corrupt("the VP8X header is too short");
         }
@@ -62,11 +73,15 @@ final class WebpHeader {
             throw new RejectedImageException(RejectedImageException.Kind.UNSUPPORTED_FORMAT,
                     "The file is an animated WebP; we edit still images.", "Save the frame you want as a PNG or JPEG and upload that.");
         }
-        long width = Bytes.u24le(b, data + 4) + 1L;
-        long height = Bytes.u24le(b, data + 7) + 1L;
+        return image(Bytes.u24le(b, data + 4) + 1L, Bytes.u24le(b, data + 7) + 1L, Optional.empty());
+    }
+
+    // The chunks after VP8X: the image bitstream (required) and EXIF; animation frames are out of place in a still.
+    private static ImageHeader chunks(byte[] b, ImageHeader canvas, int first, int riffEnd) throws RejectedImageException {
         Optional<byte[]> exif = Optional.empty();
         boolean image = false;
-        long at = data + size + (size & 1);
+        int iccpChunk = -1;
+        long at = first;
         while (at + 8 <= riffEnd) {
             int chunk = (int) at;
             String type = Bytes.fourCc(b, chunk);
@@ -77,6 +92,7 @@ final class WebpHeader {
             switch (type) {
                 case "VP8 ", "VP8L" -> image = true;
                 case "ANIM", "ANMF" -> throw corrupt("animation frames in a still image");
+                case "ICCP" -> iccpChunk = iccpChunk < 0 ? chunk : iccpChunk;
                 case "EXIF" -> exif = exif.isPresent() ? exif : Optional.of(stripPrefix(Arrays.copyOfRange(b, chunk + 8, chunk + 8 + (int) length)));
                 default -> { }
             }
@@ -85,7 +101,36 @@ final class WebpHeader {
         if (!image) {
             throw corrupt("there is no image data");
         }
-        return image(width, height, exif);
+        ImageHeader header = image(canvas.width(), canvas.height(), exif);
+        if (iccpChunk >= 0 && !usableRgbProfile(b, iccpChunk)) {
+            return new ImageHeader(header.format(), header.width(), header.height(), header.decodeBytesPerPixel(), exif, Optional.empty(),
+                    Optional.of(withoutChunk(b, iccpChunk)));
+        }
+        return header;
+    }
+
+    private static boolean usableRgbProfile(byte[] b, int chunk) {
+        int length = (int) Bytes.u32le(b, chunk + 4);
+        try {
+            return ColorProfiles.createProfile(Arrays.copyOfRange(b, chunk + 8, chunk + 8 + length)).getColorSpaceType() == ColorSpace.TYPE_RGB;
+        } catch (IllegalArgumentException | CMMException e) {
+            return false;
+        }
+    }
+
+    // The file without that chunk, its VP8X "has ICC profile" flag cleared and the RIFF size adjusted.
+    private static byte[] withoutChunk(byte[] b, int chunk) {
+        long length = Bytes.u32le(b, chunk + 4);
+        int end = (int) Math.min(b.length, chunk + 8 + length + (length & 1));
+        byte[] out = new byte[b.length - (end - chunk)];
+        System.arraycopy(b, 0, out, 0, chunk);
+        System.arraycopy(b, end, out, chunk, b.length - end);
+        out[20] &= (byte) ~0x20;
+        long riff = Bytes.u32le(out, 4) - (end - chunk);
+        for (int i = 0; i < 4; i++) {
+            out[4 + i] = (byte) (riff >>> (8 * i));
+        }
+        return out;
     }
 
     // Some writers keep JPEG's "Exif\0\0" prefix in the chunk; the TIFF structure follows it.
