@@ -2,7 +2,6 @@ package io.atelier.session.command;
 
 import io.atelier.imaging.DecodedImage;
 import io.atelier.imaging.ImageDecoder;
-import io.atelier.imaging.ImageFormat;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
@@ -78,7 +77,7 @@ public class SessionCommands {
             });
         }
         String sha = Sha256.hex(bytes);
-        String ext = decoded.format() == ImageFormat.PNG ? "png" : "jpg";
+        String ext = decoded.format().extension();
         ImageRef image = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, ext), sha, decoded.width(), decoded.height(),
                 decoded.format().mediaType(), bytes.length);
         BufferedImage thumb = Thumbnails.fit(decoded.image(), Thumbnails.DEFAULT_SIZE);
