@@ -18,13 +18,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 enum Orientation {
     NORMAL, MIRROR_HORIZONTAL, ROTATE_180, MIRROR_VERTICAL, TRANSPOSE, ROTATE_90_CW, TRANSVERSE, ROTATE_90_CCW;
 
-    /** The EXIF value, 1 to 8. */
-    public int exifValue() {
-        return ordinal() + 1;
-    }
-
     /** Whether showing the image upright swaps its width and height. */
-    public boolean swapsSides() {
+    boolean swapsSides() {
         return ordinal() >= TRANSPOSE.ordinal();
     }
 
