@@ -4,18 +4,29 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes uploaded bytes safely: sniffs the format from the bytes, reads the size from the header
- * and checks it against {@link ImageLimits} before decoding, and treats any decoder warning (a
- * truncated JPEG decodes "successfully" with a warning) as corruption.
+ * Decodes uploaded bytes safely into upright 8-bit sRGB pixels: sniffs the format from the bytes,
+ * reads size, bit depth and metadata from the header and checks them against {@link ImageLimits}
+ * before decoding, converts embedded colour profiles (and CMYK) to sRGB, and applies the EXIF
+ * orientation. A decoder warning that pixel data is damaged (a truncated JPEG decodes
+ * "successfully" with a warning) counts as corruption; warnings about metadata do not.
  */
 public final class ImageDecoder {
+    /**
+     * What the JDK's libjpeg says when pixel data, rather than metadata, is damaged or missing. It
+     * reports only its first warning, so a file cut mid-scan may say no more than "missing EOI":
+     * that counts as damage too.
+     */
+    private static final Pattern DAMAGED_PIXELS = Pattern.compile("corrupt jpeg data|premature end|bad huffman|missing eoi|truncated file",
+            Pattern.CASE_INSENSITIVE);
+
     private final ImageLimits limits;
 
     public ImageDecoder(ImageLimits limits) {
@@ -23,51 +34,63 @@ public final class ImageDecoder {
     }
 
     public DecodedImage decode(byte[] bytes) throws RejectedImageException {
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new RejectedImageException(
-                RejectedImageException.Kind.UNSUPPORTED_FORMAT,
-                "The file is " + ImageFormat.describeUnsupported(bytes) + "; upload a PNG or JPEG image."));
-        ImageReader reader = readerFor(format);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
+        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
+        Orientation orientation = Orientation.fromExif(header.exif());
+        checkMemory(header, orientation);
+        BufferedImage decoded = read(format, header, header.repaired().orElse(bytes));
+        BufferedImage srgb = SrgbConversion.toSrgb8(decoded, header.iccProfile());
+        return new DecodedImage(orientation.apply(srgb), format);
+    }
+
+    private void checkSize(long width, long height) throws RejectedImageException {
+        long pixels = width * height;
+        if (width > limits.maxDimension() || height > limits.maxDimension() || pixels > limits.maxPixels()) {
+            throw new RejectedImageException(RejectedImageException.Kind.TOO_LARGE, String.format(Locale.ROOT,
+                    "The image is %d × %d (%.1f megapixels); the limit is %d px a side and %.1f megapixels.",
+                    width, height, pixels / 1e6, limits.maxDimension(), limits.maxPixels() / 1e6),
+                    "Resize it and upload again.");
+        }
+    }
+
+    private void checkMemory(ImageHeader header, Orientation orientation) throws RejectedImageException {
+        long width = header.width();
+        long height = header.height();
+        long pixels = width * height;
+        // The reader's pixels, the 4-byte sRGB copy, and a second one when the picture must be turned.
+        long perPixel = header.decodeBytesPerPixel() + 4L + (orientation == Orientation.NORMAL ? 0 : 4);
+        long bytes = pixels * perPixel;
+        if (bytes > limits.maxDecodeBytes()) {
+            throw new RejectedImageException(RejectedImageException.Kind.TOO_LARGE, String.format(Locale.ROOT,
+                    "The image is %d × %d and, stored as it is (%d bytes a pixel while decoding), needs %d MB to decode; the limit is %d MB.",
+                    width, height, perPixel, bytes / 1_000_000, limits.maxDecodeBytes() / 1_000_000),
+                    "Save it with fewer pixels, or as an 8-bit (not 16-bit) image, and upload again.");
+        }
+    }
+
+    private static BufferedImage read(ImageFormat format, ImageHeader header, byte[] bytes) throws RejectedImageException {
+        ImageReader reader = ImageReaders.create(format);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
-            checkSize(width, height);
-            List<String> warnings = new ArrayList<>();
-            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            BufferedImage image = reader.read(0);
-            if (!warnings.isEmpty()) {
-                throw corrupt(format, String.join("; ", warnings));
+            if (reader.getWidth(0) != header.width() || reader.getHeight(0) != header.height()) {
+                throw ImageHeader.corrupt(format, "the decoder reads a size of " + reader.getWidth(0) + " × " + reader.getHeight(0)
+                        + " where the header says " + header.width() + " × " + header.height());
             }
-            return new DecodedImage(image, format);
+            List<String> damage = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> {
+                if (DAMAGED_PIXELS.matcher(warning).find()) {
+                    damage.add(warning);
+                }
+            });
+            BufferedImage image = reader.read(0);
+            if (!damage.isEmpty()) {
+                throw ImageHeader.corrupt(format, String.join("; ", damage));
+            }
+            return image;
         } catch (IOException | RuntimeException e) {
-            throw corrupt(format, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw ImageHeader.corrupt(format, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
             reader.dispose();
         }
-    }
-
-    private void checkSize(int width, int height) throws RejectedImageException {
-        if (width <= 0 || height <= 0) {
-            throw new RejectedImageException(RejectedImageException.Kind.CORRUPT, "The image header gives no size.");
-        }
-        long pixels = (long) width * height;
-        if (width > limits.maxDimension() || height > limits.maxDimension() || pixels > limits.maxPixels()) {
-            throw new RejectedImageException(RejectedImageException.Kind.TOO_LARGE, String.format(java.util.Locale.ROOT,
-                    "The image is %d × %d (%.1f megapixels); the limit is %d px a side and %.1f megapixels. Resize it and upload again.",
-                    width, height, pixels / 1e6, limits.maxDimension(), limits.maxPixels() / 1e6));
-        }
-    }
-
-    private static RejectedImageException corrupt(ImageFormat format, String detail) {
-        return new RejectedImageException(RejectedImageException.Kind.CORRUPT,
-                "The " + format.name() + " data is damaged or truncated (" + detail + "); export it again and re-upload.");
-    }
-
-    private static ImageReader readerFor(ImageFormat format) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("no ImageIO reader for " + format);
-        }
-        return readers.next();
     }
 }

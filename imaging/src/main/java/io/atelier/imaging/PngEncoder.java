@@ -4,22 +4,60 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Writes PNG bytes; the JDK's writer is deterministic, so equal pixels give equal bytes. */
+/**
+ * Writes PNG bytes tagged with an sRGB chunk, so browsers show the pixels as the engine computed them
+ * (every decoded image is 8-bit sRGB). The JDK's writer is deterministic: equal pixels give equal bytes.
+ */
 public final class PngEncoder {
+    private static final String FORMAT = "javax_imageio_png_1.0";
+
     private PngEncoder() {
     }
 
     public static byte[] encode(BufferedImage image) {
+        ImageWriter writer = jdkPngWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, image.getWidth() * image.getHeight()));
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("no PNG writer");
-            }
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+            IIOMetadataNode root = new IIOMetadataNode(FORMAT);
+            IIOMetadataNode srgb = new IIOMetadataNode("sRGB");
+            srgb.setAttribute("renderingIntent", "Perceptual");
+            root.appendChild(srgb);
+            metadata.mergeTree(FORMAT, root);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, metadata), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    private static ImageWriter jdkPngWriter() {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        ImageWriter first = null;
+        while (writers.hasNext()) {
+            ImageWriter writer = writers.next();
+            if (writer.getOriginatingProvider().getClass().getName().startsWith("com.sun.imageio.")) {
+                return writer;
+            }
+            first = first == null ? writer : first;
+        }
+        if (first == null) {
+            throw new IllegalStateException("no PNG writer");
+        }
+        return first;
     }
 }

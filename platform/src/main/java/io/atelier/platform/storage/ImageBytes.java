@@ -4,11 +4,10 @@ package io.atelier.platform.storage;
 public record ImageBytes(byte[] bytes, String contentType, int width, int height) {
     public static final String PNG = "image/png";
     public static final String JPEG = "image/jpeg";
+    public static final String WEBP = "image/webp";
 
     public ImageBytes {
-        if (!contentType.equals(PNG) && !contentType.equals(JPEG)) {
-            throw new IllegalArgumentException("only PNG and JPEG images are stored, not " + contentType);
-        }
+        extensionOf(contentType);
     }
 
     public static ImageBytes png(byte[] bytes, int width, int height) {
@@ -17,6 +16,15 @@ public record ImageBytes(byte[] bytes, String contentType, int width, int height
 
     /** The file extension of its key. */
     public String extension() {
-        return contentType.equals(PNG) ? "png" : "jpg";
+        return extensionOf(contentType);
+    }
+
+    private static String extensionOf(String contentType) {
+        return switch (contentType) {
+            case PNG -> "png";
+            case JPEG -> "jpg";
+            case WEBP -> "webp";
+            default -> throw new IllegalArgumentException("only PNG, JPEG and WebP images are stored, not " + contentType);
+        };
     }
 }
