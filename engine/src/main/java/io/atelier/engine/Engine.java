@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 /** The built-in engine: plans an instruction, runs the plan on an image, encodes the result and its thumbnail. */
 public final class Engine {
     /** Recorded with every render; bump when any operation's output bytes may change. */
-    public static final String VERSION = "atelier-engine/0.2.1";
+    public static final String VERSION = "atelier-engine/0.2.2";
 
     private final Planner planner;
     private final ImageDecoder decoder;
