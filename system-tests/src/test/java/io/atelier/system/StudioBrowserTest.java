@@ -98,6 +98,7 @@ class StudioBrowserTest {
         studio.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".drop [role=alert]"), "cannot be read as an image"));
         assertThat(io.restassured.RestAssured.given().get(Api.gallery() + "/api/sessions")
                 .then().statusCode(200).extract().jsonPath().getList("$")).hasSize(sessionsBefore);
+        studio.assertReadable("on the sessions page");
 
         browser.findElement(By.cssSelector("input[type=file]")).sendKeys(coffee().toString());
         studio.wait.until(ExpectedConditions.urlContains("#/s/"));
@@ -185,6 +186,7 @@ class StudioBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[role=treeitem][aria-selected=true] > .node")).getAttribute("title"))
                 .startsWith(beans + "\nfailed · ");
         studio.assertReadable("with a failed step selected");
+        studio.shoot("studio-failed.png");
         UUID sessionId = UUID.fromString(browser.getCurrentUrl().replaceAll(".*#/s/([^/]+)/.*", "$1"));
         browser.findElement(By.id("retry-step")).click();
         studio.wait.until(d -> StudioPage.stepsWith(sessionId, beans) == 2);
