@@ -4,7 +4,6 @@
 const app = document.getElementById('app');
 const workspace = new URLSearchParams(location.search).get('workspace');
 const wsQuery = workspace ? `?workspace=${encodeURIComponent(workspace)}` : '';
-let live = null; // the open EventSource of the session page
 
 // ---------------------------------------------------------------- helpers
 
@@ -47,17 +46,37 @@ const when = (iso) => {
 
 // ---------------------------------------------------------------- routing
 
+// The URL says what is shown: #/s/{session}/{step}?compare=parent|original. Selecting a step pushes a
+// history entry, so back and forward move between selected steps without reopening the session.
+const COMPARE_MODES = ['off', 'parent', 'original'];
+let page = null; // the open session page: { sessionId, show(stepId, compare), close() }
+
+function parseHash() {
+  const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  return { parts: path.split('/').filter(Boolean), params: new URLSearchParams(query) };
+}
+
 function route() {
-  if (live) { live.close(); live = null; }
-  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const { parts, params } = parseHash();
   if (parts[0] === 's' && parts[1]) {
-    showSession(parts[1], parts[2]);
+    const compare = COMPARE_MODES.includes(params.get('compare')) ? params.get('compare') : 'off';
+    if (page && page.sessionId === parts[1]) {
+      page.show(parts[2] || null, compare); // back/forward within the session: keep its live connection
+      return;
+    }
+    closePage();
+    page = openSession(parts[1], parts[2] || null, compare);
   } else {
+    closePage();
     showSessions();
   }
 }
+
+function closePage() {
+  if (page) page.close();
+  page = null;
+}
 window.addEventListener('hashchange', route);
-route();
 
 // ---------------------------------------------------------------- sessions page
 
@@ -144,95 +163,187 @@ function sendPhoto(sessionId, file, progress) {
 
 // ---------------------------------------------------------------- session page
 
-function showSession(sessionId, wanted) {
-  const state = { tree: null, selected: wanted || null, awaiting: null, compare: 'off', split: 50, sending: false, error: '' };
+const STATUS_WORDS = { rendered: 'rendered', pending: 'rendering', failed: 'failed' };
+const ZOOM_STEPS = [0.25, 0.5, 1, 2, 4, 8];
+
+// Idempotency keys: crypto.randomUUID exists only on https or localhost; the studio may be served on a LAN.
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// How the render found the subject, in words (the API gives the method's identifier, e.g. "grabcut-centre-prior/1").
+function subjectPhrase(method) {
+  if (!method || method === 'none') return '';
+  if (method.startsWith('grabcut')) return 'subject found by a quick classical estimate';
+  if (method.startsWith('isnet')) return 'subject found by the IS-Net segmentation model';
+  return 'subject found by another method';
+}
+
+// The session page is built once and then updated in place: a live update must not move the keyboard
+// focus, the typed draft or the scroll position, so the form and the panels are never replaced.
+function openSession(sessionId, wanted, compare) {
+  const state = {
+    tree: null, lastEvent: null,
+    selected: wanted, compare, split: 50, zoom: 'fit',
+    provisional: null, // a step session-service accepted that the gallery has not shown yet
+    sending: false, // one request in flight: a second Enter or a double click must not make a second step
+    draftKey: null, // { fingerprint, key }: kept until the draft is accepted, so a retry reuses its Idempotency-Key
+    notice: null, // { text, error } under the instruction box
+    keyWalk: false, // the last selection came from arrow keys (a walk through the tree adds one history entry)
+    treeShown: '', stageShown: '', // what is on screen, so an update that changes nothing rebuilds nothing
+  };
+  const title = el('h1');
+  const treeHost = el('div');
+  const panel = el('nav', { class: 'tree-panel', 'aria-label': 'Branch tree' }, title, treeHost);
+  const heading = el('h2');
+  const meta = el('p', { class: 'meta' });
+  const viewer = el('div', { class: 'viewer' });
+  const below = el('div'); // view, compare and download controls, the plan
+  const form = refineForm();
+  const stageEl = el('section', { class: 'stage', 'aria-label': 'Selected step' }, heading, meta, viewer, form.node, below);
+  const layout = el('div', { class: 'session' }, panel, stageEl);
   app.replaceChildren(el('p', { class: 'hint', text: 'Loading the session…' }));
 
-  live = new EventSource(withWs(`/api/sessions/${sessionId}/events`));
-  live.onmessage = (event) => {
+  const events = new EventSource(withWs(`/api/sessions/${sessionId}/events`));
+  events.onmessage = (event) => {
     if (event.data === state.lastEvent) return; // a keep-alive with nothing new: leave the page alone
     state.lastEvent = event.data;
     state.tree = JSON.parse(event.data);
-    if (state.awaiting && byId(state.awaiting)) {
-      state.selected = state.awaiting; // the step just sent has reached the gallery
-      state.awaiting = null;
+    if (state.provisional && byId(state.provisional.stepId)) state.provisional = null;
+    if (!state.selected || !stepFor(state.selected)) {
+      state.selected = state.tree.rootStepId; // no step asked for, or one this session does not have
+      if (state.selected) writeUrl(false);
     }
-    if (!state.awaiting && (!state.selected || !byId(state.selected))) state.selected = state.tree.rootStepId;
+    if (!layout.isConnected) app.replaceChildren(layout);
     render();
   };
-  live.onerror = () => {
+  events.onerror = () => {
     if (!state.tree) {
       app.replaceChildren(el('p', { class: 'error', text: 'This session could not be opened (it may belong to another workspace).' }),
         el('a', { href: '#/' }, 'Back to sessions'));
-      live.close();
+      events.close();
     }
   };
 
   const byId = (id) => state.tree && state.tree.steps.find((s) => s.stepId === id);
+  const stepFor = (id) => byId(id) || (state.provisional && state.provisional.stepId === id ? state.provisional : null);
   const pathTo = (id) => {
     const path = [];
-    for (let s = byId(id); s; s = byId(s.parentStepId)) path.unshift(s.stepId);
+    for (let s = stepFor(id); s; s = byId(s.parentStepId)) path.unshift(s.stepId);
     return path;
   };
+  // the picture to keep showing while a step has none yet: its nearest ancestor's
+  const shownImageOf = (step) => {
+    for (let s = step; s; s = byId(s.parentStepId)) if (s.image) return s;
+    return null;
+  };
 
-  function select(id, focus) {
+  // ------------------------------------------------------------ selection and the URL
+
+  function writeUrl(push) {
+    const query = state.compare !== 'off' ? `?compare=${state.compare}` : '';
+    const url = `${location.search}#/s/${sessionId}/${state.selected}${query}`;
+    if (url === location.search + location.hash) return;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  // focus: 'box' (the next thing to do is usually typing) or 'node' (walking the tree by keys)
+  function select(id, { push = true, focus = null, reveal = false } = {}) {
     state.selected = id;
-    history.replaceState(null, '', `${location.search}#/s/${sessionId}/${id}`);
-    render(focus);
+    writeUrl(push);
+    render({ focus, reveal });
   }
 
-  function render(focusSelected) {
-    const tree = state.tree;
-    if (!tree) return;
-    const active = document.activeElement && document.activeElement.id;
-    const typed = document.getElementById('instruction');
-    const draft = typed ? { value: typed.value, start: typed.selectionStart, end: typed.selectionEnd } : null;
+  // back/forward (or an edited URL) within this session
+  function show(stepId, mode) {
+    state.compare = mode;
+    state.selected = stepId && stepFor(stepId) ? stepId : state.tree?.rootStepId || stepId;
+    render({ reveal: true });
+  }
+
+  // ------------------------------------------------------------ rendering
+
+  function render({ focus = null, reveal = false } = {}) {
+    if (!state.tree) return;
+    title.textContent = state.tree.title;
+    const active = document.activeElement;
+    const focusedId = active && active !== form.input && app.contains(active) ? active.id : null;
+    renderTree();
+    renderStage();
+    updateForm();
+    // a control that was rebuilt under the focus gets it back, so keyboard users keep their place
+    const again = focusedId && document.getElementById(focusedId);
+    if (focus === 'node') document.getElementById(`node-${state.selected}`)?.focus();
+    else if (focus === 'box') form.input.focus({ preventScroll: true });
+    else if (again && again !== document.activeElement) again.focus({ preventScroll: true });
+    if (reveal) revealSelected();
+  }
+
+  function renderTree() {
+    const signature = JSON.stringify([state.tree.steps, state.provisional, state.selected]);
+    if (signature === state.treeShown) return;
+    state.treeShown = signature;
+    const scroll = panel.scrollTop;
     const onPath = new Set(pathTo(state.selected));
-    const panel = el('nav', { class: 'tree-panel', 'aria-label': 'Branch tree' },
-      el('h1', { text: tree.title }),
-      tree.rootStepId ? el('ul', { role: 'tree', 'aria-label': 'Steps' }, node(tree.rootStepId, onPath))
-        : el('p', { class: 'hint', text: 'No photo yet: upload one from the sessions page.' }));
-    const layout = el('div', { class: 'session' }, panel, stage());
-    app.replaceChildren(layout);
-    const again = active && document.getElementById(active);
-    const box = document.getElementById('instruction');
-    if (draft && box && !state.clearDraft) {
-      box.value = draft.value; // an update arriving while someone types must not eat their words
-      box.setSelectionRange(draft.start, draft.end);
-    }
-    state.clearDraft = false;
-    if (focusSelected) document.getElementById(`node-${state.selected}`)?.focus();
-    else if (again) again.focus();
+    treeHost.replaceChildren(state.tree.rootStepId
+      ? el('ul', { role: 'tree', 'aria-label': 'Steps' }, node(byId(state.tree.rootStepId), onPath))
+      : el('p', { class: 'hint', text: 'No photo yet: upload one from the sessions page.' }));
+    panel.scrollTop = scroll; // a live update keeps the tree where the reader left it
   }
 
-  function node(id, onPath) {
-    const step = byId(id);
+  // Scrolls only the tree panel: on a phone the panel does not scroll, and moving the whole page down
+  // to the tree would push the photo off the screen.
+  function revealSelected() {
+    const row = document.querySelector(`#node-${CSS.escape(state.selected)} > .node`);
+    if (!row || panel.scrollHeight <= panel.clientHeight) return;
+    const box = panel.getBoundingClientRect();
+    const at = row.getBoundingClientRect();
+    if (at.top < box.top) panel.scrollTop -= box.top - at.top + 8;
+    else if (at.bottom > box.bottom) panel.scrollTop += at.bottom - box.bottom + 8;
+  }
+
+  function node(step, onPath) {
+    const id = step.stepId;
     const selected = id === state.selected;
     const label = step.instruction || 'Original photo';
-    const picture = step.thumbnailUrl ? el('img', { src: withWs(step.thumbnailUrl), alt: label })
+    const time = when(step.finishedAt || step.requestedAt);
+    const word = STATUS_WORDS[step.status] || step.status;
+    const tooltip = [label, `${word}${time ? ` · ${time}` : ''}`, step.failure ? step.failure.reason : null].filter(Boolean).join('\n');
+    const picture = step.thumbnailUrl ? el('img', { src: withWs(step.thumbnailUrl), alt: '' })
       : el('div', { class: 'placeholder', 'aria-hidden': 'true' });
+    const children = [...step.childStepIds.map(byId).filter(Boolean)];
+    if (state.provisional && state.provisional.parentStepId === id) children.push(state.provisional);
     const item = el('li', {
       role: 'treeitem', id: `node-${id}`, tabindex: selected ? 0 : -1, 'aria-selected': selected ? 'true' : 'false',
-      'aria-expanded': step.childStepIds.length ? 'true' : null, class: onPath.has(id) ? 'on-path' : null,
-      'data-status': step.status, 'data-instruction': label,
+      'aria-expanded': children.length ? 'true' : null, 'aria-label': `${label}, ${word}`,
+      class: onPath.has(id) ? 'on-path' : null, 'data-status': step.status, 'data-instruction': label,
       onkeydown: (e) => keys(e, id),
-    }, el('div', { class: 'node', onclick: (e) => { e.stopPropagation(); select(id, true); } },
+    }, el('div', { class: 'node', title: tooltip, onclick: (e) => { e.stopPropagation(); clicked(id); } },
       picture,
       el('span', { class: 'text' },
         el('span', { class: 'instruction', text: label }),
-        el('span', { class: `status ${step.status}`, text: step.status }), ' ',
-        el('time', { text: when(step.finishedAt || step.requestedAt) }))));
-    if (step.childStepIds.length) {
-      item.append(el('ul', { role: 'group' }, step.childStepIds.map((c) => node(c, onPath))));
-    }
+        el('span', { class: 'line' }, el('span', { class: `status ${step.status}`, text: word }), el('time', { text: time })))));
+    if (children.length) item.append(el('ul', { role: 'group' }, children.map((c) => node(c, onPath))));
     return item;
   }
 
-  // Tree keys: up/down through visible steps, left to the parent, right to the first child, Home/End.
+  // A click selects; the next thing to do is usually typing, except on a touch screen, where focusing
+  // the box would pop up the keyboard over the photo. In the one-column layout the photo is above the
+  // tree: bring it back into view.
+  function clicked(id) {
+    state.keyWalk = false;
+    select(id, { focus: matchMedia('(pointer: coarse)').matches ? null : 'box' });
+    if (matchMedia('(max-width: 900px)').matches && stageEl.getBoundingClientRect().top < 0) stageEl.scrollIntoView({ block: 'start' });
+  }
+
+  // Tree keys: up/down through visible steps, left to the parent, right to the first child, Home/End;
+  // Enter or space goes to the instruction box.
   function keys(event, id) {
     const order = [...app.querySelectorAll('[role=treeitem]')].map((n) => n.id.slice(5));
     const i = order.indexOf(id);
-    const step = byId(id);
+    const step = stepFor(id);
     let next = null;
     switch (event.key) {
       case 'ArrowDown': next = order[i + 1]; break;
@@ -241,47 +352,52 @@ function showSession(sessionId, wanted) {
       case 'ArrowRight': next = step.childStepIds[0]; break;
       case 'Home': next = order[0]; break;
       case 'End': next = order[order.length - 1]; break;
-      case 'Enter': case ' ': document.getElementById('instruction')?.focus(); event.preventDefault(); return;
+      case 'Enter': case ' ': form.input.focus(); event.preventDefault(); return;
       default: return;
     }
     event.preventDefault();
     event.stopPropagation();
-    if (next) select(next, true);
+    if (!next) return;
+    const push = !state.keyWalk;
+    state.keyWalk = true;
+    select(next, { push, focus: 'node' });
   }
 
-  function stage() {
-    const step = byId(state.selected);
+  function renderStage() {
+    const step = stepFor(state.selected);
     const parent = step && byId(step.parentStepId);
     const root = byId(state.tree.rootStepId);
-    const section = el('section', { class: 'stage', 'aria-label': 'Selected step' });
-    if (state.awaiting) {
-      section.append(el('div', { class: 'working', role: 'status' }, el('p', { text: 'Sent. Waiting for the step to start…' }),
-        el('progress', { 'aria-label': 'Waiting' })));
-      return section;
+    const shown = shownImageOf(step);
+    const signature = JSON.stringify([step, parent?.image, root?.image, shown?.image, state.compare, state.zoom]);
+    if (signature === state.stageShown) return;
+    state.stageShown = signature;
+    if (!step) {
+      heading.textContent = '';
+      meta.replaceChildren();
+      viewer.replaceChildren();
+      below.replaceChildren();
+      return;
     }
-    if (!step) return section;
-    section.append(el('h2', { text: step.instruction || 'Original photo' }),
-      el('p', { class: 'meta' }, el('span', { class: `status ${step.status}`, text: step.status }),
-        step.durationMillis ? ` · rendered in ${(step.durationMillis / 1000).toFixed(1)} s` : '',
-        step.subjectMethod && step.subjectMethod !== 'none' ? ` · subject found by ${step.subjectMethod}` : ''));
+    heading.textContent = step.instruction || 'Original photo';
+    const subject = subjectPhrase(step.subjectMethod);
+    meta.replaceChildren(el('span', { class: `status ${step.status}`, text: STATUS_WORDS[step.status] || step.status }),
+      step.durationMillis ? ` · rendered in ${(step.durationMillis / 1000).toFixed(1)} s` : '',
+      subject ? el('span', { title: `method: ${step.subjectMethod}`, text: ` · ${subject}` }) : '');
 
-    const against = state.compare === 'parent' ? parent : state.compare === 'original' ? root : null;
-    const viewer = el('div', { class: 'viewer' });
-    if (step.status === 'pending') {
-      viewer.append(el('div', { class: 'working', role: 'status' },
-        el('p', { text: 'Rendering… the picture appears here as soon as it is ready.' }), el('progress', { 'aria-label': 'Rendering' })));
-    } else if (step.status === 'failed') {
-      viewer.append(el('div', { class: 'failure', role: 'status' },
-        el('p', {}, el('strong', { text: 'Not rendered: ' }), step.failure.reason), el('p', { text: step.failure.hint })));
-    } else if (against && against.image && step.image) {
-      viewer.append(compareView(against, step));
-    } else if (step.image) {
-      viewer.append(el('img', { id: 'selected-image', src: withWs(step.image.url), alt: step.instruction || 'Original photo' }));
-    }
-    section.append(viewer, refineForm(step));
+    const against = state.compare === 'parent' ? parent : state.compare === 'original' && root !== step ? root : null;
+    viewer.className = 'viewer';
+    if (step.status === 'pending') viewer.replaceChildren(...renderingView(shown));
+    else if (step.status === 'failed') viewer.replaceChildren(failureView(step));
+    else if (against && against.image && step.image) viewer.replaceChildren(compareView(against, step));
+    else if (step.image) {
+      viewer.classList.toggle('zoomed', state.zoom !== 'fit');
+      viewer.replaceChildren(picture(step));
+    } else viewer.replaceChildren();
 
+    below.replaceChildren();
     if (step.image) {
-      section.append(el('div', { class: 'compare-controls', role: 'group', 'aria-label': 'Compare' },
+      if (!(against && against.image)) below.append(zoomControls(step));
+      below.append(el('div', { class: 'controls', role: 'group', 'aria-label': 'Compare' },
         el('span', { text: 'Compare:' }),
         toggle('off', 'Off'), parent && parent.image ? toggle('parent', 'With parent') : null,
         root && root.image && root.stepId !== step.stepId ? toggle('original', 'With original') : null),
@@ -290,41 +406,122 @@ function showSession(sessionId, wanted) {
     if (step.plan && step.plan.operations) {
       // the engine's own sentences when the plan has them (engine 0.2+), else the operations' parameters
       const lines = step.plan.whatIDid || step.plan.operations.map(describe);
-      section.append(el('h3', { text: 'What I did' }), el('ol', { class: 'plan' }, lines.map((line) => el('li', { text: line }))));
+      below.append(el('h3', { text: 'What I did' }), el('ol', { class: 'plan' }, lines.map((line) => el('li', { text: line }))));
     }
-    return section;
+  }
+
+  // While a step renders, its parent's picture stays (dimmed) under the progress, so the page does not jump.
+  function renderingView(shown) {
+    const progress = el('div', { class: 'rendering', role: 'status' },
+      el('p', { text: state.provisional && state.provisional.stepId === state.selected
+        ? 'Sent. Waiting for a render worker…' : 'Rendering… the new picture replaces this one when it is ready.' }),
+      el('progress', { 'aria-label': 'Rendering' }));
+    if (!shown) return [progress];
+    return [el('img', { class: 'fit dimmed', src: withWs(shown.image.url), alt: `Before this step: ${shown.instruction || 'original photo'}`,
+      style: `--ar: ${shown.image.width / shown.image.height}` }), progress];
+  }
+
+  // Fit (the default) scales the picture to the viewer, small photos up too; a number is a zoom of its pixels.
+  function picture(step) {
+    const { width, height } = step.image;
+    const zoomed = state.zoom !== 'fit';
+    return el('img', { id: 'selected-image', src: withWs(step.image.url), alt: step.instruction || 'Original photo', draggable: 'false',
+      class: zoomed ? (state.zoom >= 2 ? 'pixels' : null) : 'fit',
+      style: zoomed ? `width: ${Math.round(width * state.zoom)}px; height: ${Math.round(height * state.zoom)}px` : `--ar: ${width / height}` });
+  }
+
+  function zoomControls(step) {
+    const current = () => {
+      if (state.zoom !== 'fit') return state.zoom;
+      const image = document.getElementById('selected-image');
+      return image && image.clientWidth ? image.clientWidth / step.image.width : 1;
+    };
+    const zoomTo = (zoom) => { state.zoom = zoom; render(); };
+    const percent = (z) => `${Math.round(z * 100)}%`;
+    return el('div', { class: 'controls', role: 'group', 'aria-label': 'View' },
+      el('span', { text: 'View:' }),
+      el('button', { type: 'button', id: 'zoom-fit', 'aria-pressed': String(state.zoom === 'fit'), onclick: () => zoomTo('fit') }, 'Fit'),
+      el('button', { type: 'button', id: 'zoom-100', 'aria-pressed': String(state.zoom === 1), onclick: () => zoomTo(1) }, '100%'),
+      el('button', { type: 'button', id: 'zoom-out', 'aria-label': 'Zoom out',
+        onclick: () => zoomTo(ZOOM_STEPS.filter((z) => z < current() - 0.001).pop() || ZOOM_STEPS[0]) }, '−'),
+      el('button', { type: 'button', id: 'zoom-in', 'aria-label': 'Zoom in',
+        onclick: () => zoomTo(ZOOM_STEPS.find((z) => z > current() + 0.001) || ZOOM_STEPS[ZOOM_STEPS.length - 1]) }, '+'),
+      el('span', { class: 'hint', id: 'zoom-level', text: state.zoom === 'fit' ? `fit · ${step.image.width} × ${step.image.height}` : percent(state.zoom) }));
+  }
+
+  function failureView(step) {
+    const parent = byId(step.parentStepId);
+    return el('div', { class: 'failure', role: 'status' },
+      el('p', {}, el('strong', { text: 'Not rendered: ' }), step.failure ? step.failure.reason : 'the render failed.'),
+      step.failure && step.failure.hint ? el('p', { text: step.failure.hint }) : null,
+      parent ? el('div', { class: 'controls' },
+        el('button', { type: 'button', id: 'retry-step', class: 'primary', onclick: () => send(parent.stepId, step.instruction, false) }, 'Retry'),
+        el('button', { type: 'button', id: 'edit-step', onclick: () => editAndResend(step) }, 'Edit and resend'),
+        el('button', { type: 'button', id: 'to-parent', onclick: () => select(parent.stepId, { focus: 'box' }) }, 'Go to parent')) : null);
+  }
+
+  // The failed instruction goes back into the box, to be sent from the same parent once reworded.
+  function editAndResend(step) {
+    select(step.parentStepId, { focus: 'box' });
+    form.input.value = step.instruction;
+    form.input.setSelectionRange(0, step.instruction.length);
   }
 
   function toggle(mode, label) {
-    return el('button', { type: 'button', 'aria-pressed': state.compare === mode ? 'true' : 'false', class: state.compare === mode ? 'primary' : null,
-      id: `compare-${mode}`, onclick: () => { state.compare = mode; render(); } }, label);
+    return el('button', { type: 'button', 'aria-pressed': String(state.compare === mode), id: `compare-${mode}`,
+      onclick: () => { state.compare = mode; writeUrl(false); render(); } }, label);
   }
 
-  // Before/after: the selected picture sets the frame; the "before" one lies over its left part, letterboxed
-  // when the two differ in shape (after a crop), and the slider moves the cut.
+  // A wipe only makes sense when both pictures have the same shape. After a crop the API does not say
+  // where the crop lay in the parent (the plan says "around the subject", not a rectangle), so
+  // differently shaped pictures are shown side by side at the same height instead of overlaid.
   function compareView(before, after) {
-    const over = el('img', { class: 'before', src: withWs(before.image.url), alt: `Before: ${before.instruction || 'original photo'}` });
+    const ratio = (s) => s.image.width / s.image.height;
+    return Math.abs(ratio(before) / ratio(after) - 1) < 0.01 ? wipe(before, after) : sideBySide(before, after);
+  }
+
+  function sideBySide(before, after) {
+    const ratio = (s) => s.image.width / s.image.height;
+    const figure = (step, role) => el('figure', { style: `flex: ${ratio(step)} 1 0` },
+      el('img', { class: role, src: withWs(step.image.url), style: `aspect-ratio: ${ratio(step)}`,
+        alt: `${role === 'before' ? 'Before' : 'After'}: ${step.instruction || 'original photo'}` }),
+      el('figcaption', { text: `${role === 'before' ? 'Before' : 'After'} · ${step.image.width} × ${step.image.height}` }));
+    return el('div', { class: 'compare side-by-side', style: `--sum: ${ratio(before) + ratio(after)}` },
+      figure(before, 'before'), figure(after, 'after'));
+  }
+
+  // Before/after of the same shape: the "before" picture lies over the left part; dragging on the
+  // picture or the slider (arrow keys too) moves the cut. The slider is exactly as wide as the picture.
+  function wipe(before, after) {
+    const over = el('img', { class: 'before', src: withWs(before.image.url), draggable: 'false', alt: `Before: ${before.instruction || 'original photo'}` });
     const divider = el('div', { class: 'divider' });
-    const apply = () => {
-      over.style.clipPath = `inset(0 ${100 - state.split}% 0 0)`;
-      divider.style.left = `${state.split}%`;
-    };
     const slider = el('input', { type: 'range', min: 0, max: 100, value: state.split, id: 'compare-slider',
       'aria-label': `Compare with ${before.instruction || 'the original'}: left of the line is before, right is after`,
-      oninput: (e) => { state.split = Number(e.target.value); apply(); } });
-    apply();
-    return el('div', { class: 'compare-wrap' },
-      el('div', { class: 'compare' }, el('img', { class: 'after', src: withWs(after.image.url), alt: `After: ${after.instruction || 'original'}` }),
-        over, divider),
-      slider);
+      oninput: (e) => setSplit(Number(e.target.value)) });
+    const setSplit = (split) => {
+      state.split = Math.min(100, Math.max(0, Math.round(split)));
+      over.style.clipPath = `inset(0 ${100 - state.split}% 0 0)`;
+      divider.style.left = `${state.split}%`;
+      slider.value = state.split;
+    };
+    const frame = el('div', { class: 'compare wipe' },
+      el('img', { class: 'after', src: withWs(after.image.url), draggable: 'false', alt: `After: ${after.instruction || 'original'}` }), over, divider);
+    const follow = (e) => {
+      const box = frame.getBoundingClientRect();
+      setSplit(100 * (e.clientX - box.left) / box.width);
+    };
+    frame.addEventListener('pointerdown', (e) => { frame.setPointerCapture(e.pointerId); follow(e); e.preventDefault(); });
+    frame.addEventListener('pointermove', (e) => { if (frame.hasPointerCapture(e.pointerId)) follow(e); });
+    setSplit(state.split);
+    return el('div', { class: 'compare-wrap', style: `--ar: ${after.image.width / after.image.height}` }, frame, slider);
   }
 
   function downloads(step) {
     const quality = el('select', { id: 'jpeg-quality', 'aria-label': 'JPEG quality' },
       [95, 90, 80, 70].map((q) => el('option', { value: q, text: `${q}%`, selected: q === 90 })));
     const name = `atelier-${step.stepId.slice(0, 8)}`;
-    return el('div', { class: 'downloads' },
-      el('a', { href: withWs(step.image.url), download: `${name}.png` }, el('button', { type: 'button', tabindex: -1, text: 'Download PNG' })),
+    return el('div', { class: 'controls' },
+      el('a', { href: withWs(step.image.url), download: `${name}.png`, class: 'button' }, 'Download PNG'),
       el('button', { type: 'button', onclick: () => jpeg(step, Number(quality.value) / 100, name) }, 'Download JPEG'), quality);
   }
 
@@ -341,37 +538,86 @@ function showSession(sessionId, wanted) {
     }, 'image/jpeg', quality);
   }
 
-  function refineForm(step) {
-    const ready = step.status === 'rendered' || (step.parentStepId === null && step.image);
-    const input = el('input', { type: 'text', id: 'instruction', maxlength: 2000, autocomplete: 'off', disabled: !ready || state.sending,
-      placeholder: ready ? 'Describe one change, e.g. “warm the light slightly” — Enter to send'
-        : step.status === 'pending' ? 'This step is still rendering: refine it once its picture arrives'
-          : 'This step has no picture: refine its parent or another step instead',
-      'aria-describedby': 'refine-help' });
-    const help = el('p', { id: 'refine-help', class: state.error ? 'error' : 'hint',
-      text: state.error || (step.childStepIds.length ? 'Sending from here starts a new branch beside the existing ones.' : '') });
-    return el('form', { class: 'refine', onsubmit: async (e) => {
-      e.preventDefault();
-      const instruction = input.value.trim();
-      if (!instruction) return;
-      state.sending = true;
-      state.error = '';
-      try {
-        const accepted = await api(`/api/sessions/${sessionId}/steps`, {
-          method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-          body: JSON.stringify({ parentStepId: step.stepId, instruction }) });
-        state.sending = false;
-        state.clearDraft = true;
-        state.awaiting = accepted.stepId;
-        if (byId(accepted.stepId)) { state.awaiting = null; select(accepted.stepId, false); } else render();
-      } catch (error) {
-        state.sending = false;
-        state.error = error.message;
-        render();
-      }
-    } }, el('label', { for: 'instruction', class: 'visually-hidden', text: 'Refine the selected step' }), input,
-      el('button', { type: 'submit', class: 'primary', disabled: !ready || state.sending }, 'Send'), help);
+  // ------------------------------------------------------------ the instruction box
+
+  // Built once: the input is never replaced or disabled, so it keeps the focus and the draft across updates.
+  function refineForm() {
+    const input = el('input', { type: 'text', id: 'instruction', maxlength: 2000, autocomplete: 'off', 'aria-describedby': 'refine-help' });
+    const button = el('button', { type: 'submit', class: 'primary', id: 'send' }, 'Send');
+    const help = el('p', { id: 'refine-help', class: 'hint' });
+    const node = el('form', { class: 'refine', onsubmit: (e) => { e.preventDefault(); submit(); } },
+      el('label', { for: 'instruction', class: 'visually-hidden', text: 'Refine the selected step' }), input, button, help);
+    return { node, input, button, help };
   }
+
+  // The step a sent instruction refines: the selected one, or a failed step's parent (a failed step has no picture).
+  function sendTarget(step) {
+    if (!step) return null;
+    if (step.status === 'rendered' && step.image) return step;
+    if (step.status === 'failed') return byId(step.parentStepId) || null;
+    return null;
+  }
+
+  function updateForm() {
+    const step = stepFor(state.selected);
+    const target = sendTarget(step);
+    form.button.disabled = state.sending || !target;
+    form.input.placeholder = !step ? '' : step.status === 'pending'
+      ? 'Type the next change; send it once this picture arrives'
+      : target === step ? 'One change, e.g. “warm the light slightly”'
+        : 'One change to the step before this failed one';
+    if (state.notice && !state.notice.error && target) state.notice = null; // "still rendering" is over
+    let text = 'Enter sends; every change becomes a step you can come back to.';
+    if (state.notice) text = state.notice.text;
+    else if (state.sending) text = 'Sending…';
+    else if (target && target !== step) text = 'This step failed: what you send refines the step before it.';
+    else if (target && target.childStepIds.length) text = 'Sending from here starts a new branch beside the existing ones.';
+    form.help.textContent = text;
+    form.help.className = state.notice && state.notice.error ? 'error' : 'hint';
+  }
+
+  function submit() {
+    if (state.sending) return;
+    const instruction = form.input.value.trim();
+    if (!instruction) return;
+    const target = sendTarget(stepFor(state.selected));
+    if (!target) {
+      state.notice = { text: 'This step is still rendering; your instruction is kept: press Enter again once its picture arrives.', error: false };
+      updateForm();
+      return;
+    }
+    send(target.stepId, instruction, true);
+  }
+
+  async function send(parentId, instruction, fromBox) {
+    if (state.sending) return;
+    const fingerprint = `${parentId}\n${instruction}`;
+    if (!state.draftKey || state.draftKey.fingerprint !== fingerprint) state.draftKey = { fingerprint, key: newKey() };
+    state.sending = true;
+    state.notice = null;
+    updateForm();
+    try {
+      const accepted = await api(`/api/sessions/${sessionId}/steps`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': state.draftKey.key },
+        body: JSON.stringify({ parentStepId: parentId, instruction }) });
+      state.draftKey = null;
+      state.sending = false;
+      if (fromBox && form.input.value.trim() === instruction) form.input.value = ''; // unless the next one is being typed
+      if (!byId(accepted.stepId)) {
+        state.provisional = { stepId: accepted.stepId, parentStepId: parentId, childStepIds: [], instruction, status: 'pending',
+          requestedAt: new Date().toISOString() };
+      }
+      state.keyWalk = false;
+      select(accepted.stepId, { focus: 'box', reveal: true });
+    } catch (error) {
+      // the draft and its key stay: sending again is a retry the server recognises, never a second step
+      state.sending = false;
+      state.notice = { text: `Not sent: ${error.message}. Press Enter or Send to try again.`, error: true };
+      updateForm();
+    }
+  }
+
+  return { sessionId, show, close: () => events.close() };
 }
 
 // "exposure: stops 0.5 — on the background"
@@ -383,3 +629,5 @@ function describe(op) {
     : '';
   return `${op.op.replaceAll('-', ' ')}${params ? `: ${params}` : ''}${region}`;
 }
+
+route();
