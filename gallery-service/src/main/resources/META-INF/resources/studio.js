@@ -83,9 +83,9 @@ window.addEventListener('hashchange', route);
 async function showSessions() {
   const progress = el('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'Upload progress' });
   const message = el('p', { role: 'alert', class: 'error' });
-  const input = el('input', { type: 'file', accept: 'image/png,image/jpeg', id: 'photo', onchange: () => input.files[0] && upload(input.files[0]) });
+  const input = el('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp', id: 'photo', onchange: () => input.files[0] && upload(input.files[0]) });
   const drop = el('label', { class: 'drop', for: 'photo' },
-    el('strong', { text: 'New session: ' }), 'drop a photo (PNG or JPEG) here, or choose one ', input, progress, message);
+    el('strong', { text: 'New session: ' }), 'drop a photo (PNG, JPEG or WebP) here, or choose one ', input, progress, message);
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (e) => {
@@ -98,8 +98,12 @@ async function showSessions() {
 
   async function upload(file) {
     message.textContent = '';
-    if (!['image/png', 'image/jpeg'].includes(file.type)) {
-      message.textContent = `“${file.name}” is not a PNG or JPEG photo.`;
+    if (['image/heic', 'image/heif', 'image/avif'].includes(file.type)) {
+      message.textContent = `“${file.name}” is HEIC/AVIF, which Atelier cannot read yet: export it as JPEG (on a phone: Settings › Camera › Formats › Most Compatible) and drop that.`;
+      return;
+    }
+    if (!['image/png', 'image/jpeg', 'image/webp'].includes(file.type)) {
+      message.textContent = `“${file.name}” is not a PNG, JPEG or WebP photo.`;
       return;
     }
     // Checked here first, so a photo the server would refuse does not leave an empty session behind.

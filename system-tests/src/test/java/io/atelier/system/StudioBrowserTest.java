@@ -87,7 +87,7 @@ class StudioBrowserTest {
         // a rejected file gets a clear message, and the page stays put
         Path notAPhoto = Files.writeString(Files.createTempFile("notes", ".txt"), "not a photo");
         browser.findElement(By.cssSelector("input[type=file]")).sendKeys(notAPhoto.toString());
-        studio.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".drop [role=alert]"), "not a PNG or JPEG"));
+        studio.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".drop [role=alert]"), "not a PNG, JPEG or WebP"));
 
         // a damaged photo is refused before any session is made for it
         int sessionsBefore = io.restassured.RestAssured.given().get(Api.gallery() + "/api/sessions")
