@@ -49,29 +49,38 @@ public final class BuiltinPlanner implements Planner {
     @Override
     public PlanOutcome plan(String instruction) {
         long seed = instruction.strip().hashCode() & 0xFFFFFFFFL;
-        Reading r = new Reading();
-        List<String> clauses = Clauses.split(instruction);
-        for (String clause : clauses) {
+        Reading r = new Reading(instruction, seed);
+        for (String clause : Clauses.split(instruction)) {
             if (FILLER.matcher(clause).replaceAll("").replaceAll("[^a-z0-9#\"]", "").isBlank() && !clause.contains("\"")) {
                 continue;
             }
             if (RegionReader.SUBJECT.matcher(clause).find() || clause.matches(".*\\b(cent(?:er|re)d?|middle)\\b.*")) {
                 r.subjectMentioned = true;
             }
-            read(clause, instruction, seed, r);
+            read(clause, r);
         }
-        // Descriptions that came before any edit ("for a cosy feel, warm it up") are notes once an edit exists.
+        // Descriptions and vague clauses that came with a concrete edit are notes; alone, they are read for an edit.
+        boolean concrete = !r.operations.isEmpty();
         for (String pending : r.pendingResults) {
-            if (r.operations.isEmpty()) {
-                asEditOrUnclear(pending, instruction, seed, r);
-            } else {
+            if (concrete) {
                 r.notes.add("took \"" + pending + "\" as a description of the result");
+            } else {
+                asEditOrUnclear(pending, r);
+            }
+        }
+        for (String vague : r.uncued) {
+            if (concrete || !r.synthesis.isEmpty() || !r.unclear.isEmpty() || !r.missing.isEmpty()) {
+                r.notes.add("set aside \"" + vague + "\": it names no edit, and the rest of the instruction does");
+            } else {
+                classifyAndApply(vague, r);
             }
         }
         if (r.subjectMentioned) {
             r.operations.replaceAll(op -> op instanceof Operation.CropToAspect c && c.anchor() == Anchor.CENTRE
                     ? new Operation.CropToAspect(c.width(), c.height(), Anchor.SUBJECT) : op);
         }
+        // A fact asked for by one clause and given by another ("the horizon is wonky, rotate 2 degrees") is not missing.
+        r.missing.removeIf(m -> r.missingFor.containsKey(m) && r.applied.contains(r.missingFor.get(m)));
         List<String> notUnderstood = new ArrayList<>();
         if (r.operations.isEmpty() && r.missing.isEmpty() && r.synthesis.isEmpty()) {
             notUnderstood.addAll(r.unclear);
@@ -80,7 +89,7 @@ public final class BuiltinPlanner implements Planner {
             }
         } else {
             for (String u : r.unclear) {
-                r.notes.add("set aside \"" + u + "\"");
+                r.notes.add("set aside " + u);
             }
         }
         return new PlanOutcome(EditPlan.of(instruction, name, r.operations), notUnderstood, r.synthesis, r.missing, r.notes,
@@ -99,67 +108,116 @@ public final class BuiltinPlanner implements Planner {
 
     /** What the clauses of one instruction have produced so far. */
     private static final class Reading {
+        final String instruction;
+        final long seed;
         final List<Operation> operations = new ArrayList<>();
         final List<String> synthesis = new ArrayList<>();
         final List<String> missing = new ArrayList<>();
+        final java.util.Map<String, Intent> missingFor = new java.util.HashMap<>();
         final List<String> notes = new ArrayList<>();
         final List<String> unclear = new ArrayList<>();
         final List<String> pendingResults = new ArrayList<>();
+        final List<String> uncued = new ArrayList<>();
         final Set<String> closest = new LinkedHashSet<>();
+        final Set<Intent> applied = java.util.EnumSet.noneOf(Intent.class);
+        final Set<String> done = new java.util.HashSet<>();
+        Intent lastIntent;
         boolean subjectMentioned;
         boolean lastWasSynthesis;
+
+        Reading(String instruction, long seed) {
+            this.instruction = instruction;
+            this.seed = seed;
+        }
     }
 
-    private void read(String clause, String instruction, long seed, Reading r) {
-        if (onlyColours(clause) && refine(clause, r)) {
-            return; // "grade toward sage, cream and terracotta": a clause of only colours continues the palette
+    private static final Pattern RATIONALE = Pattern.compile("^(?:like|as if|as though|as in|similar to|reminiscent of|evoking|so (?:it|that|the|we|i|you|there|its)|"
+            + "for (?:a|an|the|our|that)|to (?:give|make|create|get)|making (?:it|the)|giving|creating|which|that)\\b");
+    private static final Pattern CONSTRAINT = Pattern.compile("^(?:but |while |whilst |and )?(?:keep(?:s|ing)?|leave|leaving|without|don'?t (?:change|touch)|do not|"
+            + "preserv\\w*|ensur\\w*|making sure|make sure|nothing else)\\b|\\b(?:stays?|remains?) (?:sharp|in focus|the same|as (?:it is|is))\\b");
+    private static final Pattern POINTER = Pattern.compile("\\b(them|those|there|that)\\b");
+
+    private void read(String clause, Reading r) {
+        if (refine(clause, r)) {
+            return;
         }
-        IntentClassifier.Decision decision = classifier.classify(clause);
         boolean wasSynthesis = r.lastWasSynthesis;
         r.lastWasSynthesis = false;
+        if (Keywords.bringsSomethingIn(clause)) {
+            r.synthesis.add(clause);
+            r.lastWasSynthesis = true;
+            return;
+        }
+        boolean cued = Keywords.anyEditCue(clause);
+        if (!cued && (RATIONALE.matcher(clause).lookingAt() || CONSTRAINT.matcher(clause).find())) {
+            if (wasSynthesis) {
+                r.synthesis.add(clause); // "add a person holding the mug, smiling": it describes what is to be painted
+                r.lastWasSynthesis = true;
+            } else if (CONSTRAINT.matcher(clause).find()) {
+                r.notes.add("kept in mind \"" + clause + "\"");
+            } else {
+                r.pendingResults.add(clause);
+            }
+            return;
+        }
+        if (RATIONALE.matcher(clause).lookingAt() && !r.operations.isEmpty()) {
+            r.pendingResults.add(clause); // "…, like late afternoon sun": why, not a second edit
+            return;
+        }
+        if (CONSTRAINT.matcher(clause).find() && !r.operations.isEmpty() && !clause.matches(".*\\b(room|space)\\b.*")) {
+            r.notes.add("kept in mind \"" + clause + "\"");
+            return;
+        }
+        if (r.lastIntent != null && r.lastIntent.isEdit() && (POINTER.matcher(clause).find() || !cued && clause.matches(".*\\bit\\b.*"))
+                && Keywords.decisive(clause).isEmpty()) {
+            if (Directions.explicit(r.lastIntent, clause) && r.lastIntent.signed()) {
+                apply(r.lastIntent, clause, r); // "the highlights are too hot, bring them down"
+            } else {
+                r.notes.add("took \"" + clause + "\" as being about the edit before it");
+            }
+            return;
+        }
+        if (!cued) {
+            r.uncued.add(clause);
+            return;
+        }
+        classifyAndApply(clause, r);
+    }
+
+    private void classifyAndApply(String clause, Reading r) {
+        IntentClassifier.Decision decision = classifier.classify(clause);
         switch (decision) {
             case IntentClassifier.Edits edits -> {
                 for (Intent intent : edits.intents()) {
-                    apply(intent, clause, instruction, seed, r);
+                    apply(intent, clause, r);
                 }
             }
             case IntentClassifier.NotAnEdit n when n.kind() == Intent.SYNTHESIS -> {
                 r.synthesis.add(clause);
                 r.lastWasSynthesis = true;
             }
-            case IntentClassifier.NotAnEdit n when n.kind() == Intent.RESULT || n.kind() == Intent.CONSTRAINT -> {
-                if (wasSynthesis) {
-                    r.synthesis.add(clause); // "add a person holding the mug, smiling": it describes what is to be painted
-                    r.lastWasSynthesis = true;
-                } else if (!refine(clause, r)) {
-                    if (r.operations.isEmpty() && n.kind() == Intent.RESULT) {
-                        r.pendingResults.add(clause);
-                    } else {
-                        r.notes.add((n.kind() == Intent.CONSTRAINT ? "kept in mind \"" : "took \"") + clause
-                                + (n.kind() == Intent.CONSTRAINT ? "\"" : "\" as a description of the result"));
-                    }
-                }
-            }
-            case IntentClassifier.NotAnEdit n -> unclear(clause, n.kind() == Intent.QUESTION
+            case IntentClassifier.NotAnEdit n when n.kind() == Intent.RESULT -> r.pendingResults.add(clause);
+            case IntentClassifier.NotAnEdit n when n.kind() == Intent.CONSTRAINT -> r.notes.add("kept in mind \"" + clause + "\"");
+            case IntentClassifier.NotAnEdit n -> unclear(n.kind() == Intent.QUESTION
                     ? "\"" + clause + "\" is a question, not an edit" : "\"" + clause + "\" does not say what to change", decision, r);
-            case IntentClassifier.Unsure u -> unclear(clause, "\"" + clause + "\": not sure whether you mean " + u.first().summary()
+            case IntentClassifier.Unsure u -> unclear("\"" + clause + "\": not sure whether you mean " + u.first().summary()
                     + " or " + u.second().summary(), decision, r);
-            case IntentClassifier.Unknown u -> unclear(clause, "\"" + clause + "\"", decision, r);
+            case IntentClassifier.Unknown u -> unclear("\"" + clause + "\"", decision, r);
         }
     }
 
-    private void asEditOrUnclear(String clause, String instruction, long seed, Reading r) {
+    private void asEditOrUnclear(String clause, Reading r) {
         List<IntentClassifier.Score> ranking = classifier.rank(clause);
         IntentClassifier.Score best = classifier.bestEdit(ranking);
         if (best.combined() >= IntentClassifier.FLOOR) {
-            apply(best.intent(), clause, instruction, seed, r);
+            apply(best.intent(), clause, r);
         } else {
             r.unclear.add("\"" + clause + "\" describes a result but not an edit I can make for it");
             closest(ranking, r);
         }
     }
 
-    private void unclear(String clause, String why, IntentClassifier.Decision decision, Reading r) {
+    private void unclear(String why, IntentClassifier.Decision decision, Reading r) {
         r.unclear.add(why);
         closest(decision.ranking(), r);
     }
@@ -169,12 +227,46 @@ public final class BuiltinPlanner implements Planner {
                 .forEach(s -> r.closest.add(s.intent().summary()));
     }
 
-    private void apply(Intent intent, String clause, String instruction, long seed, Reading r) {
-        Built built = OperationBuilders.build(intent, new Said(clause, instruction, seed, r.subjectMentioned, r.operations));
+    // Siblings count as the same edit when the same instruction asks twice ("add grain, 35mm film style").
+    private static Intent canonical(Intent intent) {
+        return switch (intent) {
+            case VIBRANCE -> Intent.SATURATION;
+            case FILM_LOOK -> Intent.GRAIN;
+            case LENS_FLARE -> Intent.LIGHT_LEAK;
+            default -> intent;
+        };
+    }
+
+    private void apply(Intent intent, String clause, Reading r) {
+        r.lastIntent = intent;
+        if (intent == Intent.COLOUR_CAST && r.applied.contains(Intent.TEMPERATURE) && !clause.matches(".*\\b(green|magenta|pink)\\w*.*")) {
+            r.notes.add("took \"" + clause + "\" as part of the white balance change");
+            return;
+        }
+        Said said = new Said(clause, r.instruction, r.seed, r.subjectMentioned, r.operations);
+        String key = canonical(intent) + (intent.signed() ? ":" + Directions.sign(intent, clause) : "") + ":" + RegionReader.read(clause);
+        boolean repeatable = intent == Intent.TEXT || intent == Intent.COLOUR_OVERLAY || intent == Intent.EMPHASIS;
+        if (!repeatable && r.done.contains(key)
+                || intent == Intent.FILM_LOOK && r.applied.contains(Intent.GRAIN) || intent == Intent.GRAIN && r.applied.contains(Intent.FILM_LOOK)) {
+            r.notes.add("\"" + clause + "\" asks again for an edit already made once");
+            return;
+        }
+        Built built = OperationBuilders.build(intent, said);
+        if (!built.operations().isEmpty()) {
+            r.done.add(key);
+            r.applied.add(intent);
+            r.applied.add(canonical(intent));
+            if (intent == Intent.COLOUR_CAST) {
+                r.applied.add(Intent.TEMPERATURE);
+            }
+        }
         for (Operation op : built.operations()) {
             addMerged(op, r);
         }
-        r.missing.addAll(built.missing());
+        for (String m : built.missing()) {
+            r.missing.add(m);
+            r.missingFor.put(m, intent);
+        }
         for (String why : built.cannot()) {
             r.unclear.add("\"" + clause + "\": " + why);
             r.closest.add(Intent.SATURATION.summary());
@@ -194,19 +286,6 @@ public final class BuiltinPlanner implements Planner {
         }
     }
 
-    private static boolean onlyColours(String clause) {
-        if (ColourNames.find(clause).isEmpty()) {
-            return false;
-        }
-        String rest = clause;
-        for (String word : clause.split("\\s+")) {
-            if (!ColourNames.find(word).isEmpty() || word.matches("(and|or|a|an|the|some|soft|light|dark|#.*)")) {
-                rest = rest.replaceFirst(Pattern.quote(word), "");
-            }
-        }
-        return rest.isBlank();
-    }
-
     // A description that adjusts the edit before it: shadows for a light, colours for a palette, the subject for a crop.
     private static boolean refine(String clause, Reading r) {
         if (r.operations.isEmpty()) {
@@ -215,13 +294,24 @@ public final class BuiltinPlanner implements Planner {
         int last = r.operations.size() - 1;
         Operation previous = r.operations.get(last);
         Said said = new Said(clause, clause, 0, r.subjectMentioned, r.operations);
-        if (previous instanceof Operation.DirectionalLight light && LightOps.shadowOf(said) > 0) {
+        if (previous instanceof Operation.SplitTone tone && clause.matches(".*\\b(highlights?|shadows?)\\b.*")
+                && !clause.matches(".*\\b(lift|deepen|recover|brighten|darken|crush|open)\\w*.*")) {
+            List<Rgb> tones = ColourNames.find(clause.replaceAll("\\bwarm\\b", "amber").replaceAll("\\bcool\\b", "blue"));
+            if (!tones.isEmpty()) {
+                boolean shadows = clause.matches(".*\\bshadows?\\b.*") && !clause.matches(".*\\bhighlights?\\b.*");
+                r.operations.set(last, shadows ? new Operation.SplitTone(tone.highlights(), tones.get(0), tone.strength())
+                        : new Operation.SplitTone(tones.get(0), tones.size() > 1 ? tones.get(1) : tone.shadows(), tone.strength()));
+            }
+            return true; // "split toning: gold highlights, teal shadows"
+        }
+        if (previous instanceof Operation.DirectionalLight light && LightOps.shadowOf(said) > 0
+                && !clause.matches(".*\\b(lift|deepen|recover|brighten|darken|crush|open)\\w*.*")) {
             r.operations.set(last, new Operation.DirectionalLight(light.from(), light.strength(), light.colour(), light.softness(),
                     LightOps.shadowOf(said)));
             return true;
         }
         List<Rgb> colours = ColourNames.find(clause);
-        if (previous instanceof Operation.Gradient g && !colours.isEmpty() && onlyColours(clause)) {
+        if (previous instanceof Operation.Gradient g && !colours.isEmpty() && Clauses.onlyColours(clause)) {
             r.operations.set(last, new Operation.Gradient(g.from(), colours.get(0), g.start(), g.opacity(), g.region()));
             return true;
         }
@@ -231,7 +321,7 @@ public final class BuiltinPlanner implements Planner {
             r.operations.set(last, new Operation.PaletteGrade(p.name(), palette, p.strength(), p.region()));
             return true;
         }
-        if (previous instanceof Operation.CropToAspect && (RegionReader.SUBJECT.matcher(clause).find() || clause.matches(".*\\b(middle|cent(?:er|re)d?)\\b.*"))) {
+        if (previous instanceof Operation.CropToAspect && !Keywords.anyEditCue(clause) && (RegionReader.SUBJECT.matcher(clause).find() || clause.matches(".*\\b(middle|cent(?:er|re)d?)\\b.*"))) {
             r.notes.add("kept the subject in the crop (\"" + clause + "\")");
             return true; // the crop is anchored on the subject at the end
         }

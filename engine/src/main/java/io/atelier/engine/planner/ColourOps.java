@@ -38,7 +38,14 @@ final class ColourOps {
     private static Built cast(Said said, double scale, Region region) {
         double t = Strengths.TEMPERATURE * scale;
         double g = Strengths.TINT * scale;
-        if (said.has("yellow\\w*|orange\\w*|warm|amber")) {
+        boolean named = said.has("cast|tint");
+        if (said.has("warmer|warm (?:it|this) up") || !named && said.has("warm")) {
+            return Built.of(new Operation.WhiteBalance(clamp(t, 100), 0, region));
+        }
+        if (said.has("cooler|colder|cool (?:it|this) down") || !named && said.has("cool|cold")) {
+            return Built.of(new Operation.WhiteBalance(clamp(-t, 100), 0, region));
+        }
+        if (said.has("yellow\\w*|orange\\w*|warm|amber|tungsten")) {
             return Built.of(new Operation.WhiteBalance(clamp(-t, 100), 0, region));
         }
         if (said.has("blu\\w*|cold|cool")) {
@@ -68,6 +75,9 @@ final class ColourOps {
                     Rgb.parse("#c9e4c5"), Rgb.parse("#f7e7b4")), strength, region));
         }
         List<Rgb> colours = ColourNames.find(said.text());
+        if (colours.isEmpty() && said.has("muted|desaturated|subdued|understated|calm|vivid|vibrant|saturated|rich|bold|bright|colou?rful")) {
+            return build(Intent.SATURATION, said); // "a muted palette" asks for less colour, not for named colours
+        }
         if (colours.isEmpty()) {
             return Built.needs(said.text() + (said.has("brand(?:ed)?")
                     ? ": your brand colours — no brand kit is set, so name them, e.g. grade toward terracotta, sand and olive"

@@ -76,7 +76,20 @@ final class FrameOps {
             d = Math.max(-180, Math.min(180, d));
             return Built.of(new Operation.Rotate(d, Math.abs(d) % 90 != 0));
         }
-        if (said.has("upside down|180")) {
+        if (said.has("rotate|turn|rotation") && Amounts.number(c).isPresent()) {
+            double n = Math.abs(Amounts.number(c).get());
+            if (n > 0 && n <= 180) {
+                double d = anticlockwise ? -n : n;
+                return Built.of(new Operation.Rotate(d, Math.abs(d) % 90 != 0));
+            }
+        }
+        var bare = java.util.regex.Pattern.compile("\\b(90|180|45|270)\\b").matcher(c);
+        if (bare.find() && !said.has("upside down")) {
+            double n = Double.parseDouble(bare.group(1));
+            double d = n == 270 ? -90 : anticlockwise ? -n : n;
+            return Built.of(new Operation.Rotate(d, Math.abs(d) % 90 != 0));
+        }
+        if (said.has("upside down|180|(?:a)?round")) {
             return Built.of(new Operation.Rotate(180, false));
         }
         if (said.has("rotate|turn") && said.has("left|right|clockwise|anti ?clockwise|counter ?clockwise|sideways|portrait|landscape")) {

@@ -23,7 +23,8 @@ final class IntentClassifier {
 
     // Pairs a person would accept either of: a near-tie between them is not worth asking about.
     private static final List<Set<Intent>> SIBLINGS = List.of(Set.of(Intent.SATURATION, Intent.VIBRANCE),
-            Set.of(Intent.LIGHT_LEAK, Intent.LENS_FLARE), Set.of(Intent.GRAIN, Intent.FILM_LOOK), Set.of(Intent.GLOW, Intent.HAZE));
+            Set.of(Intent.LIGHT_LEAK, Intent.LENS_FLARE), Set.of(Intent.GRAIN, Intent.FILM_LOOK), Set.of(Intent.GLOW, Intent.HAZE),
+            Set.of(Intent.PALETTE, Intent.SATURATION), Set.of(Intent.PALETTE, Intent.VIBRANCE));
 
     /** One intent's evidence for a clause. */
     record Score(Intent intent, double similarity, boolean cued) {
@@ -76,6 +77,9 @@ final class IntentClassifier {
         }
         List<Score> scores = new ArrayList<>();
         for (Intent intent : Intent.values()) {
+            if (intent.isEdit() && !Keywords.admissible(intent, clause)) {
+                continue;
+            }
             scores.add(new Score(intent, best.getOrDefault(intent, 0.0), Keywords.cued(intent, clause)));
         }
         scores.sort(Comparator.comparingDouble(Score::combined).reversed().thenComparing(s -> s.intent().ordinal()));
@@ -87,13 +91,17 @@ final class IntentClassifier {
         if (Keywords.bringsSomethingIn(clause)) {
             return new NotAnEdit(Intent.SYNTHESIS, ranking);
         }
-        List<Intent> decisive = Keywords.decisive(clause);
+        if (clause.matches("^(?:what|how|why|which|when|where|is (?:it|this|that)|does|do you|should|are (?:you|these|they))\\b.*")) {
+            return new NotAnEdit(Intent.QUESTION, ranking);
+        }
+        List<Intent> decisive = new ArrayList<>(Keywords.decisive(clause));
+        for (Intent i : Keywords.comparatives(clause)) {
+            if (!decisive.contains(i)) {
+                decisive.add(i);
+            }
+        }
         if (!decisive.isEmpty()) {
             return new Edits(ordered(decisive, ranking), ranking);
-        }
-        List<Intent> comparatives = Keywords.comparatives(clause);
-        if (!comparatives.isEmpty()) {
-            return new Edits(ordered(comparatives, ranking), ranking);
         }
         Score top = ranking.get(0);
         if (!top.intent().isEdit()) {
@@ -116,7 +124,9 @@ final class IntentClassifier {
     }
 
     private static List<Intent> ordered(List<Intent> intents, List<Score> ranking) {
-        return ranking.stream().map(Score::intent).filter(intents::contains).toList();
+        List<Intent> out = new ArrayList<>(ranking.stream().map(Score::intent).filter(intents::contains).toList());
+        intents.stream().filter(i -> !out.contains(i)).forEach(out::add);
+        return out;
     }
 
     private static boolean siblings(Intent a, Intent b) {

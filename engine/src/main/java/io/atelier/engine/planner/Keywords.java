@@ -17,19 +17,20 @@ final class Keywords {
     private static final Map<Intent, Pattern> COMPARATIVES = new EnumMap<>(Intent.class);
 
     static final Pattern THINGS = Pattern.compile("\\b(hands?|fingers|arms?|person|people|man|woman|girl|boy|child|kid|model|figure|face|smile|sleeves?|sweater|plant|pot|flowers?|vase|beans?|card|props?|objects?|table ?cloth|book|notebook|laptop|phone|saucer|spoon|cookie|croissant|pastry|cake|donut|napkin|leaves|tree|window|lamp|logo|sign|bottle|glass|cup|mug|bird|cat|dog|chair|candle|steam ?punk|sugar|milk jug|jug|biscuit|newspaper|glasses|sunglasses|hat|watermark|crumbs|stain|scratch(?:es)?|blemish(?:es)?|cable|wire|background with|beach|mountains?|city|sky with|clouds|rainbow|snow|rain)\\b");
-    private static final Pattern BRING_IN = Pattern.compile("^(?:please |can you |could you |now |also |then |maybe |pls |plz )?(add|place|put|include|insert|introduce|bring in|populate|scatter|surround|fill|show|replace|swap|remove|erase|delete|get rid of|take out|take away|clean up|retouch|paint|draw|generate|make the (?:woman|man|person|model|girl|boy)|change the (?:table|background|backdrop|wall|cup|mug|sky))\\b");
-    private static final Pattern EFFECTS = Pattern.compile("\\b(light|lighting|sunlight|sunshine|glow|bloom|haze|mist|fog|steam|vapou?r|grain|noise|dust|flare|leak|vignette|text|title|caption|headline|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|highlights|vibrance|saturation|space|room|tones?|palette|cast|exposure|drama|texture|border|frame|brightness|depth|mood|feel|pop|punch|detail)\\b");
+    private static final Pattern BRING_IN = Pattern.compile("^(?:please |can you |could you |now |also |then |maybe |pls |plz )?(add|place|put|include|insert|introduce|bring in|populate|scatter|surround|fill|show|replace|swap|remove|erase|delete|get rid of|take out|take away|clean up|retouch|paint|generate|composite|clone(?: out)?|photoshop|make the (?:woman|man|person|model|girl|boy)|change the (?:table|background|backdrop|wall|cup|mug|sky))\\b");
+    private static final Pattern RECOLOUR = Pattern.compile("\\b(?:make|turn|paint|colou?r|change) the (?:cup|mug|saucer|plate|table|wall|shirt|sweater|chair|spoon|napkin|flowers?|car|door) (?:to |into )?(?:\\w+ )?(?:red|blue|green|yellow|pink|purple|orange|black|white|gold|silver|brown|grey|gray)\\b|\\binstead of\\b");
+    private static final Pattern EFFECTS = Pattern.compile("\\b(smoke|wisps?|it|them|that|this|light|lighting|sunlight|sunshine|glow|bloom|haze|mist|fog|steam|vapou?r|grain|noise|dust|flare|leak|vignette|text|title|caption|headline|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|highlights|vibrance|saturation|space|room|tones?|palette|cast|exposure|drama|texture|border|frame|brightness|depth|mood|feel|pop|punch|detail)\\b");
 
     static {
-        cue(Intent.EXPOSURE, "bright\\w*|dark\\w*|exposure|expos\\w+|stops?|ev|lighter|lighten|dim\\w*|underexposed|overexposed|open (?:it )?up");
+        cue(Intent.EXPOSURE, "bright\\w*|dark\\w*|exposure|expos\\w+|stops?|ev|lighter|lighten|dim\\w*|underexposed|overexposed|open (?:it )?up|moody|moodier|murky|gloomy|airy|more light|light");
         cue(Intent.CONTRAST, "contrast\\w*|punch\\w*|flat\\w*|faded|matte|snappy|snappier");
-        cue(Intent.HIGHLIGHTS, "highlights?|whites|blown|bright (?:areas|parts|bits|spots)|clipped");
-        cue(Intent.SHADOWS, "shadows?|blacks|dark (?:areas|parts|bits|corners of the room)|shadow detail");
+        cue(Intent.HIGHLIGHTS, "highlights?|whites|blown(?: out)?|bright (?:areas?|parts?|bits?|spots?|sky|window)|clipped|sky|window|too hot");
+        cue(Intent.SHADOWS, "shadows?|shadoes|blacks|dark (?:areas|parts|bits|corners of the room)|shadow detail");
         cue(Intent.TIME_OF_DAY, "golden hour|golden|sunset|sunrise|dawn|morning|dusk|twilight|overcast|cloudy|midday|noon|blue hour|late afternoon|evening|magic hour");
         cue(Intent.DIRECTIONAL_LIGHT, "light(?:ing)? (?:from|coming|falling|streaming|pouring)|lit from|window light|side ?light\\w*|back ?light\\w*|back ?lit|rim light|rays?|beams?|sun(?:light)? (?:from|coming|streaming)|from the (?:left|right|top|bottom|side|window|behind)");
-        cue(Intent.VIGNETTE, "vignett\\w*|corners|edges");
+        cue(Intent.VIGNETTE, "vignett\\w*|corners?|edges?");
         cue(Intent.GLOW, "glow\\w*|bloom|dreamy|ethereal|radiant|halo");
-        cue(Intent.HAZE, "haz[ey]|mist\\w*|fog\\w*|atmospher\\w*|smoky");
+        cue(Intent.HAZE, "haz[ey]|mist\\w*|fog\\w*|atmospher\\w*");
         cue(Intent.EMPHASIS, "stand ?out|draws? the eye|draw (?:the )?attention|focal point|spotlight|hero|centre of attention|center of attention|pop out|pops? more");
         cue(Intent.TEMPERATURE, "warm\\w*|cool\\w*|cold\\w*|temperature|kelvin|icy|amber|yellow\\w*|blu(?:e|ish|er)|orange\\w*|cos(?:y|ier)|coz(?:y|ier)|toasty|wintry");
         cue(Intent.TINT, "green(?:ish|er)?|magenta|pink(?:ish)?|tint");
@@ -48,19 +49,19 @@ final class Keywords {
         cue(Intent.TEXT, "text|title|caption|headline|tagline|slogan|words?|lettering|label|write|type");
         cue(Intent.BLUR, "blur\\w*|bokeh|depth of field|dof|out of focus|defocus\\w*|soft background|background soft");
         cue(Intent.SHARPEN, "sharp\\w*|crisp\\w*|detail\\w*|in focus|focus");
-        cue(Intent.CLARITY, "clarity|textur\\w*|definition|structure|local contrast|micro ?contrast|grit\\w*");
+        cue(Intent.CLARITY, "clarity|textur\\w*|definition|structure|local contrast|micro ?contrast|grit\\w*|crunch\\w*|smooth\\w*");
         cue(Intent.GRAIN, "grain\\w*|noise|noisy|film texture");
         cue(Intent.FILM_LOOK, "film|analog\\w*|vintage|35 ?mm|kodak|portra|fuji\\w*|polaroid|retro|old photo|disposable camera|nostalgic");
         cue(Intent.DUST, "dust\\w*|motes?|particles|specks");
         cue(Intent.LIGHT_LEAK, "leaks?");
         cue(Intent.LENS_FLARE, "flare\\w*");
         cue(Intent.STEAM, "steam\\w*|vapou?r|smok\\w*|wisps?|hot");
-        cue(Intent.EVALUATIVE, "better|nicer|good|great|amazing|awesome|professional|improve|enhance|fix it|beautiful|stunning|wow|perfect|cool looking|more appealing|attractive");
+        cue(Intent.EVALUATIVE, "tidy|clean it up|polish|better|nicer|good|great|amazing|awesome|professional|improve|enhance|fix it|beautiful|stunning|wow|perfect|cool looking|more appealing|attractive");
         cue(Intent.RESULT, "so (?:it|that|the)|like a|as if|as though|looks? like|feels? like|feel|vibe|mood|reminiscent|similar to|in the middle|centred|centered|to give|to create");
         cue(Intent.CONSTRAINT, "keep\\w*|don'?t (?:change|touch)|leave|leaving|without (?:changing|touching|affecting)|preserv\\w*|stays?|remain\\w*|untouched|as it is");
         cue(Intent.QUESTION, "^(?:what|how|why|is|are|does|do|should|which|when|where)\\b|\\?$");
 
-        decisive(Intent.MONOCHROME, "black and white|b ?& ?w|b/w|bw|monochrome|mono|gr[ae]y ?scale|noir|colou?rless|no colou?rs?");
+        decisive(Intent.MONOCHROME, "black and white|b ?& ?w|b/w|bw|monochrome|mono|gr[ae]y ?scale|noir|colou?rless|no colou?rs?|without colou?rs?");
         decisive(Intent.VIGNETTE, "vignett\\w*");
         decisive(Intent.FLIP, "flip\\w*|mirror(?:ed)?(?: image)?|mirror it");
         decisive(Intent.STEAM, "steam\\w*|vapou?r");
@@ -69,17 +70,23 @@ final class Keywords {
         decisive(Intent.LIGHT_LEAK, "light leaks?|leaks?");
         decisive(Intent.SPLIT_TONE, "split ?ton\\w*");
         decisive(Intent.GRADIENT, "gradient");
-        decisive(Intent.GRAIN, "film grain|grain|grainy|grainier");
+        decisive(Intent.PALETTE, "earth(?:y| tones?)?|pastels?|teal and orange|palette|grade|grading|brand colou?rs?|colou?r grade");
+        decisive(Intent.TINT, "(?:pink|magenta|green)(?:ish)? (?:cast|tint)|too (?:much )?(?:pink|magenta|green)|less (?:pink|magenta|green)|more (?:magenta|pink)|(?:pink|magenta|green) colou?r");
+        decisive(Intent.GRAIN, "film grain|(?<!wood )grain|grainy|grainier");
         decisive(Intent.HUE, "(?:the )?(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas)|skin ?tones?");
         decisive(Intent.REFRAME, "(?:room|space|negative space|copy ?space|breathing room)\\b.*\\b(?:on|at|to) (?:the )?(?:left|right|top|bottom)|(?:left|right|top|bottom)\\b.*\\b(?:room|space) for");
-        decisive(Intent.ROTATE, "rotat\\w*|straighten\\w*|upside down|\\d+ ?(?:degrees?|°)");
-        decisive(Intent.CLARITY, "clarity");
-        decisive(Intent.CONTRAST, "contrast|contrasty");
+        decisive(Intent.ROTATE, "rotat\\w*|straighten\\w*|upside down|\\d+ ?(?:degrees?|°)|flip (?:it |the \\w+ )?(?:a)?round");
+        decisive(Intent.CLARITY, "clarity|micro ?contrast|local contrast");
+        decisive(Intent.CONTRAST, "(?<!micro |micro|local )contrast|contrasty");
+        decisive(Intent.EXPOSURE, "\\d(?:\\.\\d+)? ?(?:ev|stops?)|(?:half|a third|a quarter|one|two|full|1/2|1/3|2/3) (?:of )?(?:an? )?(?:f ?)?stops?|exposure");
+        decisive(Intent.EMPHASIS, "stand ?out|stands out|draws? (?:the )?(?:eye|attention)|guides? the eye|focal point|(?:make|let) (?:the )?(?:cup|mug|subject|product|bottle|plate|dish|drink|glass|coffee|item) (?:really )?pop");
+        decisive(Intent.SHARPEN, "sharpen\\w*|sharper|sharpness|crisp(?:en)? up");
         decisive(Intent.SATURATION, "saturation|saturated|desaturat\\w*");
         decisive(Intent.VIBRANCE, "vibrance");
         decisive(Intent.BLUR, "blur\\w*|bokeh|depth of field");
         decisive(Intent.TIME_OF_DAY, "golden hour|blue hour|magic hour");
-        decisive(Intent.COLOUR_CAST, "colou?r cast|white balance");
+        decisive(Intent.COLOUR_CAST, "colou?r cast|white balance|wb|\\w+ cast");
+        decisive(Intent.TEMPERATURE, "warmer|cooler|colder|warm (?:it|this|them|the \\w+) up|cool (?:it|this|them|the \\w+)(?: down| off)?|warm the \\w+|warmth|temperature|temp|less (?:blue|yellow|orange)|too (?:much )?(?:blue|yellow|orange)");
 
         comparative(Intent.EXPOSURE, "brighter|darker|lighter|brighten|darken");
         comparative(Intent.TEMPERATURE, "warmer|cooler|colder|warm(?: it)? up|cool(?: it)? down|warmth");
@@ -105,9 +112,44 @@ final class Keywords {
         COMPARATIVES.put(intent, Pattern.compile("\\b(?:" + alternatives + ")\\b"));
     }
 
+    private static final java.util.Set<Intent> NAMED = java.util.EnumSet.of(Intent.HAZE, Intent.GLOW, Intent.TIME_OF_DAY, Intent.GRAIN,
+            Intent.DUST, Intent.STEAM, Intent.LIGHT_LEAK, Intent.LENS_FLARE, Intent.FILM_LOOK, Intent.SPLIT_TONE, Intent.GRADIENT,
+            Intent.COLOUR_OVERLAY, Intent.TEXT, Intent.FLIP, Intent.ROTATE, Intent.CROP, Intent.REFRAME, Intent.MONOCHROME,
+            Intent.PALETTE, Intent.HUE, Intent.EMPHASIS, Intent.VIGNETTE, Intent.COLOUR_CAST, Intent.TINT);
+    private static final Pattern TIMES = Pattern.compile("\\b(golden hour|golden light|sunset|sunrise|dawn|morning|dusk|twilight|overcast|cloudy|midday|noon|blue hour|late afternoon|afternoon|evening|magic hour|night|grey day|gray day|rainy)\\b");
+    private static final Pattern FROM_SOMEWHERE = Pattern.compile("\\b(from|left|right|above|overhead|behind|side ?light\\w*|back ?light\\w*|back ?lit|rim|window light|through the window|streaming|pouring|beams?|rays?|key light|lit)\\b");
+
+    /**
+     * Whether an intent can be meant at all: a named effect (haze, a crop, a flip…) only when its words
+     * are there, light from a side only when a side or a source is said; the graded edits always.
+     */
+    static boolean admissible(Intent intent, String clause) {
+        if (intent == Intent.DIRECTIONAL_LIGHT) {
+            return FROM_SOMEWHERE.matcher(clause).find();
+        }
+        if (intent == Intent.TIME_OF_DAY) {
+            return TIMES.matcher(clause).find();
+        }
+        if (intent == Intent.TEXT) {
+            return cued(intent, clause) || clause.contains("\"");
+        }
+        return !NAMED.contains(intent) || cued(intent, clause);
+    }
+
+    /** True when some edit's cue word is in the clause. */
+    static boolean anyEditCue(String clause) {
+        for (Intent intent : Intent.values()) {
+            if (intent.isEdit() && cued(intent, clause)) {
+                return true;
+            }
+        }
+        return !decisive(clause).isEmpty();
+    }
+
     static boolean cued(Intent intent, String clause) {
         Pattern p = CUES.get(intent);
-        boolean hit = p != null && p.matcher(clause).find();
+        Pattern d = DECISIVE.get(intent);
+        boolean hit = p != null && p.matcher(clause).find() || d != null && d.matcher(clause).find();
         if (intent == Intent.SYNTHESIS) {
             return bringsSomethingIn(clause);
         }
@@ -130,6 +172,37 @@ final class Keywords {
         }
         if (found.contains(Intent.REFRAME)) {
             found.remove(Intent.CROP);
+        }
+        if (found.contains(Intent.ROTATE) && clause.matches(".*\\bflip \\w* ?(?:a)?round\\b.*")) {
+            found.remove(Intent.FLIP);
+        }
+        if (found.contains(Intent.TEMPERATURE) && (found.contains(Intent.COLOUR_CAST) || found.contains(Intent.TIME_OF_DAY) || found.contains(Intent.SPLIT_TONE)
+                || found.contains(Intent.PALETTE) || clause.matches(".*\\b(light|lighting|sun|sunlight|highlights|shadows)\\b.*"))) {
+            found.remove(Intent.TEMPERATURE); // "warm light from the left", "warm highlights": the warmth belongs to that edit
+        }
+        if (found.contains(Intent.EXPOSURE) && (found.contains(Intent.HIGHLIGHTS) || found.contains(Intent.SHADOWS))) {
+            found.remove(Intent.EXPOSURE);
+        }
+        if (found.contains(Intent.EMPHASIS) && (found.contains(Intent.BLUR) || found.contains(Intent.VIGNETTE))) {
+            found.remove(Intent.EMPHASIS);
+        }
+        if (found.contains(Intent.PALETTE) && (found.contains(Intent.TIME_OF_DAY) || TIMES.matcher(clause).find())) {
+            found.remove(Intent.PALETTE); // "grade it like late afternoon sun" names a time of day
+            if (!found.contains(Intent.TIME_OF_DAY)) {
+                found.add(Intent.TIME_OF_DAY);
+            }
+        }
+        if (found.contains(Intent.HUE)) {
+            found.removeAll(List.of(Intent.SATURATION, Intent.VIBRANCE, Intent.TINT, Intent.TEMPERATURE, Intent.PALETTE));
+        }
+        if (found.contains(Intent.PALETTE) || found.contains(Intent.SPLIT_TONE) || found.contains(Intent.GRADIENT)) {
+            found.removeAll(List.of(Intent.TINT, Intent.TEMPERATURE));
+        }
+        if (found.contains(Intent.TINT) && found.contains(Intent.COLOUR_CAST)) {
+            found.remove(Intent.TINT);
+        }
+        if (found.contains(Intent.CLARITY)) {
+            found.remove(Intent.CONTRAST);
         }
         if (found.contains(Intent.LENS_FLARE)) {
             found.remove(Intent.LIGHT_LEAK);
@@ -162,11 +235,21 @@ final class Keywords {
 
     /** A verb that brings something in (or takes it out) whose object is a thing rather than an effect. */
     static boolean bringsSomethingIn(String clause) {
+        if (RECOLOUR.matcher(clause).find()) {
+            return true; // "make the cup red instead of white": recolouring one object is painting
+        }
         var verb = BRING_IN.matcher(clause);
         if (!verb.find()) {
             return false;
         }
-        String object = clause.substring(verb.end());
+        String object = clause.substring(verb.end()).trim();
+        if (object.isEmpty() || object.matches("(?:it|them|that|this|those)(?: \\w+)?")) {
+            return false; // "please remove", "get rid of it": what goes is said elsewhere
+        }
+        if (verb.group(1).matches("replace|swap|change the .*") && object.matches(".*\\b(background|backdrop|setting|scene|sky|wall|table)\\b.*")
+                && !object.matches(".*\\b(gradient|colou?r|plain|solid)\\b.*") && ColourNames.find(object).isEmpty()) {
+            return true;
+        }
         String head = object.split("\\b(on|onto|to|in|into|near|next to|beside|around|behind|over|at|from|leaning|holding|across|that|which|rising|coming)\\b", 2)[0];
         if (EFFECTS.matcher(head).find()) {
             return false;
