@@ -33,12 +33,13 @@ class PlannerCorpusTest {
     void noHeldBackInstructionOrClauseIsInTheCatalogue() {
         Set<String> catalogue = new java.util.HashSet<>();
         Catalogue.standard().entries().forEach(e -> catalogue.add(Clauses.normalise(e.phrasing())));
+        List<String> leaked = new ArrayList<>();
         for (Corpus.Case c : CORPUS.held()) {
-            assertThat(catalogue).as("held-back instruction in the catalogue").doesNotContain(Clauses.normalise(c.instruction()));
-            for (String clause : Clauses.split(c.instruction())) {
-                assertThat(catalogue).as("a clause of held-back \"%s\" is in the catalogue", c.instruction()).doesNotContain(clause);
-            }
+            List<String> parts = new ArrayList<>(Clauses.split(c.instruction()));
+            parts.add(Clauses.normalise(c.instruction()));
+            parts.stream().filter(catalogue::contains).forEach(p -> leaked.add(p + "  (from \"" + c.instruction() + "\")"));
         }
+        assertThat(leaked).as("held-back phrasings found in the catalogue").isEmpty();
     }
 
     @Test
