@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -135,9 +136,17 @@ public final class BuiltinPlanner implements Planner {
             + "for (?:a|an|the|our|that)|to (?:give|make|create|get)|making (?:it|the)|giving|creating|which|that)\\b");
     private static final Pattern CONSTRAINT = Pattern.compile("^(?:but |while |whilst |and )?(?:keep(?:s|ing)?|leave|leaving|without|don'?t (?:change|touch)|do not|"
             + "preserv\\w*|ensur\\w*|making sure|make sure|nothing else)\\b|\\b(?:stays?|remains?) (?:sharp|in focus|the same|as (?:it is|is))\\b");
+    private static final Pattern BY_METHOD = Pattern.compile("^(.+?)\\s+by\\s+(\\w+ing\\b.*)$");
     private static final Pattern POINTER = Pattern.compile("\\b(them|those|there|that)\\b");
 
     private void read(String clause, Reading r) {
+        Matcher by = BY_METHOD.matcher(clause);
+        if (by.matches() && Keywords.anyEditCue(by.group(2)) && Ratios.read(clause).isEmpty()) {
+            // "increase the contrast between subject and background by deepening the shadow on the right": the method is the edit
+            r.notes.add("took \"" + by.group(1) + "\" as the aim of \"" + by.group(2) + "\"");
+            read(by.group(2), r);
+            return;
+        }
         if (refine(clause, r)) {
             return;
         }
@@ -149,6 +158,11 @@ public final class BuiltinPlanner implements Planner {
             return;
         }
         boolean cued = Keywords.anyEditCue(clause);
+        if (wasSynthesis && !cued) {
+            r.synthesis.add(clause); // "add a person holding the mug, smiling": it describes what is to be painted
+            r.lastWasSynthesis = true;
+            return;
+        }
         if (!cued && (RATIONALE.matcher(clause).lookingAt() || CONSTRAINT.matcher(clause).find())) {
             if (wasSynthesis) {
                 r.synthesis.add(clause); // "add a person holding the mug, smiling": it describes what is to be painted

@@ -19,6 +19,7 @@ public enum Intent {
     GLOW(Family.LIGHT, false, "a soft glow or bloom around the bright areas", "glow"),
     HAZE(Family.LIGHT, false, "haze, mist or fog over the scene", "glow"),
     EMPHASIS(Family.LIGHT, false, "make the subject stand out by dimming what surrounds it", "exposure", "vignette"),
+    SEPARATION(Family.LIGHT, false, "a brighter subject against a darker background", "exposure"),
     TEMPERATURE(Family.COLOUR, true, "warmer or cooler colour temperature", "white-balance"),
     TINT(Family.COLOUR, true, "less green or less magenta (tint)", "white-balance"),
     COLOUR_CAST(Family.COLOUR, false, "take out a colour cast", "white-balance"),

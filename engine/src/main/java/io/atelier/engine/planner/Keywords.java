@@ -16,10 +16,11 @@ final class Keywords {
     /** Comparatives that each name one signed edit: two or more in a clause are all carried out ("brighter, warmer"). */
     private static final Map<Intent, Pattern> COMPARATIVES = new EnumMap<>(Intent.class);
 
-    static final Pattern THINGS = Pattern.compile("\\b(hands?|fingers|arms?|person|people|man|woman|girl|boy|child|kid|model|figure|face|smile|sleeves?|sweater|plant|pot|flowers?|vase|beans?|card|props?|objects?|table ?cloth|book|notebook|laptop|phone|saucer|spoon|cookie|croissant|pastry|cake|donut|napkin|leaves|tree|window|lamp|logo|sign|bottle|glass|cup|mug|bird|cat|dog|chair|candle|steam ?punk|sugar|milk jug|jug|biscuit|newspaper|glasses|sunglasses|hat|watermark|crumbs|stain|scratch(?:es)?|blemish(?:es)?|cable|wire|background with|beach|mountains?|city|sky with|clouds|rainbow|snow|rain)\\b");
+    static final Pattern THINGS = Pattern.compile("\\b(hands?|fingers|arms?|person|people|man|woman|girl|boy|child|kid|model|figure|face|smile|sleeves?|sweater|plant|pot|flowers?|vase|beans?|card|props?|objects?|table ?cloth|book|notebook|laptop|phone|saucer|spoon|cookie|croissant|pastry|cake|donut|napkin|leaves|tree|window|lamp|logo|sign|bottle|glass|cup|mug|bird|cat|dog|chair|candle|steam ?punk|sugar|milk jug|jug|biscuit|newspaper|glasses|foliage|greenery|plants|props|decor|sunglasses|hat|watermark|crumbs|stain|scratch(?:es)?|blemish(?:es)?|cable|wire|background with|beach|mountains?|city|sky with|clouds|rainbow|snow|rain)\\b");
     private static final Pattern BRING_IN = Pattern.compile("^(?:please |can you |could you |now |also |then |maybe |pls |plz )?(add|place|put|include|insert|introduce|bring in|populate|scatter|surround|fill|show|replace|swap|remove|erase|delete|get rid of|take out|take away|clean up|retouch|paint|generate|composite|clone(?: out)?|photoshop|make the (?:woman|man|person|model|girl|boy)|change the (?:table|background|backdrop|wall|cup|mug|sky))\\b");
     private static final Pattern RECOLOUR = Pattern.compile("\\b(?:make|turn|paint|colou?r|change) the (?:cup|mug|saucer|plate|table|wall|shirt|sweater|chair|spoon|napkin|flowers?|car|door) (?:to |into )?(?:\\w+ )?(?:red|blue|green|yellow|pink|purple|orange|black|white|gold|silver|brown|grey|gray)\\b|\\binstead of\\b");
-    private static final Pattern EFFECTS = Pattern.compile("\\b(smoke|wisps?|it|them|that|this|light|lighting|sunlight|sunshine|glow|bloom|haze|mist|fog|steam|vapou?r|grain|noise|dust|flare|leak|vignette|text|title|caption|headline|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|highlights|vibrance|saturation|space|room|tones?|palette|cast|exposure|drama|texture|border|frame|brightness|depth|mood|feel|pop|punch|detail)\\b");
+    private static final Pattern STAGING = Pattern.compile("\\b(in use|being used|in action|lifestyle|in context|real[- ]life setting|on a model)\\b");
+    private static final Pattern EFFECTS = Pattern.compile("\\b(smoke|wisps?|light|lighting|sunlight|sunshine|glow|bloom|haze|mist|fog|steam|vapou?r|grain|noise|dust|flare|leak|vignette|text|title|caption|headline|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|highlights|vibrance|saturation|space|room|tones?|palette|cast|exposure|drama|texture|border|frame|brightness|depth|mood|feel|pop|punch|detail|look|vibe|style|finish|effect|fade|matte|grade|grading|filter|sparkle|shine|sheen|touch of \\w+|bit of \\w+|warm\\w*|cool\\w*|magenta|green|pink|blue|yellow|orange|red|teal)\\b");
 
     static {
         cue(Intent.EXPOSURE, "bright\\w*|dark\\w*|exposure|expos\\w+|stops?|ev|lighter|lighten|dim\\w*|underexposed|overexposed|open (?:it )?up|moody|moodier|murky|gloomy|airy|more light|light");
@@ -71,7 +72,9 @@ final class Keywords {
         decisive(Intent.SPLIT_TONE, "split ?ton\\w*");
         decisive(Intent.GRADIENT, "gradient");
         decisive(Intent.PALETTE, "earth(?:y| tones?)?|pastels?|teal and orange|palette|grade|grading|brand colou?rs?|colou?r grade");
-        decisive(Intent.TINT, "(?:pink|magenta|green)(?:ish)? (?:cast|tint)|too (?:much )?(?:pink|magenta|green)|less (?:pink|magenta|green)|more (?:magenta|pink)|(?:pink|magenta|green) colou?r");
+        decisive(Intent.TINT, "(?:pink|magenta|green)(?:ish)? (?:cast|tint)|too (?:much )?(?:pink|magenta|green)|less (?:pink|magenta|green)|more (?:magenta|pink)");
+        decisive(Intent.COLOUR_OVERLAY, "overlay|colou?r wash|wash of \\w+|\\w+ wash|colou?r band|band of \\w+");
+        decisive(Intent.SEPARATION, "contrast between|separation|separate the \\w+ from|(?:subject|product|cup|mug) (?:bright|brighter|lit) and (?:the )?(?:background|surroundings|context) dark(?:er)?|bright(?:er)? (?:product|subject|cup|mug) and (?:a )?dark(?:er)? (?:\\w+ )?(?:background|context|surroundings|environment)");
         decisive(Intent.GRAIN, "film grain|(?<!wood )grain|grainy|grainier");
         decisive(Intent.HUE, "(?:the )?(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas)|skin ?tones?");
         decisive(Intent.REFRAME, "(?:room|space|negative space|copy ?space|breathing room)\\b.*\\b(?:on|at|to) (?:the )?(?:left|right|top|bottom)|(?:left|right|top|bottom)\\b.*\\b(?:room|space) for");
@@ -86,7 +89,7 @@ final class Keywords {
         decisive(Intent.BLUR, "blur\\w*|bokeh|depth of field");
         decisive(Intent.TIME_OF_DAY, "golden hour|blue hour|magic hour");
         decisive(Intent.COLOUR_CAST, "colou?r cast|white balance|wb|\\w+ cast");
-        decisive(Intent.TEMPERATURE, "warmer|cooler|colder|warm (?:it|this|them|the \\w+) up|cool (?:it|this|them|the \\w+)(?: down| off)?|warm the \\w+|warmth|temperature|temp|less (?:blue|yellow|orange)|too (?:much )?(?:blue|yellow|orange)");
+        decisive(Intent.TEMPERATURE, "warmer|cooler|colder|warm (?:it|this|them|the \\w+) up|cool (?:it|this|them|the \\w+)(?: down| off)?|warm(?: only)? the \\w+|cool(?: only)? the \\w+|warmth|temperature|temp|less (?:blue|yellow|orange)|too (?:much )?(?:blue|yellow|orange)");
 
         comparative(Intent.EXPOSURE, "brighter|darker|lighter|brighten|darken");
         comparative(Intent.TEMPERATURE, "warmer|cooler|colder|warm(?: it)? up|cool(?: it)? down|warmth");
@@ -115,7 +118,7 @@ final class Keywords {
     private static final java.util.Set<Intent> NAMED = java.util.EnumSet.of(Intent.HAZE, Intent.GLOW, Intent.TIME_OF_DAY, Intent.GRAIN,
             Intent.DUST, Intent.STEAM, Intent.LIGHT_LEAK, Intent.LENS_FLARE, Intent.FILM_LOOK, Intent.SPLIT_TONE, Intent.GRADIENT,
             Intent.COLOUR_OVERLAY, Intent.TEXT, Intent.FLIP, Intent.ROTATE, Intent.CROP, Intent.REFRAME, Intent.MONOCHROME,
-            Intent.PALETTE, Intent.HUE, Intent.EMPHASIS, Intent.VIGNETTE, Intent.COLOUR_CAST, Intent.TINT);
+            Intent.PALETTE, Intent.HUE, Intent.EMPHASIS, Intent.SEPARATION, Intent.VIGNETTE, Intent.COLOUR_CAST, Intent.TINT);
     private static final Pattern TIMES = Pattern.compile("\\b(golden hour|golden light|sunset|sunrise|dawn|morning|dusk|twilight|overcast|cloudy|midday|noon|blue hour|late afternoon|afternoon|evening|magic hour|night|grey day|gray day|rainy)\\b");
     private static final Pattern FROM_SOMEWHERE = Pattern.compile("\\b(from|left|right|above|overhead|behind|side ?light\\w*|back ?light\\w*|back ?lit|rim|window light|through the window|streaming|pouring|beams?|rays?|key light|lit)\\b");
 
@@ -171,13 +174,19 @@ final class Keywords {
             found.add(Intent.CROP);
         }
         if (found.contains(Intent.REFRAME)) {
-            found.remove(Intent.CROP);
+            found.removeAll(List.of(Intent.CROP, Intent.COLOUR_OVERLAY)); // "room on the right for a text overlay"
         }
         if (found.contains(Intent.ROTATE) && clause.matches(".*\\bflip \\w* ?(?:a)?round\\b.*")) {
             found.remove(Intent.FLIP);
         }
+        if (found.contains(Intent.SEPARATION)) {
+            found.removeAll(List.of(Intent.CONTRAST, Intent.EXPOSURE, Intent.EMPHASIS));
+        }
+        if (found.contains(Intent.COLOUR_OVERLAY)) {
+            found.removeAll(List.of(Intent.TINT, Intent.TEMPERATURE));
+        }
         if (found.contains(Intent.TEMPERATURE) && (found.contains(Intent.COLOUR_CAST) || found.contains(Intent.TIME_OF_DAY) || found.contains(Intent.SPLIT_TONE)
-                || found.contains(Intent.PALETTE) || clause.matches(".*\\b(light|lighting|sun|sunlight|highlights|shadows)\\b.*"))) {
+                || found.contains(Intent.PALETTE) || clause.matches(".*\\b(light from|light coming|lighting from|sun|sunlight)\\b.*"))) {
             found.remove(Intent.TEMPERATURE); // "warm light from the left", "warm highlights": the warmth belongs to that edit
         }
         if (found.contains(Intent.EXPOSURE) && (found.contains(Intent.HIGHLIGHTS) || found.contains(Intent.SHADOWS))) {
@@ -238,6 +247,9 @@ final class Keywords {
         if (RECOLOUR.matcher(clause).find()) {
             return true; // "make the cup red instead of white": recolouring one object is painting
         }
+        if (STAGING.matcher(clause).find() && !EFFECTS.matcher(clause.replaceAll("\\b(background|setting|scene|context)\\b", "")).find()) {
+            return true; // "show the product in use", "create a clean lifestyle background": staging a new set
+        }
         var verb = BRING_IN.matcher(clause);
         if (!verb.find()) {
             return false;
@@ -253,6 +265,9 @@ final class Keywords {
         String head = object.split("\\b(on|onto|to|in|into|near|next to|beside|around|behind|over|at|from|leaning|holding|across|that|which|rising|coming)\\b", 2)[0];
         if (EFFECTS.matcher(head).find()) {
             return false;
+        }
+        if (verb.group(1).matches("add|place|put|include|insert|introduce|scatter") && head.matches(".*\\b(an?|some|few|several|two|three|pair of|scattered|small|little|big|large)\\b.*")) {
+            return true; // "include some foliage": a thing, even one not in the list
         }
         return THINGS.matcher(object).find() || verb.group(1).matches("make the .*|change the .*|remove|erase|delete|get rid of|take out|take away|retouch|paint|draw|generate");
     }

@@ -31,6 +31,8 @@ final class LightOps {
             case HAZE -> Built.of(new Operation.Glow(Operation.Glow.Kind.HAZE, clamp(Strengths.HAZE * scale, 100), RegionReader.read(c)));
             case EMPHASIS -> Built.of(new Operation.Exposure(clamp(-Strengths.EMPHASIS_STOPS * scale, 4), new Region.Background()),
                     new Operation.Vignette(clamp(-35 * scale, 100), 0.3, true));
+            case SEPARATION -> Built.of(new Operation.Exposure(clamp(-0.6 * scale, 4), new Region.Background()),
+                    new Operation.Exposure(clamp(0.2 * scale, 4), new Region.Subject()));
             default -> throw new IllegalArgumentException(intent + " is not a light edit");
         };
     }
