@@ -63,7 +63,7 @@ final class Spelling {
         if (ENGLISH.contains(word) || VOCABULARY.contains(word)) {
             return word;
         }
-        for (String suffix : List.of("s", "es", "ed", "d", "ing", "er", "r", "y", "ly", "ness", "ish")) {
+        for (String suffix : List.of("s", "es", "ed", "ing", "er", "ly", "ness", "ish")) {
             String stem = word.endsWith(suffix) ? word.substring(0, word.length() - suffix.length()) : "";
             if (VOCABULARY.contains(stem) || ENGLISH.contains(stem)) {
                 return word; // "blacks", "greyish": a known word with an ending

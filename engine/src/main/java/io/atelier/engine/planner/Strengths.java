@@ -9,7 +9,7 @@ final class Strengths {
     static final double CONTRAST = 35;
     static final double TONE_RECOVERY = 50;
     static final double TEMPERATURE = 30;
-    static final double TINT = 20;
+    static final double TINT = 25;
     static final double SATURATION = 35;
     static final double VIBRANCE = 40;
     static final double CLARITY = 45;
