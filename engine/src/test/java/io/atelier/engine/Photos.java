@@ -1,11 +1,11 @@
 package io.atelier.engine;
 
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.measure.ImageStats.Selection;
+import io.atelier.engine.ops.Operation;
 import io.atelier.engine.plan.EditPlan;
-import io.atelier.engine.plan.Operation;
 import io.atelier.engine.render.Renderer;
 import io.atelier.engine.subject.CentrePriorGrabCut;
-import io.atelier.engine.measure.ImageStats.Selection;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -34,7 +34,7 @@ class SeedGuideTest {
         assertThat(l(out, RIGHT_THIRD)).isLessThan(l(COFFEE, RIGHT_THIRD));
         // "creating gentle shadows across the table": the cup and saucer cast a shadow to the right
         Selection rightOfSaucer = (x, y) -> x >= 485 && x < 520 && y > 160 && y < 300;
-        BufferedImage noShadow = Photos.run(COFFEE, new io.atelier.engine.plan.Operation.DirectionalLight(io.atelier.engine.plan.Edge.LEFT,
+        BufferedImage noShadow = Photos.run(COFFEE, new io.atelier.engine.ops.DirectionalLight(io.atelier.engine.plan.Edge.LEFT,
                 0.8, io.atelier.engine.plan.Rgb.parse("#ffe0b5"), 0.8, 0));
         assertThat(l(out, rightOfSaucer)).isLessThan(l(noShadow, rightOfSaucer) - 2);
     }

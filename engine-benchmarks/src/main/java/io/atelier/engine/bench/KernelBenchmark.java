@@ -61,7 +61,7 @@ public class KernelBenchmark {
 
     @Benchmark
     public LinearImage gaussianBlurSigma8() {
-        return Blur.apply(image, 8, Optional.empty());
+        return Blur.gaussian(image, 8, Optional.empty());
     }
 
     /** The same blur by OpenCV's convolution: the evidence for using the recursive filter at large σ. */

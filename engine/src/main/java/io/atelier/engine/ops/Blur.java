@@ -1,20 +1,41 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.kernels.Kernels;
+import io.atelier.engine.plan.Region;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Gaussian blur in linear light (so bright points bloom as a lens renders them). With a weight mask
- * (the region being blurred, e.g. the background = 1 − subject matte) it is a normalised convolution,
- * G(img·m) / G(m): only the region's own pixels are averaged, so the subject's colours do not smear
- * into a halo around it when the result is blended back through the same mask.
+ * Gaussian blur in linear light (so bright points bloom as a lens renders them). On the subject or the
+ * background it is a normalised convolution weighted by that region's mask (e.g. the background =
+ * 1 − subject matte), G(img·m) / G(m): only the region's own pixels are averaged, so the subject's
+ * colours do not smear into a halo around it when the result is blended back through the same mask.
  */
-public final class Blur {
-    private Blur() {
+@JsonTypeName("blur")
+@Doc(layer = Doc.Layer.FOCUS, value = "Gaussian; on subject/background a normalised convolution with the matte (no halo)")
+public record Blur(
+        @Param(min = 0.1, max = 5, doc = "σ as a percentage of the image's longer side") double radius,
+        Region region) implements Operation.Local {
+
+    public Blur {
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage apply(LinearImage image, double sigma, Optional<float[]> weight) {
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "blurred (radius %.1f%%)", radius) + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+        boolean matte = region instanceof Region.Subject || region instanceof Region.Background;
+        return gaussian(image, radius / 100.0 * Math.max(image.width(), image.height()), matte ? weights : Optional.empty());
+    }
+
+    /** A Gaussian blur of σ pixels, normalised by {@code weight} when one is given. */
+    public static LinearImage gaussian(LinearImage image, double sigma, Optional<float[]> weight) {
         int w = image.width();
         int h = image.height();
         float[][] out = new float[3][];

@@ -13,6 +13,11 @@ public final class ColourMatrix {
     private ColourMatrix() {
     }
 
+    /** Per-channel gains: the matrix with only a diagonal. */
+    static LinearImage diagonal(LinearImage image, double red, double green, double blue) {
+        return apply(image, new float[] {(float) red, 0, 0, 0, (float) green, 0, 0, 0, (float) blue});
+    }
+
     public static LinearImage apply(LinearImage image, float[] m) {
         if (m.length != 9) {
             throw new IllegalArgumentException("a colour matrix has 9 entries");

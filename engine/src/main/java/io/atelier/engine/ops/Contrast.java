@@ -1,17 +1,32 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.Region;
+import java.util.Optional;
 
 /**
  * Contrast on perceptual luminance, pivoting on mid-grey: positive amounts blend toward a smooth S
  * curve (shadows down, highlights up, ends fixed), negative ones flatten toward grey. Each pixel is
  * rescaled to its new luminance, so hue and saturation stay put.
  */
-public final class Contrast {
-    private Contrast() {
+@JsonTypeName("contrast")
+@Doc(layer = Doc.Layer.LIGHT, value = "S-curve on perceptual luminance, hue and saturation kept")
+public record Contrast(
+        @Param(min = -100, max = 100, doc = "positive steepens toward an S-curve, negative flattens toward grey") double amount,
+        Region region) implements Operation.Local {
+
+    public Contrast {
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage apply(LinearImage image, double amount) {
+    @Override
+    public String describe() {
+        return (amount >= 0 ? "raised" : "lowered") + " contrast by " + Math.round(Math.abs(amount)) + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
         float a = (float) (amount / 100.0);
         return image.mapPixels(px -> {
             float y = Tone.luminance(px[0], px[1], px[2]);

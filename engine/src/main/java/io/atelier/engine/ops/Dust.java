@@ -1,8 +1,11 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Edge;
+import io.atelier.engine.subject.SubjectMatte;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Dust motes in a beam of light. Up to 0.0012 × density/100 motes per pixel are scattered by a
@@ -11,11 +14,20 @@ import java.util.SplittableRandom;
  * small and crisp, one in six larger and out of focus, fainter), added as warm-white light in linear
  * light — motes glow because they scatter the beam, they do not occlude.
  */
-public final class Dust {
-    private Dust() {
+@JsonTypeName("dust")
+@Doc(layer = Doc.Layer.POLISH, value = "seeded motes gathered in a beam from a side")
+public record Dust(
+        @Param(min = 0, max = 100, doc = "how many motes") double density,
+        @Param(doc = "the side or corner the beam comes from") Edge lightFrom,
+        @Param(doc = "scatter seed: the same seed gives the same motes") long seed) implements Operation.Global {
+
+    @Override
+    public String describe() {
+        return "added dust particles floating in light from the " + lightFrom.word();
     }
 
-    public static LinearImage apply(LinearImage image, double density, Edge lightFrom, long seed) {
+    @Override
+    public LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject) {
         int w = image.width();
         int h = image.height();
         double unit = Math.max(w, h) / 1000.0;
@@ -53,5 +65,4 @@ public final class Dust {
             }
         }
     }
-
 }

@@ -1,13 +1,26 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.subject.SubjectMatte;
+import java.util.function.Supplier;
 
 /** Mirror the image left–right or top–bottom; pixels move exactly. */
-public final class Flip {
-    private Flip() {
+@JsonTypeName("flip")
+@Doc(layer = Doc.Layer.COMPOSITION, value = "left–right or top–bottom")
+public record Flip(@Param(doc = "true mirrors left–right, false top–bottom") boolean horizontal) implements Operation.Geometric {
+
+    @Override
+    public String describe() {
+        return horizontal ? "flipped left to right" : "flipped upside down";
     }
 
-    public static LinearImage apply(LinearImage image, boolean horizontal) {
+    @Override
+    public Move move(LinearImage image, Supplier<SubjectMatte> subject) {
+        return Move.exact(this::flip);
+    }
+
+    private LinearImage flip(LinearImage image) {
         int w = image.width();
         int h = image.height();
         LinearImage out = LinearImage.blank(w, h, image.hasAlpha());

@@ -1,19 +1,41 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.kernels.Kernels;
+import io.atelier.engine.plan.Region;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Atmosphere. Glow: the bright parts (perceptual lightness above 0.5, smoothly) are blurred with σ =
  * 2.5% of the longer side and added back at 0.8 × amount/100 — light blooming as in a soft lens.
  * Haze: the image is blended toward a veil of its own brightest average colour (mean of pixels above the
- * 90th luminance percentile, found with a histogram) by 0.35 × amount/100, lifting blacks and lowering contrast as air does.
+ * 90th luminance percentile) by 0.35 × amount/100, lifting blacks and lowering contrast as air does.
  */
-public final class Glow {
-    private Glow() {
+@JsonTypeName("glow")
+@Doc(layer = Doc.Layer.LIGHT, value = "`glow` (bloom of bright areas) or `haze` (veil of the scene's highlight colour)")
+public record Glow(
+        @Param(doc = "glow: light blooming from bright areas; haze: a veil of the scene's highlight colour") Kind kind,
+        @Param(min = 0, max = 100, doc = "how strong") double amount,
+        Region region) implements Operation.Local {
+
+    public Glow {
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage glow(LinearImage image, double amount) {
+    @Override
+    public String describe() {
+        return "added " + kind.name().toLowerCase(Locale.ROOT) + " (" + Math.round(amount) + ")" + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+        return kind == Kind.GLOW ? glow(image) : haze(image);
+    }
+
+    private LinearImage glow(LinearImage image) {
         int w = image.width();
         int h = image.height();
         LinearImage bright = image.mapPixels(px -> {
@@ -37,9 +59,9 @@ public final class Glow {
         });
     }
 
-    public static LinearImage haze(LinearImage image, double amount) {
+    private LinearImage haze(LinearImage image) {
         float[] y = image.luminance();
-        float threshold = percentile(y, 0.9);
+        float threshold = Tone.percentile(y, 0.9);
         double[] veil = new double[3];
         long n = 0;
         for (int i = 0; i < y.length; i++) {
@@ -62,21 +84,9 @@ public final class Glow {
         });
     }
 
-    // The p-quantile of linear luminance (0–1) from a 4096-bin histogram: a sort of every pixel costs seconds at 16 MP.
-    private static float percentile(float[] values, double p) {
-        int bins = 4096;
-        int[] counts = new int[bins];
-        for (float v : values) {
-            counts[Math.max(0, Math.min(bins - 1, (int) (v * bins)))]++;
-        }
-        long target = (long) Math.ceil(values.length * p);
-        long seen = 0;
-        for (int b = 0; b < bins; b++) {
-            seen += counts[b];
-            if (seen >= target) {
-                return b / (float) bins;
-            }
-        }
-        return 1f;
+    /** Which atmosphere. */
+    public enum Kind {
+        @JsonProperty("glow") GLOW,
+        @JsonProperty("haze") HAZE
     }
 }

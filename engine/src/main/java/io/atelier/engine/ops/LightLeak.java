@@ -1,8 +1,11 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Edge;
 import io.atelier.engine.plan.Rgb;
+import io.atelier.engine.subject.SubjectMatte;
+import java.util.function.Supplier;
 
 /**
  * Light leaking in at an edge, screen-blended (1 − (1 − px)(1 − light)) so it brightens without
@@ -10,11 +13,21 @@ import io.atelier.engine.plan.Rgb;
  * is a tight bloom exp(−(d/0.2)²) at the edge point plus three faint ghost discs along the line through
  * the centre, as a lens's internal reflections place them.
  */
-public final class LightLeak {
-    private LightLeak() {
+@JsonTypeName("light-leak")
+@Doc(layer = Doc.Layer.POLISH, value = "a coloured wash from an edge, or a lens flare with ghosts")
+public record LightLeak(
+        @Param(doc = "colour of the light") Rgb colour,
+        @Param(doc = "the side or corner it leaks in at") Edge from,
+        @Param(min = 0, max = 1, doc = "how bright") double strength,
+        @Param(doc = "a lens flare (bloom and ghosts) instead of a wash") boolean flare) implements Operation.Global {
+
+    @Override
+    public String describe() {
+        return "added a " + (flare ? "lens flare" : "light leak") + " from the " + from.word();
     }
 
-    public static LinearImage apply(LinearImage image, Rgb colour, Edge from, double strength, boolean flare) {
+    @Override
+    public LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject) {
         int w = image.width();
         int h = image.height();
         float[] c = colour.linear();
@@ -47,5 +60,4 @@ public final class LightLeak {
             }
         });
     }
-
 }

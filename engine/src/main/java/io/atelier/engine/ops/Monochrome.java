@@ -1,13 +1,26 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.Region;
+import java.util.Optional;
 
 /** Black and white: every channel becomes the pixel's Rec. 709 relative luminance (linear light). */
-public final class Monochrome {
-    private Monochrome() {
+@JsonTypeName("monochrome")
+@Doc(layer = Doc.Layer.COLOUR, value = "black and white: Rec. 709 luminance")
+public record Monochrome(Region region) implements Operation.Local {
+
+    public Monochrome {
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage apply(LinearImage image) {
+    @Override
+    public String describe() {
+        return "converted to black and white" + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
         return ColourMatrix.apply(image, new float[] {
                 0.2126f, 0.7152f, 0.0722f,
                 0.2126f, 0.7152f, 0.0722f,

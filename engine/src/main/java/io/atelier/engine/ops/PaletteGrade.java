@@ -1,9 +1,12 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.measure.Cielab;
+import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Grading toward a palette in CIELAB. Each pixel's target chroma is the palette's a*b* averaged with
@@ -11,11 +14,32 @@ import java.util.List;
  * pixel's a*b* moves toward it by strength × min(1, 0.3 + chroma/25) — near-greys move less, so whites
  * stay clean — and its L* is kept.
  */
-public final class PaletteGrade {
-    private PaletteGrade() {
+@JsonTypeName("palette-grade")
+@Doc(layer = Doc.Layer.COLOUR, value = "CIELAB a*b* pulled toward named palettes (earthy, teal and orange, pastel) or given colours; "
+        + "L* kept")
+public record PaletteGrade(
+        @Param(doc = "the palette's name, for people") String name,
+        @Param(doc = "1 to 12 colours") List<Rgb> palette,
+        @Param(min = 0, max = 1, doc = "how far toward the palette") double strength,
+        Region region) implements Operation.Local {
+
+    public PaletteGrade {
+        if (palette != null) {
+            palette = List.copyOf(palette);
+            if (palette.isEmpty() || palette.size() > 12) {
+                throw new IllegalArgumentException("a palette has 1 to 12 colours");
+            }
+        }
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage apply(LinearImage image, List<Rgb> palette, double strength) {
+    @Override
+    public String describe() {
+        return "graded toward the " + name + " palette" + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
         double[][] ab = new double[palette.size()][];
         for (int p = 0; p < ab.length; p++) {
             float[] lin = palette.get(p).linear();

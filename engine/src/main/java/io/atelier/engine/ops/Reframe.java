@@ -1,8 +1,12 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.kernels.Kernels;
 import io.atelier.engine.plan.Edge;
+import io.atelier.engine.subject.SubjectMatte;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Reframe to an aspect ratio with room on one side. First it looks for the largest crop of that
@@ -11,26 +15,49 @@ import io.atelier.engine.plan.Edge;
  * canvas is extended on that side to the asked aspect at the photo's own height (the room is then as
  * large as that allows): the new area mirrors the photo across its edge, blurred
  * (σ 1.5% of the frame next to the photo, easing to 8% farther out), so the room reads as calm
- * continuation of the surface rather than a bar.
+ * continuation of the surface rather than a bar. A crop moves the matte exactly; an extended canvas does not.
  */
-public final class Reframe {
-    private Reframe() {
+@JsonTypeName("reframe")
+@Doc(layer = Doc.Layer.COMPOSITION, value = "w:h with room on a side for text: crops if the photo allows, else extends the canvas "
+        + "with a mirrored, blurred continuation")
+public record Reframe(
+        @Param(min = 1, max = 100, doc = "aspect ratio width") int width,
+        @Param(min = 1, max = 100, doc = "aspect ratio height") int height,
+        @Param(doc = "the side left free: left, right, top or bottom") Edge roomOn,
+        @Param(min = 0.2, max = 0.6, doc = "at least this fraction of the frame on that side is free of the subject") double room)
+        implements Operation.Geometric {
+
+    public Reframe {
+        if (roomOn != null && !roomOn.straight()) {
+            throw new IllegalArgumentException("room goes on a side: left, right, top or bottom");
+        }
     }
 
-    public static LinearImage apply(LinearImage image, int aspectW, int aspectH, Edge roomOn, double room, int[] subject) {
+    @Override
+    public String describe() {
+        return "reframed to " + width + ":" + height + " with room on the " + roomOn.word();
+    }
+
+    @Override
+    public Move move(LinearImage image, Supplier<SubjectMatte> subject) {
+        int[] bounds = subject.get().bounds();
+        // Works along x: a vertical reframe runs on the transposed image and transposes back.
         boolean horizontal = roomOn == Edge.LEFT || roomOn == Edge.RIGHT;
-        LinearImage work = horizontal ? image : Rotate.transpose(image);
-        int[] s = horizontal ? subject : new int[] {subject[1], subject[0], subject[3], subject[2]};
-        double aspect = horizontal ? aspectW / (double) aspectH : aspectH / (double) aspectW;
+        int[] s = horizontal ? bounds : new int[] {bounds[1], bounds[0], bounds[3], bounds[2]};
+        double aspect = horizontal ? width / (double) height : height / (double) width;
         boolean roomAtEnd = roomOn == Edge.RIGHT || roomOn == Edge.BOTTOM;
-        LinearImage out = reframeAlongX(work, aspect, room, s, roomAtEnd);
-        return horizontal ? out : Rotate.transpose(out);
+        int w = horizontal ? image.width() : image.height();
+        int h = horizontal ? image.height() : image.width();
+        int[] crop = crop(w, h, aspect, s, roomAtEnd);
+        UnaryOperator<LinearImage> alongX = crop != null ? work -> work.region(crop[0], crop[1], crop[2], crop[3])
+                : work -> extend(work, aspect, roomAtEnd);
+        UnaryOperator<LinearImage> pixels = horizontal ? alongX : img -> Rotate.transpose(alongX.apply(Rotate.transpose(img)));
+        // An extension that does not grow the canvas (the photo is already narrow enough) copies it unchanged: exact too.
+        return new Move(pixels, crop != null || Math.round(h * aspect) <= w);
     }
 
-    /** Works along x: room at the end (right) or the start (left). */
-    private static LinearImage reframeAlongX(LinearImage image, double aspect, double room, int[] s, boolean roomAtEnd) {
-        int w = image.width();
-        int h = image.height();
+    /** The crop {x, y, width, height} along x with room at the end (right) or the start (left), or null if none fits. */
+    private int[] crop(int w, int h, double aspect, int[] s, boolean roomAtEnd) {
         int sx0 = roomAtEnd ? s[0] : w - s[2];
         int sx1 = roomAtEnd ? s[2] : w - s[0];
         int sy0 = s[1];
@@ -47,10 +74,10 @@ public final class Reframe {
                 int x = lo;
                 int y = clamp((int) Math.round((sy0 + sy1) / 2.0 - ch / 2.0), Math.max(0, sy1 - ch), Math.min(h - ch, sy0));
                 int fx = roomAtEnd ? x : w - x - cw;
-                return image.region(fx, y, cw, ch);
+                return new int[] {fx, y, cw, ch};
             }
         }
-        return extend(image, aspect, roomAtEnd);
+        return null;
     }
 
     private static LinearImage extend(LinearImage image, double aspect, boolean roomAtEnd) {

@@ -1,7 +1,11 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.kernels.Kernels;
+import io.atelier.engine.subject.SubjectMatte;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Rotation clockwise by any angle. Multiples of 90° move pixels exactly. Other angles resample
@@ -9,11 +13,26 @@ import io.atelier.engine.kernels.Kernels;
  * of the original aspect that lies wholly inside the rotated image (what straightening needs), else
  * the canvas grows to hold the whole rotated image and the corners repeat the nearest edge.
  */
-public final class Rotate {
-    private Rotate() {
+@JsonTypeName("rotate")
+@Doc(layer = Doc.Layer.COMPOSITION, value = "quarter turns exactly; other angles bicubic, cropped to the largest upright rectangle "
+        + "(straightening)")
+public record Rotate(
+        @Param(min = -180, max = 180, doc = "clockwise angle") double degrees,
+        @Param(doc = "crop to the largest upright rectangle with no empty corners") boolean cropToFill)
+        implements Operation.Geometric {
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "rotated %.1f° %s", Math.abs(degrees), degrees >= 0 ? "clockwise" : "anticlockwise")
+                + (cropToFill ? " and cropped the corners" : "");
     }
 
-    public static LinearImage apply(LinearImage image, double degrees, boolean cropToFill) {
+    @Override
+    public Move move(LinearImage image, Supplier<SubjectMatte> subject) {
+        return new Move(this::rotate, degrees % 90 == 0);
+    }
+
+    private LinearImage rotate(LinearImage image) {
         double d = ((degrees % 360) + 360) % 360;
         if (d == 0) {
             return image;

@@ -1,13 +1,28 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.Region;
+import java.util.Optional;
 
 /** Saturation: each pixel's distance from its own grey (its luminance) scaled by 1 + amount/100. */
-public final class Saturation {
-    private Saturation() {
+@JsonTypeName("saturation")
+@Doc(layer = Doc.Layer.COLOUR, value = "chroma scaled around each pixel's luminance; −100 is grey")
+public record Saturation(
+        @Param(min = -100, max = 100, doc = "percent more (or less) colour") double amount,
+        Region region) implements Operation.Local {
+
+    public Saturation {
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage apply(LinearImage image, double amount) {
+    @Override
+    public String describe() {
+        return (amount >= 0 ? "raised" : "lowered") + " saturation by " + Math.round(Math.abs(amount)) + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
         float k = (float) (1 + amount / 100.0);
         return image.mapPixels(px -> {
             float y = Tone.luminance(px[0], px[1], px[2]);

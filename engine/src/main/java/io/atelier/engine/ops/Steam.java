@@ -1,26 +1,39 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.subject.SubjectMatte;
+import java.util.function.Supplier;
 
 /**
- * Steam rising from a point. Above the origin, height v runs 0 → 1 over {@code height} of the frame;
- * a plume whose width grows with v is bent sideways by slow noise (the curl of rising air) and filled with
- * turbulent fractal noise stretched upward, squared so it breaks into separate wisps; it fades in just
- * above the rim and out toward the top. The result is screen-blended as a pale warm grey, so steam
- * shows against dark coffee and barely over a bright wall, as real steam does.
+ * Steam rising from the top of the subject, just inside its rim. Above the origin, height v runs 0 → 1
+ * over {@code height} of the frame; a plume whose width grows with v is bent sideways by slow noise (the
+ * curl of rising air) and filled with turbulent fractal noise stretched upward, squared so it breaks into
+ * separate wisps; it fades in just above the rim and out toward the top. The result is screen-blended
+ * as a pale warm grey, so steam shows against dark coffee and barely over a bright wall, as real steam does.
  */
-public final class Steam {
-    private Steam() {
+@JsonTypeName("steam")
+@Doc(layer = Doc.Layer.POLISH, value = "curling, fading fractal-noise wisps rising from the subject's top")
+public record Steam(
+        @Param(min = 0, max = 1, doc = "how dense") double strength,
+        @Param(min = 0.1, max = 0.6, doc = "how high it rises, as a fraction of the image height") double height,
+        @Param(doc = "noise seed: the same seed gives the same wisps") long seed) implements Operation.Global {
+
+    @Override
+    public String describe() {
+        return "added wisps of steam rising from the subject";
     }
 
-    public static LinearImage apply(LinearImage image, double strength, double height, long seed, double originX, double originY,
-                                    double plumeWidth) {
+    @Override
+    public LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject) {
         int w = image.width();
         int h = image.height();
-        double ox = originX * w;
-        double oy = originY * h;
+        SubjectMatte m = subject.get();
+        int[] b = m.bounds();
+        double ox = m.centroid()[0] * w;
+        double oy = (b[1] + (b[3] - b[1]) * 0.25) / (double) h * h; // inside the rim: steam leaves the drink's surface
         double span = height * h;
-        double baseWidth = Math.max(0.04, plumeWidth) * w;
+        double baseWidth = Math.max(0.04, (b[2] - b[0]) * 0.3 / w) * w;
         float k = (float) (1.3 * strength);
         return image.mapPixels((x, y, px) -> {
             double v = (oy - (y + 0.5)) / span;
@@ -42,5 +55,4 @@ public final class Steam {
             px[2] = 1 - (1 - Math.min(1f, px[2])) * (1 - steam * 0.86f);
         });
     }
-
 }

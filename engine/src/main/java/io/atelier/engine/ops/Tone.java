@@ -2,7 +2,7 @@ package io.atelier.engine.ops;
 
 import io.atelier.engine.image.Srgb;
 
-/** Shared tonal helpers: perceptual lightness of linear light, smooth steps, and luminance-preserving rescaling. */
+/** Shared tonal helpers: perceptual lightness of linear light, smooth steps, luminance-preserving rescaling, percentiles. */
 final class Tone {
     private Tone() {
     }
@@ -14,6 +14,15 @@ final class Tone {
     /** sRGB-encoded luminance 0–1: where tone curves are drawn, because equal steps there look equal. */
     static float perceptual(float linearY) {
         return (float) Srgb.encode(Math.max(0, Math.min(1, linearY)));
+    }
+
+    /** {@link #perceptual(float)} of every value. */
+    static float[] perceptual(float[] linear) {
+        float[] out = new float[linear.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = perceptual(linear[i]);
+        }
+        return out;
     }
 
     static float linear(float perceptual) {
@@ -48,5 +57,23 @@ final class Tone {
     static float[] unitLuminanceGains(float[] linearColour) {
         float y = Math.max(1e-4f, luminance(linearColour[0], linearColour[1], linearColour[2]));
         return new float[] {linearColour[0] / y, linearColour[1] / y, linearColour[2] / y};
+    }
+
+    /** The p-quantile of values in 0–1 from a 4096-bin histogram: a sort of every pixel costs seconds at 16 MP. */
+    static float percentile(float[] values, double p) {
+        int bins = 4096;
+        int[] counts = new int[bins];
+        for (float v : values) {
+            counts[Math.max(0, Math.min(bins - 1, (int) (v * bins)))]++;
+        }
+        long target = (long) Math.ceil(values.length * p);
+        long seen = 0;
+        for (int b = 0; b < bins; b++) {
+            seen += counts[b];
+            if (seen >= target) {
+                return b / (float) bins;
+            }
+        }
+        return 1f;
     }
 }

@@ -1,16 +1,35 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.Region;
+import java.util.Optional;
 
 /**
  * Highlight and shadow recovery on perceptual luminance: highlights move by up to 0.25 of the range
  * (weighted by a smooth step over 0.5–1), shadows by up to 0.25 (weighted over 0.5–0); midtones barely move.
  */
-public final class ToneRecovery {
-    private ToneRecovery() {
+@JsonTypeName("tone-recovery")
+@Doc(layer = Doc.Layer.LIGHT, value = "highlights down/up, shadows lifted/deepened, each only in its range")
+public record ToneRecovery(
+        @Param(min = -100, max = 100, doc = "negative pulls bright areas down, positive brightens them") double highlights,
+        @Param(min = -100, max = 100, doc = "positive lifts dark areas, negative deepens them") double shadows,
+        Region region) implements Operation.Local {
+
+    public ToneRecovery {
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage apply(LinearImage image, double highlights, double shadows) {
+    @Override
+    public String describe() {
+        String h = highlights == 0 ? "" : (highlights < 0 ? "recovered highlights by " : "brightened highlights by ")
+                + Math.round(Math.abs(highlights));
+        String s = shadows == 0 ? "" : (shadows > 0 ? "lifted shadows by " : "deepened shadows by ") + Math.round(Math.abs(shadows));
+        return (h.isEmpty() ? s : s.isEmpty() ? h : h + " and " + s) + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
         float h = (float) (highlights / 100.0 * 0.25);
         float s = (float) (shadows / 100.0 * 0.25);
         return image.mapPixels(px -> {

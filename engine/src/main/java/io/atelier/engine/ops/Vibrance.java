@@ -1,16 +1,31 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.Region;
+import java.util.Optional;
 
 /**
  * Vibrance: saturation whose strength falls with how saturated a pixel already is ((1 − s)², s =
  * (max − min)/max on sRGB-encoded values), so muted colours gain and vivid ones are left nearly alone and do not clip.
  */
-public final class Vibrance {
-    private Vibrance() {
+@JsonTypeName("vibrance")
+@Doc(layer = Doc.Layer.COLOUR, value = "like saturation, but weighted toward muted colours so vivid ones do not clip")
+public record Vibrance(
+        @Param(min = -100, max = 100, doc = "percent more (or less) colour in muted areas") double amount,
+        Region region) implements Operation.Local {
+
+    public Vibrance {
+        region = Region.orWhole(region);
     }
 
-    public static LinearImage apply(LinearImage image, double amount) {
+    @Override
+    public String describe() {
+        return (amount >= 0 ? "raised" : "lowered") + " vibrance by " + Math.round(Math.abs(amount)) + region.describe();
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
         float a = (float) (amount / 100.0);
         return image.mapPixels(px -> {
             // saturation as seen: measured on sRGB-encoded values, where a brown is not "fully saturated"

@@ -19,6 +19,11 @@ public sealed interface Region {
     /** Words for "what I did": "", " on the subject", " on the upper third"… */
     String describe();
 
+    /** The region, or the whole frame when a plan leaves it out. */
+    static Region orWhole(Region region) {
+        return region == null ? WHOLE : region;
+    }
+
     /** The whole frame. */
     record Whole() implements Region {
         @Override

@@ -1,8 +1,16 @@
 package io.atelier.engine.planner;
 
+import io.atelier.engine.ops.CropToAspect;
+import io.atelier.engine.ops.DirectionalLight;
+import io.atelier.engine.ops.Gradient;
+import io.atelier.engine.ops.PaletteGrade;
+import io.atelier.engine.ops.Reframe;
+import io.atelier.engine.ops.SplitTone;
+
 import io.atelier.engine.plan.EditPlan;
-import io.atelier.engine.plan.Operation;
-import io.atelier.engine.plan.Operation.CropToAspect.Anchor;
+import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.Parameters;
+import io.atelier.engine.ops.CropToAspect.Anchor;
 import io.atelier.engine.plan.Rgb;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,8 +85,8 @@ public final class BuiltinPlanner implements Planner {
             }
         }
         if (r.subjectMentioned) {
-            r.operations.replaceAll(op -> op instanceof Operation.CropToAspect c && c.anchor() == Anchor.CENTRE
-                    ? new Operation.CropToAspect(c.width(), c.height(), Anchor.SUBJECT) : op);
+            r.operations.replaceAll(op -> op instanceof CropToAspect c && c.anchor() == Anchor.CENTRE
+                    ? new CropToAspect(c.width(), c.height(), Anchor.SUBJECT) : op);
         }
         // A fact asked for by one clause and given by another ("the horizon is wonky, rotate 2 degrees") is not missing.
         r.missing.removeIf(m -> r.missingFor.containsKey(m) && r.applied.contains(r.missingFor.get(m)));
@@ -253,7 +261,8 @@ public final class BuiltinPlanner implements Planner {
 
     private void apply(Intent intent, String clause, Reading r) {
         r.lastIntent = intent;
-        if (intent == Intent.COLOUR_CAST && r.applied.contains(Intent.TEMPERATURE) && !clause.matches(".*\\b(green|magenta|pink)\\w*.*")) {
+        if (intent == Intent.COLOUR_CAST && (r.applied.contains(Intent.TEMPERATURE) || r.applied.contains(Intent.TINT))
+                && !clause.matches(".*\\b(green|magenta|pink)\\w*.*")) {
             r.notes.add("took \"" + clause + "\" as part of the white balance change");
             return;
         }
@@ -265,7 +274,15 @@ public final class BuiltinPlanner implements Planner {
             r.notes.add("\"" + clause + "\" asks again for an edit already made once");
             return;
         }
-        Built built = OperationBuilders.build(intent, said);
+        Built built;
+        try {
+            built = OperationBuilders.build(intent, said);
+            built.operations().forEach(Parameters::check);
+        } catch (IllegalArgumentException e) {
+            // a value read from the words that the operation does not accept ("rotate 400 degrees")
+            r.unclear.add("\"" + clause + "\": " + e.getMessage());
+            return;
+        }
         if (!built.operations().isEmpty()) {
             r.done.add(key);
             r.applied.add(intent);
@@ -283,7 +300,6 @@ public final class BuiltinPlanner implements Planner {
         }
         for (String why : built.cannot()) {
             r.unclear.add("\"" + clause + "\": " + why);
-            r.closest.add(Intent.SATURATION.summary());
         }
     }
 
@@ -291,10 +307,10 @@ public final class BuiltinPlanner implements Planner {
     private static void addMerged(Operation op, Reading r) {
         List<Operation> ops = r.operations;
         Operation last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
-        if (op instanceof Operation.CropToAspect crop && last instanceof Operation.Reframe f) {
-            ops.set(ops.size() - 1, new Operation.Reframe(crop.width(), crop.height(), f.roomOn(), f.room()));
-        } else if (op instanceof Operation.Reframe f && last instanceof Operation.CropToAspect crop) {
-            ops.set(ops.size() - 1, new Operation.Reframe(crop.width(), crop.height(), f.roomOn(), f.room()));
+        if (op instanceof CropToAspect crop && last instanceof Reframe f) {
+            ops.set(ops.size() - 1, new Reframe(crop.width(), crop.height(), f.roomOn(), f.room()));
+        } else if (op instanceof Reframe f && last instanceof CropToAspect crop) {
+            ops.set(ops.size() - 1, new Reframe(crop.width(), crop.height(), f.roomOn(), f.room()));
         } else {
             ops.add(op);
         }
@@ -308,34 +324,34 @@ public final class BuiltinPlanner implements Planner {
         int last = r.operations.size() - 1;
         Operation previous = r.operations.get(last);
         Said said = new Said(clause, clause, 0, r.subjectMentioned, r.operations);
-        if (previous instanceof Operation.SplitTone tone && clause.matches(".*\\b(highlights?|shadows?)\\b.*")
+        if (previous instanceof SplitTone tone && clause.matches(".*\\b(highlights?|shadows?)\\b.*")
                 && !clause.matches(".*\\b(lift|deepen|recover|brighten|darken|crush|open)\\w*.*")) {
             List<Rgb> tones = ColourNames.find(clause.replaceAll("\\bwarm\\b", "amber").replaceAll("\\bcool\\b", "blue"));
             if (!tones.isEmpty()) {
                 boolean shadows = clause.matches(".*\\bshadows?\\b.*") && !clause.matches(".*\\bhighlights?\\b.*");
-                r.operations.set(last, shadows ? new Operation.SplitTone(tone.highlights(), tones.get(0), tone.strength())
-                        : new Operation.SplitTone(tones.get(0), tones.size() > 1 ? tones.get(1) : tone.shadows(), tone.strength()));
+                r.operations.set(last, shadows ? new SplitTone(tone.highlights(), tones.get(0), tone.strength())
+                        : new SplitTone(tones.get(0), tones.size() > 1 ? tones.get(1) : tone.shadows(), tone.strength()));
             }
             return true; // "split toning: gold highlights, teal shadows"
         }
-        if (previous instanceof Operation.DirectionalLight light && LightOps.shadowOf(said) > 0
+        if (previous instanceof DirectionalLight light && LightOps.shadowOf(said) > 0
                 && !clause.matches(".*\\b(lift|deepen|recover|brighten|darken|crush|open)\\w*.*")) {
-            r.operations.set(last, new Operation.DirectionalLight(light.from(), light.strength(), light.colour(), light.softness(),
+            r.operations.set(last, new DirectionalLight(light.from(), light.strength(), light.colour(), light.softness(),
                     LightOps.shadowOf(said)));
             return true;
         }
         List<Rgb> colours = ColourNames.find(clause);
-        if (previous instanceof Operation.Gradient g && !colours.isEmpty() && Clauses.onlyColours(clause)) {
-            r.operations.set(last, new Operation.Gradient(g.from(), colours.get(0), g.start(), g.opacity(), g.region()));
+        if (previous instanceof Gradient g && !colours.isEmpty() && Clauses.onlyColours(clause)) {
+            r.operations.set(last, new Gradient(g.from(), colours.get(0), g.start(), g.opacity(), g.region()));
             return true;
         }
-        if (previous instanceof Operation.PaletteGrade p && !colours.isEmpty() && p.palette().size() + colours.size() <= 12) {
+        if (previous instanceof PaletteGrade p && !colours.isEmpty() && p.palette().size() + colours.size() <= 12) {
             List<Rgb> palette = new ArrayList<>(p.palette());
             palette.addAll(colours);
-            r.operations.set(last, new Operation.PaletteGrade(p.name(), palette, p.strength(), p.region()));
+            r.operations.set(last, new PaletteGrade(p.name(), palette, p.strength(), p.region()));
             return true;
         }
-        if (previous instanceof Operation.CropToAspect && !Keywords.anyEditCue(clause) && (RegionReader.SUBJECT.matcher(clause).find() || clause.matches(".*\\b(middle|cent(?:er|re)d?)\\b.*"))) {
+        if (previous instanceof CropToAspect && !Keywords.anyEditCue(clause) && (RegionReader.SUBJECT.matcher(clause).find() || clause.matches(".*\\b(middle|cent(?:er|re)d?)\\b.*"))) {
             r.notes.add("kept the subject in the crop (\"" + clause + "\")");
             return true; // the crop is anchored on the subject at the end
         }

@@ -54,6 +54,7 @@ final class Directions {
                 "desat\\w*|mut(?:e|ed)|washed[- ]out|dull(?:er)?|subdued|calm(?:er)?|quieter|pale(?:r)?|understated|faded|grey(?:er)?|gray(?:er)?|shouting|loud",
                 "", "");
         WORDS.put(Intent.VIBRANCE, WORDS.get(Intent.SATURATION));
+        WORDS.put(Intent.HUE, WORDS.get(Intent.SATURATION)); // "richer greens", "tone down the yellows"
         words(Intent.CLARITY,
                 "clarity|textur(?:e|ed)|definition|defined|structure|detail(?:ed)?|grit(?:ty)?|crunch(?:y)?|micro ?contrast|local contrast",
                 "smooth(?:er|ing)?|soft(?:er|en\\w*)?|dreamy|gentler", "", "too crunchy|too gritty|too harsh");

@@ -1,8 +1,15 @@
 package io.atelier.engine.planner;
 
+import io.atelier.engine.ops.Border;
+import io.atelier.engine.ops.CropToAspect;
+import io.atelier.engine.ops.Flip;
+import io.atelier.engine.ops.Reframe;
+import io.atelier.engine.ops.Rotate;
+import io.atelier.engine.ops.Text;
+
 import io.atelier.engine.plan.Edge;
-import io.atelier.engine.plan.Operation;
-import io.atelier.engine.plan.Operation.CropToAspect.Anchor;
+import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.CropToAspect.Anchor;
 import io.atelier.engine.plan.Rgb;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +29,13 @@ final class FrameOps {
             case CROP -> crop(said);
             case REFRAME -> reframe(said);
             case ROTATE -> rotate(said);
-            case FLIP -> Built.of(new Operation.Flip(!said.has("vertical(?:ly)?|upside down|top to bottom")));
+            case FLIP -> Built.of(new Flip(!said.has("vertical(?:ly)?|upside down|top to bottom")));
             case TEXT -> text(said);
+            case BORDER -> {
+                java.util.List<Rgb> colours = ColourNames.find(said.text());
+                double width = said.has("thin|fine|narrow|slim|keyline|hairline") ? 0.015 : said.has("thick|wide|big|heavy|chunky") ? 0.06 : 0.03;
+                yield Built.of(new Border(width, colours.isEmpty() ? Rgb.parse("#ffffff") : colours.get(0)));
+            }
             default -> throw new IllegalArgumentException(intent + " is not a composition edit");
         };
     }
@@ -35,7 +47,7 @@ final class FrameOps {
         }
         Anchor anchor = said.subjectMentioned() || RegionReader.SUBJECT.matcher(said.text()).find() || said.has("cent(?:er|re)d?|middle")
                 ? Anchor.SUBJECT : anchor(said.text());
-        return Built.of(new Operation.CropToAspect(aspect.get().width(), aspect.get().height(), anchor));
+        return Built.of(new CropToAspect(aspect.get().width(), aspect.get().height(), anchor));
     }
 
     private static Anchor anchor(String c) {
@@ -64,7 +76,7 @@ final class FrameOps {
         }
         Ratios.Aspect a = Ratios.read(said.text()).orElse(edge == Edge.TOP || edge == Edge.BOTTOM ? new Ratios.Aspect(4, 5) : new Ratios.Aspect(16, 9));
         double room = said.has("lots of|plenty of|generous|wide|large|a lot of|loads of") ? 0.5 : 0.4;
-        return Built.of(new Operation.Reframe(a.width(), a.height(), edge, room));
+        return Built.of(new Reframe(a.width(), a.height(), edge, room));
     }
 
     private static Built rotate(Said said) {
@@ -74,26 +86,26 @@ final class FrameOps {
         if (degrees.isPresent()) {
             double d = Math.abs(degrees.getAsDouble()) * (anticlockwise || degrees.getAsDouble() < 0 ? -1 : 1);
             d = Math.max(-180, Math.min(180, d));
-            return Built.of(new Operation.Rotate(d, Math.abs(d) % 90 != 0));
+            return Built.of(new Rotate(d, Math.abs(d) % 90 != 0));
         }
         if (said.has("rotate|turn|rotation") && Amounts.number(c).isPresent()) {
             double n = Math.abs(Amounts.number(c).get());
             if (n > 0 && n <= 180) {
                 double d = anticlockwise ? -n : n;
-                return Built.of(new Operation.Rotate(d, Math.abs(d) % 90 != 0));
+                return Built.of(new Rotate(d, Math.abs(d) % 90 != 0));
             }
         }
         var bare = java.util.regex.Pattern.compile("\\b(90|180|45|270)\\b").matcher(c);
         if (bare.find() && !said.has("upside down")) {
             double n = Double.parseDouble(bare.group(1));
             double d = n == 270 ? -90 : anticlockwise ? -n : n;
-            return Built.of(new Operation.Rotate(d, Math.abs(d) % 90 != 0));
+            return Built.of(new Rotate(d, Math.abs(d) % 90 != 0));
         }
         if (said.has("upside down|180|(?:a)?round")) {
-            return Built.of(new Operation.Rotate(180, false));
+            return Built.of(new Rotate(180, false));
         }
         if (said.has("rotate|turn") && said.has("left|right|clockwise|anti ?clockwise|counter ?clockwise|sideways|portrait|landscape")) {
-            return Built.of(new Operation.Rotate(anticlockwise ? -90 : 90, false));
+            return Built.of(new Rotate(anticlockwise ? -90 : 90, false));
         }
         return Built.needs(c + ": the angle — say how many degrees and which way, e.g. straighten by 2 degrees clockwise");
     }
@@ -104,16 +116,16 @@ final class FrameOps {
             return Built.needs(said.text() + ": what the text should say — put it in quotes, e.g. add the title \"Fresh Roast\" at the top");
         }
         String where = QUOTED.matcher(said.text()).replaceAll(" ");
-        Operation.Text.Placement placement = where.matches(".*\\b(top|upper|above|header)\\b.*") ? Operation.Text.Placement.TOP
-                : where.matches(".*\\b(bottom|lower|below|footer)\\b.*") ? Operation.Text.Placement.BOTTOM
-                : where.matches(".*\\bleft\\b.*") ? Operation.Text.Placement.LEFT
-                : where.matches(".*\\bright\\b.*") ? Operation.Text.Placement.RIGHT
-                : where.matches(".*\\b(centre|center|middle)\\b.*") ? Operation.Text.Placement.CENTRE
-                : Operation.Text.Placement.AUTO;
+        Text.Placement placement = where.matches(".*\\b(top|upper|above|header)\\b.*") ? Text.Placement.TOP
+                : where.matches(".*\\b(bottom|lower|below|footer)\\b.*") ? Text.Placement.BOTTOM
+                : where.matches(".*\\bleft\\b.*") ? Text.Placement.LEFT
+                : where.matches(".*\\bright\\b.*") ? Text.Placement.RIGHT
+                : where.matches(".*\\b(centre|center|middle)\\b.*") ? Text.Placement.CENTRE
+                : Text.Placement.AUTO;
         List<Rgb> colours = ColourNames.find(where);
         String colour = colours.isEmpty() ? "auto" : colours.get(0).hex();
         double size = where.matches(".*\\b(large|big|huge|bold)\\b.*") ? 0.1 : where.matches(".*\\b(small|tiny|subtle)\\b.*") ? 0.04 : 0.06;
-        return Built.of(new Operation.Text(words, placement, colour, size));
+        return Built.of(new Text(words, placement, colour, size));
     }
 
     // The words in quotes, as the person typed them (not lower-cased); or after "saying"/"that says".

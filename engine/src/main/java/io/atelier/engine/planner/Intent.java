@@ -9,6 +9,7 @@ import java.util.Locale;
  * phrasings ({@code planner/catalogue.tsv}) is keyed by these names.
  */
 public enum Intent {
+    AUTO_LEVEL(Family.LIGHT, false, "stretch the tones to full black and white (auto levels)", "auto-level"),
     EXPOSURE(Family.LIGHT, true, "brighter or darker overall, by a touch, a percentage or stops", "exposure"),
     CONTRAST(Family.LIGHT, true, "more or less contrast: punchy or soft and faded", "contrast"),
     HIGHLIGHTS(Family.LIGHT, true, "pull back or brighten the highlights", "tone-recovery"),
@@ -22,7 +23,7 @@ public enum Intent {
     SEPARATION(Family.LIGHT, false, "a brighter subject against a darker background", "exposure"),
     TEMPERATURE(Family.COLOUR, true, "warmer or cooler colour temperature", "white-balance"),
     TINT(Family.COLOUR, true, "less green or less magenta (tint)", "white-balance"),
-    COLOUR_CAST(Family.COLOUR, false, "take out a colour cast", "white-balance"),
+    COLOUR_CAST(Family.COLOUR, false, "take out a colour cast (automatically, or the way you say)", "auto-white-balance", "white-balance"),
     SATURATION(Family.COLOUR, true, "more or less saturated colour, up to fully muted", "saturation"),
     VIBRANCE(Family.COLOUR, true, "richer muted colours without oversaturating vivid ones", "vibrance"),
     MONOCHROME(Family.COLOUR, false, "black and white", "monochrome"),
@@ -30,12 +31,13 @@ public enum Intent {
     SPLIT_TONE(Family.COLOUR, false, "tint highlights and shadows toward two colours", "split-tone"),
     COLOUR_OVERLAY(Family.COLOUR, false, "a colour wash or band over a region", "colour-overlay"),
     GRADIENT(Family.COLOUR, false, "a two-colour gradient over a region", "gradient"),
-    HUE(Family.COLOUR, false, "change one colour family (the greens, the blues…) on its own"),
+    HUE(Family.COLOUR, true, "richer, more muted, lighter, darker or shifted colour in one family: reds, oranges, yellows, greens, aquas, blues, purples, magentas", "hue-adjust"),
     CROP(Family.COMPOSITION, false, "crop to a ratio or a named format (square, 4:5, story, 16:9)", "crop-to-aspect"),
     REFRAME(Family.COMPOSITION, false, "reframe leaving room on one side, e.g. for text", "reframe"),
     ROTATE(Family.COMPOSITION, true, "rotate or straighten by an angle", "rotate"),
     FLIP(Family.COMPOSITION, false, "mirror left to right or upside down", "flip"),
     TEXT(Family.COMPOSITION, false, "set words given in quotes on the image", "text"),
+    BORDER(Family.COMPOSITION, false, "a plain frame around the picture", "border"),
     BLUR(Family.FOCUS, false, "blur the background or a region", "blur"),
     SHARPEN(Family.FOCUS, false, "sharpen fine detail", "sharpen"),
     CLARITY(Family.FOCUS, true, "more or less local contrast and texture (clarity)", "clarity"),

@@ -23,6 +23,8 @@ final class Keywords {
     private static final Pattern EFFECTS = Pattern.compile("\\b(smoke|wisps?|light|lighting|sunlight|sunshine|glow|bloom|haze|mist|fog|steam|vapou?r|grain|noise|dust|flare|leak|vignette|text|title|caption|headline|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|highlights|vibrance|saturation|space|room|tones?|palette|cast|exposure|drama|texture|border|frame|brightness|depth|mood|feel|pop|punch|detail|look|vibe|style|finish|effect|fade|matte|grade|grading|filter|sparkle|shine|sheen|touch of \\w+|bit of \\w+|warm\\w*|cool\\w*|magenta|green|pink|blue|yellow|orange|red|teal)\\b");
 
     static {
+        cue(Intent.AUTO_LEVEL, "auto ?levels?|levels|auto ?tone|auto ?contrast|stretch the (?:tones|histogram|levels)|histogram|normali[sz]e");
+        cue(Intent.BORDER, "border|frame around|framed|mat(?:te)? border|passe ?partout|white edge|keyline");
         cue(Intent.EXPOSURE, "bright\\w*|dark\\w*|exposure|expos\\w+|stops?|ev|lighter|lighten|dim\\w*|underexposed|overexposed|open (?:it )?up|moody|moodier|murky|gloomy|airy|more light|light");
         cue(Intent.CONTRAST, "contrast\\w*|punch\\w*|flat\\w*|faded|matte|snappy|snappier");
         cue(Intent.HIGHLIGHTS, "highlights?|whites|blown(?: out)?|bright (?:areas?|parts?|bits?|spots?|sky|window)|clipped|sky|window|too hot");
@@ -42,7 +44,7 @@ final class Keywords {
         cue(Intent.SPLIT_TONE, "split|highlights \\w+ and (?:the )?shadows|shadows \\w+ and (?:the )?highlights");
         cue(Intent.COLOUR_OVERLAY, "overlay|wash|band|strip|stripe|bar|tint the");
         cue(Intent.GRADIENT, "gradient|fade from|ombre");
-        cue(Intent.HUE, "(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas|pinks|teals|cyans)|skin ?tones?|the sky");
+        cue(Intent.HUE, "(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas|pinks|teals|cyans)|skin ?tones?|the sky|foliage|greenery|grass|leaves");
         cue(Intent.CROP, "crop\\w*|ratio|aspect|square|portrait|landscape|story|stories|format|instagram|insta|reel|widescreen|trim|tighter|closer");
         cue(Intent.REFRAME, "room|space|negative space|copy ?space|breathing room|empty area");
         cue(Intent.ROTATE, "rotat\\w*|straighten\\w*|tilt\\w*|level|crooked|wonky|horizon|degrees?|°|upside down|skew\\w*");
@@ -71,12 +73,14 @@ final class Keywords {
         decisive(Intent.LIGHT_LEAK, "light leaks?|leaks?");
         decisive(Intent.SPLIT_TONE, "split ?ton\\w*");
         decisive(Intent.GRADIENT, "gradient");
+        decisive(Intent.AUTO_LEVEL, "auto ?levels?|auto ?tone|stretch the (?:tones|histogram|levels)|fix the levels|levels");
+        decisive(Intent.BORDER, "border|frame around (?:it|the (?:photo|picture|image))|keyline");
         decisive(Intent.PALETTE, "earth(?:y| tones?)?|pastels?|teal and orange|palette|grade|grading|brand colou?rs?|colou?r grade");
         decisive(Intent.TINT, "(?:pink|magenta|green)(?:ish)? (?:cast|tint)|too (?:much )?(?:pink|magenta|green)|less (?:pink|magenta|green)|more (?:magenta|pink)");
         decisive(Intent.COLOUR_OVERLAY, "overlay|colou?r wash|wash of \\w+|\\w+ wash|colou?r band|band of \\w+");
         decisive(Intent.SEPARATION, "contrast between|separation|separate the \\w+ from|(?:subject|product|cup|mug) (?:bright|brighter|lit) and (?:the )?(?:background|surroundings|context) dark(?:er)?|bright(?:er)? (?:product|subject|cup|mug) and (?:a )?dark(?:er)? (?:\\w+ )?(?:background|context|surroundings|environment)");
         decisive(Intent.GRAIN, "film grain|(?<!wood )grain|grainy|grainier");
-        decisive(Intent.HUE, "(?:the )?(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas)|skin ?tones?");
+        decisive(Intent.HUE, "(?:the )?(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas|teals|cyans|pinks)|skin ?tones?|foliage|greenery|grass|(?:the )?sky (?:more |less )?blue|bluer sky|blue sky|blue of (?:the )?sky|green leaves");
         decisive(Intent.REFRAME, "(?:room|space|negative space|copy ?space|breathing room)\\b.*\\b(?:on|at|to) (?:the )?(?:left|right|top|bottom)|(?:left|right|top|bottom)\\b.*\\b(?:room|space) for");
         decisive(Intent.ROTATE, "rotat\\w*|straighten\\w*|upside down|\\d+ ?(?:degrees?|°)|flip (?:it |the \\w+ )?(?:a)?round");
         decisive(Intent.CLARITY, "clarity|micro ?contrast|local contrast");
@@ -88,7 +92,7 @@ final class Keywords {
         decisive(Intent.VIBRANCE, "vibrance");
         decisive(Intent.BLUR, "blur\\w*|bokeh|depth of field");
         decisive(Intent.TIME_OF_DAY, "golden hour|blue hour|magic hour");
-        decisive(Intent.COLOUR_CAST, "colou?r cast|white balance|wb|\\w+ cast");
+        decisive(Intent.COLOUR_CAST, "colou?r cast|white balance|wb|\\w+ cast|whites? (?:really |truly |properly |pure )?white|neutral(?:i[sz]e)? (?:the )?(?:whites?|colou?rs?)|whites? (?:look )?(?:neutral|clean)");
         decisive(Intent.TEMPERATURE, "warmer|cooler|colder|warm (?:it|this|them|the \\w+) up|cool (?:it|this|them|the \\w+)(?: down| off)?|warm(?: only)? the \\w+|cool(?: only)? the \\w+|warmth|temperature|temp|less (?:blue|yellow|orange)|too (?:much )?(?:blue|yellow|orange)");
 
         comparative(Intent.EXPOSURE, "brighter|darker|lighter|brighten|darken");
@@ -118,7 +122,7 @@ final class Keywords {
     private static final java.util.Set<Intent> NAMED = java.util.EnumSet.of(Intent.HAZE, Intent.GLOW, Intent.TIME_OF_DAY, Intent.GRAIN,
             Intent.DUST, Intent.STEAM, Intent.LIGHT_LEAK, Intent.LENS_FLARE, Intent.FILM_LOOK, Intent.SPLIT_TONE, Intent.GRADIENT,
             Intent.COLOUR_OVERLAY, Intent.TEXT, Intent.FLIP, Intent.ROTATE, Intent.CROP, Intent.REFRAME, Intent.MONOCHROME,
-            Intent.PALETTE, Intent.HUE, Intent.EMPHASIS, Intent.SEPARATION, Intent.VIGNETTE, Intent.COLOUR_CAST, Intent.TINT);
+            Intent.PALETTE, Intent.HUE, Intent.AUTO_LEVEL, Intent.BORDER, Intent.EMPHASIS, Intent.SEPARATION, Intent.VIGNETTE, Intent.COLOUR_CAST, Intent.TINT);
     private static final Pattern TIMES = Pattern.compile("\\b(golden hour|golden light|sunset|sunrise|dawn|morning|dusk|twilight|overcast|cloudy|midday|noon|blue hour|late afternoon|afternoon|evening|magic hour|night|grey day|gray day|rainy)\\b");
     private static final Pattern FROM_SOMEWHERE = Pattern.compile("\\b(from|left|right|above|overhead|behind|side ?light\\w*|back ?light\\w*|back ?lit|rim|window light|through the window|streaming|pouring|beams?|rays?|key light|lit)\\b");
 
@@ -202,7 +206,11 @@ final class Keywords {
             }
         }
         if (found.contains(Intent.HUE)) {
-            found.removeAll(List.of(Intent.SATURATION, Intent.VIBRANCE, Intent.TINT, Intent.TEMPERATURE, Intent.PALETTE));
+            found.removeAll(List.of(Intent.SATURATION, Intent.VIBRANCE, Intent.TINT, Intent.TEMPERATURE, Intent.PALETTE, Intent.EXPOSURE,
+                    Intent.CONTRAST));
+        }
+        if (found.contains(Intent.AUTO_LEVEL)) {
+            found.removeAll(List.of(Intent.CONTRAST, Intent.EXPOSURE));
         }
         if (found.contains(Intent.PALETTE) || found.contains(Intent.SPLIT_TONE) || found.contains(Intent.GRADIENT)) {
             found.removeAll(List.of(Intent.TINT, Intent.TEMPERATURE));

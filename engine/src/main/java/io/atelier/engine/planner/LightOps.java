@@ -1,7 +1,16 @@
 package io.atelier.engine.planner;
 
+import io.atelier.engine.ops.AutoLevel;
+import io.atelier.engine.ops.Contrast;
+import io.atelier.engine.ops.DirectionalLight;
+import io.atelier.engine.ops.Exposure;
+import io.atelier.engine.ops.Glow;
+import io.atelier.engine.ops.TimeOfDay;
+import io.atelier.engine.ops.ToneRecovery;
+import io.atelier.engine.ops.Vignette;
+
 import io.atelier.engine.plan.Edge;
-import io.atelier.engine.plan.Operation;
+import io.atelier.engine.ops.Operation;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
 import java.util.Optional;
@@ -19,20 +28,21 @@ final class LightOps {
         double scale = Amounts.scale(c);
         int sign = Directions.sign(intent, c);
         return switch (intent) {
-            case EXPOSURE -> Built.of(new Operation.Exposure(clamp(sign * exposureStops(c, sign, scale), 4), RegionReader.read(c)));
-            case CONTRAST -> Built.of(new Operation.Contrast(clamp(sign * onScale(c, Strengths.CONTRAST * scale), 100), RegionReader.read(c)));
-            case HIGHLIGHTS -> Built.of(new Operation.ToneRecovery(clamp(sign * onScale(c, Strengths.TONE_RECOVERY * scale), 100), 0, placeOnly(c)));
-            case SHADOWS -> Built.of(new Operation.ToneRecovery(0, clamp(sign * onScale(c, Strengths.TONE_RECOVERY * scale), 100), placeOnly(c)));
-            case TIME_OF_DAY -> Built.of(new Operation.TimeOfDay(mood(said), clamp01(Strengths.TIME_OF_DAY * Math.min(scale, 1.4))));
+            case EXPOSURE -> Built.of(new Exposure(clamp(sign * exposureStops(c, sign, scale), 4), RegionReader.read(c)));
+            case CONTRAST -> Built.of(new Contrast(clamp(sign * onScale(c, Strengths.CONTRAST * scale), 100), RegionReader.read(c)));
+            case HIGHLIGHTS -> Built.of(new ToneRecovery(clamp(sign * onScale(c, Strengths.TONE_RECOVERY * scale), 100), 0, placeOnly(c)));
+            case SHADOWS -> Built.of(new ToneRecovery(0, clamp(sign * onScale(c, Strengths.TONE_RECOVERY * scale), 100), placeOnly(c)));
+            case TIME_OF_DAY -> Built.of(new TimeOfDay(mood(said), clamp01(Strengths.TIME_OF_DAY * Math.min(scale, 1.4))));
             case DIRECTIONAL_LIGHT -> Built.of(light(said, scale));
-            case VIGNETTE -> Built.of(new Operation.Vignette(clamp(sign * onScale(c, Strengths.VIGNETTE * scale), 100), 0.35,
+            case VIGNETTE -> Built.of(new Vignette(clamp(sign * onScale(c, Strengths.VIGNETTE * scale), 100), 0.35,
                     said.subjectMentioned() || RegionReader.SUBJECT.matcher(c).find()));
-            case GLOW -> Built.of(new Operation.Glow(Operation.Glow.Kind.GLOW, clamp(Strengths.GLOW * scale, 100), RegionReader.read(c)));
-            case HAZE -> Built.of(new Operation.Glow(Operation.Glow.Kind.HAZE, clamp(Strengths.HAZE * scale, 100), RegionReader.read(c)));
-            case EMPHASIS -> Built.of(new Operation.Exposure(clamp(-Strengths.EMPHASIS_STOPS * scale, 4), new Region.Background()),
-                    new Operation.Vignette(clamp(-35 * scale, 100), 0.3, true));
-            case SEPARATION -> Built.of(new Operation.Exposure(clamp(-0.6 * scale, 4), new Region.Background()),
-                    new Operation.Exposure(clamp(0.2 * scale, 4), new Region.Subject()));
+            case GLOW -> Built.of(new Glow(Glow.Kind.GLOW, clamp(Strengths.GLOW * scale, 100), RegionReader.read(c)));
+            case HAZE -> Built.of(new Glow(Glow.Kind.HAZE, clamp(Strengths.HAZE * scale, 100), RegionReader.read(c)));
+            case EMPHASIS -> Built.of(new Exposure(clamp(-Strengths.EMPHASIS_STOPS * scale, 4), new Region.Background()),
+                    new Vignette(clamp(-35 * scale, 100), 0.3, true));
+            case AUTO_LEVEL -> Built.of(new AutoLevel(0.5, said.has("per channel|each channel|colou?r channels|cast")));
+            case SEPARATION -> Built.of(new Exposure(clamp(-0.6 * scale, 4), new Region.Background()),
+                    new Exposure(clamp(0.2 * scale, 4), new Region.Subject()));
             default -> throw new IllegalArgumentException(intent + " is not a light edit");
         };
     }
@@ -65,20 +75,20 @@ final class LightOps {
         return RegionReader.side(c).orElseGet(() -> RegionReader.BACKGROUND.matcher(c).find() ? new Region.Background() : Region.WHOLE);
     }
 
-    private static Operation.TimeOfDay.Mood mood(Said said) {
+    private static TimeOfDay.Mood mood(Said said) {
         if (said.has("blue hour|dusk|twilight|night|moonlight")) {
-            return Operation.TimeOfDay.Mood.BLUE_HOUR;
+            return TimeOfDay.Mood.BLUE_HOUR;
         }
         if (said.has("overcast|cloudy|grey day|gray day|rainy|dull day|diffused? daylight|moody sky")) {
-            return Operation.TimeOfDay.Mood.OVERCAST;
+            return TimeOfDay.Mood.OVERCAST;
         }
         if (said.has("morning|sunrise|dawn|early light|breakfast|first light|early")) {
-            return Operation.TimeOfDay.Mood.MORNING;
+            return TimeOfDay.Mood.MORNING;
         }
         if (said.has("midday|noon|harsh sun|high sun|bright daylight|summer day|lunchtime")) {
-            return Operation.TimeOfDay.Mood.MIDDAY;
+            return TimeOfDay.Mood.MIDDAY;
         }
-        return Operation.TimeOfDay.Mood.GOLDEN_HOUR; // golden hour, sunset, late afternoon, evening
+        return TimeOfDay.Mood.GOLDEN_HOUR; // golden hour, sunset, late afternoon, evening
     }
 
     private static Operation light(Said said, double scale) {
@@ -98,7 +108,7 @@ final class LightOps {
         double softness = said.has("hard|harsh|crisp|strong shadows|dramatic|direct|spotlight") ? 0.25
                 : said.has("soft|gentle|diffused?|subtle|window") ? 0.8 : 0.6;
         double shadow = shadowOf(said);
-        return new Operation.DirectionalLight(from.orElse(Edge.LEFT), clamp(Strengths.LIGHT_STOPS * Math.max(scale, 0.8), 2), colour,
+        return new DirectionalLight(from.orElse(Edge.LEFT), clamp(Strengths.LIGHT_STOPS * Math.max(scale, 0.8), 2), colour,
                 softness, shadow);
     }
 

@@ -1,6 +1,6 @@
 package io.atelier.engine.planner;
 
-import io.atelier.engine.plan.Operation;
+import io.atelier.engine.ops.Operation;
 import java.util.List;
 
 /**

@@ -19,7 +19,7 @@ final class Spelling {
             "sharper", "blur", "blurry", "background", "exposure", "details", "detail", "texture", "clarity", "degrees", "rotate",
             "straighten", "monochrome", "black", "white", "more", "less", "better", "awesome", "crop", "haze", "glow", "flare",
             "lighten", "lighter", "golden", "sunlight", "brightness", "temperature", "please", "portrait", "landscape", "instagram",
-            "overlay", "gradient", "palette", "pastel", "earthy", "vintage", "horizontal", "vertical", "horizon", "subtle", "slightly");
+            "overlay", "gradient", "palette", "border", "pastel", "earthy", "vintage", "horizontal", "vertical", "horizon", "subtle", "slightly");
     // Real words that sit one letter from an editing word: never "corrected".
     private static final Set<String> ENGLISH = Set.copyOf(List.of("stem", "form", "bright", "light", "might", "right", "night", "sight", "tight",
             "fight", "black", "block", "back", "crap", "drop", "crow", "glove", "flair", "leek", "less", "mess", "lose", "loss", "more",

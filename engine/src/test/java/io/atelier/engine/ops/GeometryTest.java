@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.measure.Cielab;
+import io.atelier.engine.ops.CropToAspect.Anchor;
 import io.atelier.engine.plan.Edge;
-import io.atelier.engine.plan.Operation;
-import io.atelier.engine.plan.Operation.CropToAspect.Anchor;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class GeometryTest {
     @ParameterizedTest
     @CsvSource({"1,1", "4,5", "16,9", "9,16", "3,2"})
     void cropGivesTheAskedRatioWithTheCupInside(int w, int h) {
-        BufferedImage out = run(COFFEE, new Operation.CropToAspect(w, h, Anchor.SUBJECT));
+        BufferedImage out = run(COFFEE, new CropToAspect(w, h, Anchor.SUBJECT));
         assertThat(out.getWidth() / (double) out.getHeight()).isCloseTo(w / (double) h, org.assertj.core.data.Offset.offset(0.01));
         // the coffee's surface (centre at 292,140 in the source) is inside the crop: find its colour near the crop's middle band
         int[] frame = CropToAspect.frame(600, 400, w, h, centroid()[0], centroid()[1]);
@@ -40,7 +39,7 @@ class GeometryTest {
     @Test
     void reframeLeavesRoomOnTheAskedSide() {
         for (Edge side : new Edge[] {Edge.RIGHT, Edge.LEFT}) {
-            BufferedImage out = run(COFFEE, new Operation.Reframe(16, 9, side, 0.4));
+            BufferedImage out = run(COFFEE, new Reframe(16, 9, side, 0.4));
             assertThat(out.getWidth() / (double) out.getHeight()).isCloseTo(16 / 9.0, org.assertj.core.data.Offset.offset(0.01));
             double cx = locate(out, 292, 160)[0] / (double) out.getWidth(); // where the cup's centre went
             if (side == Edge.RIGHT) {
@@ -53,20 +52,20 @@ class GeometryTest {
 
     @Test
     void quarterTurnsAndFlipsMovePixelsExactly() {
-        BufferedImage cw = run(COFFEE, new Operation.Rotate(90, false));
+        BufferedImage cw = run(COFFEE, new Rotate(90, false));
         assertThat(cw.getWidth()).isEqualTo(400);
         assertThat(cw.getHeight()).isEqualTo(600);
         // source (x, y) lands at (h − 1 − y, x) after a clockwise quarter turn
         assertThat(cw.getRGB(399 - 10, 20) & 0xFFFFFF).isEqualTo(COFFEE.getRGB(20, 10) & 0xFFFFFF);
-        BufferedImage flipped = run(COFFEE, new Operation.Flip(true));
+        BufferedImage flipped = run(COFFEE, new Flip(true));
         assertThat(flipped.getRGB(599 - 33, 77) & 0xFFFFFF).isEqualTo(COFFEE.getRGB(33, 77) & 0xFFFFFF);
-        BufferedImage twice = run(COFFEE, new Operation.Flip(false), new Operation.Flip(false));
+        BufferedImage twice = run(COFFEE, new Flip(false), new Flip(false));
         assertThat(twice.getRGB(123, 321)).isEqualTo(COFFEE.getRGB(123, 321));
     }
 
     @Test
     void straighteningCropsAwayTheEmptyCorners() {
-        BufferedImage out = run(COFFEE, new Operation.Rotate(4, true));
+        BufferedImage out = run(COFFEE, new Rotate(4, true));
         assertThat(out.getWidth()).isLessThan(600);
         assertThat(out.getWidth() / (double) out.getHeight()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.01));
         // no corner is a replicated edge smear or black: each corner pixel matches its neighbourhood

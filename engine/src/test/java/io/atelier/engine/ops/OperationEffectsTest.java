@@ -7,10 +7,9 @@ import static io.atelier.engine.Photos.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.engine.measure.Cielab;
-import io.atelier.engine.measure.ImageStats;
 import io.atelier.engine.measure.ImageStats.Selection;
+import io.atelier.engine.measure.ImageStats;
 import io.atelier.engine.plan.Edge;
-import io.atelier.engine.plan.Operation;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
 import java.awt.image.BufferedImage;
@@ -27,13 +26,13 @@ class OperationEffectsTest {
     @Test
     void goldenHourWarmsAndOvercastCools() {
         double b = lab(COFFEE)[2];
-        assertThat(lab(run(COFFEE, new Operation.TimeOfDay(Operation.TimeOfDay.Mood.GOLDEN_HOUR, 0.8)))[2]).isGreaterThan(b + 3);
-        assertThat(lab(run(COFFEE, new Operation.TimeOfDay(Operation.TimeOfDay.Mood.OVERCAST, 0.8)))[2]).isLessThan(b - 2);
+        assertThat(lab(run(COFFEE, new TimeOfDay(TimeOfDay.Mood.GOLDEN_HOUR, 0.8)))[2]).isGreaterThan(b + 3);
+        assertThat(lab(run(COFFEE, new TimeOfDay(TimeOfDay.Mood.OVERCAST, 0.8)))[2]).isLessThan(b - 2);
     }
 
     @Test
     void lightFromTheLeftBrightensTheLeftAndShadowsTheRight() {
-        BufferedImage out = run(COFFEE, new Operation.DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.8, 0));
+        BufferedImage out = run(COFFEE, new DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.8, 0));
         double leftGain = ImageStats.meanLab(out, LEFT_THIRD)[0] - ImageStats.meanLab(COFFEE, LEFT_THIRD)[0];
         double rightGain = ImageStats.meanLab(out, RIGHT_THIRD)[0] - ImageStats.meanLab(COFFEE, RIGHT_THIRD)[0];
         assertThat(leftGain).isGreaterThan(4);
@@ -44,8 +43,8 @@ class OperationEffectsTest {
 
     @Test
     void theSubjectCastsItsShadowAwayFromTheLightAndStaysLitItself() {
-        BufferedImage lit = run(COFFEE, new Operation.DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.5, 0));
-        BufferedImage shadowed = run(COFFEE, new Operation.DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.5, 0.8));
+        BufferedImage lit = run(COFFEE, new DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.5, 0));
+        BufferedImage shadowed = run(COFFEE, new DirectionalLight(Edge.LEFT, 0.8, Rgb.parse("#ffe0b5"), 0.5, 0.8));
         Selection rightOfSaucer = (x, y) -> x >= 490 && x < 530 && y > 160 && y < 300;
         Selection leftOfSaucer = (x, y) -> x >= 20 && x < 60 && y > 160 && y < 300;
         assertThat(ImageStats.meanLab(shadowed, rightOfSaucer)[0]).isLessThan(ImageStats.meanLab(lit, rightOfSaucer)[0] - 3);
@@ -55,7 +54,7 @@ class OperationEffectsTest {
 
     @Test
     void splitToneWarmsHighlightsAndCoolsShadows() {
-        BufferedImage out = run(COFFEE, new Operation.SplitTone(Rgb.parse("#ffb070"), Rgb.parse("#4a78b0"), 0.8));
+        BufferedImage out = run(COFFEE, new SplitTone(Rgb.parse("#ffb070"), Rgb.parse("#4a78b0"), 0.8));
         Selection bright = (x, y) -> Cielab.fromRgb(COFFEE.getRGB(x, y))[0] > 75;
         Selection dark = (x, y) -> Cielab.fromRgb(COFFEE.getRGB(x, y))[0] < 25;
         assertThat(ImageStats.meanLab(out, bright)[2]).isGreaterThan(ImageStats.meanLab(COFFEE, bright)[2] + 2);
@@ -65,25 +64,25 @@ class OperationEffectsTest {
     @Test
     void contrastSpreadsLightnessAndNegativeContrastNarrowsIt() {
         double spread = lightnessSpread(COFFEE);
-        assertThat(lightnessSpread(run(COFFEE, new Operation.Contrast(50, Region.WHOLE)))).isGreaterThan(spread * 1.1);
-        assertThat(lightnessSpread(run(COFFEE, new Operation.Contrast(-50, Region.WHOLE)))).isLessThan(spread * 0.9);
+        assertThat(lightnessSpread(run(COFFEE, new Contrast(50, Region.WHOLE)))).isGreaterThan(spread * 1.1);
+        assertThat(lightnessSpread(run(COFFEE, new Contrast(-50, Region.WHOLE)))).isLessThan(spread * 0.9);
     }
 
     @Test
     void shadowRecoveryLiftsDarkPixelsAndLeavesBrightOnesNearlyAlone() {
-        BufferedImage out = run(COFFEE, new Operation.ToneRecovery(0, 60, Region.WHOLE));
+        BufferedImage out = run(COFFEE, new ToneRecovery(0, 60, Region.WHOLE));
         Selection dark = (x, y) -> Cielab.fromRgb(COFFEE.getRGB(x, y))[0] < 25;
         Selection bright = (x, y) -> Cielab.fromRgb(COFFEE.getRGB(x, y))[0] > 85;
         assertThat(ImageStats.meanLab(out, dark)[0]).isGreaterThan(ImageStats.meanLab(COFFEE, dark)[0] + 4);
         assertThat(Math.abs(ImageStats.meanLab(out, bright)[0] - ImageStats.meanLab(COFFEE, bright)[0])).isLessThan(1);
 
-        BufferedImage recovered = run(COFFEE, new Operation.ToneRecovery(-60, 0, Region.WHOLE));
+        BufferedImage recovered = run(COFFEE, new ToneRecovery(-60, 0, Region.WHOLE));
         assertThat(ImageStats.meanLab(recovered, bright)[0]).isLessThan(ImageStats.meanLab(COFFEE, bright)[0] - 2);
     }
 
     @Test
     void vignetteDarkensCornersAndNotTheCentre() {
-        BufferedImage out = run(COFFEE, new Operation.Vignette(-50, 0.35, false));
+        BufferedImage out = run(COFFEE, new Vignette(-50, 0.35, false));
         assertThat(ImageStats.meanLab(out, CORNERS)[0]).isLessThan(ImageStats.meanLab(COFFEE, CORNERS)[0] - 4);
         assertThat(ImageStats.maxDeltaE(out, COFFEE, CENTRE)).isLessThan(1);
     }
@@ -91,11 +90,11 @@ class OperationEffectsTest {
     @Test
     void hazeLiftsTheBlacksAndGlowBrightensAroundHighlights() {
         Selection dark = (x, y) -> Cielab.fromRgb(COFFEE.getRGB(x, y))[0] < 20;
-        BufferedImage haze = run(COFFEE, new Operation.Glow(Operation.Glow.Kind.HAZE, 60, Region.WHOLE));
+        BufferedImage haze = run(COFFEE, new Glow(Glow.Kind.HAZE, 60, Region.WHOLE));
         assertThat(ImageStats.meanLab(haze, dark)[0]).isGreaterThan(ImageStats.meanLab(COFFEE, dark)[0] + 8);
         assertThat(lightnessSpread(haze)).isLessThan(lightnessSpread(COFFEE));
 
-        BufferedImage glow = run(COFFEE, new Operation.Glow(Operation.Glow.Kind.GLOW, 60, Region.WHOLE));
+        BufferedImage glow = run(COFFEE, new Glow(Glow.Kind.GLOW, 60, Region.WHOLE));
         assertThat(lab(glow)[0]).isGreaterThan(lab(COFFEE)[0] + 2);
     }
 
@@ -103,15 +102,15 @@ class OperationEffectsTest {
     void saturationVibranceAndMonochromeMoveChroma() {
         double chroma = chroma(COFFEE);
         // +40 raises chroma less than 40%: vivid reds already sit near the sRGB gamut edge and clip
-        assertThat(chroma(run(COFFEE, new Operation.Saturation(40, Region.WHOLE)))).isGreaterThan(chroma * 1.08);
-        assertThat(chroma(run(COFFEE, new Operation.Saturation(-60, Region.WHOLE)))).isLessThan(chroma * 0.6);
-        assertThat(chroma(run(COFFEE, new Operation.Vibrance(50, Region.WHOLE)))).isGreaterThan(chroma * 1.05);
-        assertThat(chroma(run(COFFEE, new Operation.Monochrome(Region.WHOLE)))).isLessThan(0.5);
+        assertThat(chroma(run(COFFEE, new Saturation(40, Region.WHOLE)))).isGreaterThan(chroma * 1.08);
+        assertThat(chroma(run(COFFEE, new Saturation(-60, Region.WHOLE)))).isLessThan(chroma * 0.6);
+        assertThat(chroma(run(COFFEE, new Vibrance(50, Region.WHOLE)))).isGreaterThan(chroma * 1.05);
+        assertThat(chroma(run(COFFEE, new Monochrome(Region.WHOLE)))).isLessThan(0.5);
     }
 
     @Test
     void vibranceFavoursMutedColours() {
-        BufferedImage out = run(COFFEE, new Operation.Vibrance(60, Region.WHOLE));
+        BufferedImage out = run(COFFEE, new Vibrance(60, Region.WHOLE));
         Selection muted = (x, y) -> chromaOf(COFFEE.getRGB(x, y)) < 15;
         Selection vivid = (x, y) -> chromaOf(COFFEE.getRGB(x, y)) > 50;
         double mutedGain = chroma(out, muted) / chroma(COFFEE, muted);
@@ -122,7 +121,7 @@ class OperationEffectsTest {
     @Test
     void paletteGradePullsColoursTowardThePalette() {
         List<Rgb> palette = List.of(Rgb.parse("#1f8a8a"), Rgb.parse("#f28c28"));
-        BufferedImage out = run(COFFEE, new Operation.PaletteGrade("teal and orange", palette, 0.8, Region.WHOLE));
+        BufferedImage out = run(COFFEE, new PaletteGrade("teal and orange", palette, 0.8, Region.WHOLE));
         assertThat(paletteDistance(out, palette)).isLessThan(paletteDistance(COFFEE, palette) * 0.8);
     }
 
@@ -131,11 +130,11 @@ class OperationEffectsTest {
         Rgb green = Rgb.parse("#2f5d3a");
         double[] target = Cielab.fromRgb(0x2f5d3a);
         Selection top = (x, y) -> y < 120;
-        BufferedImage overlay = run(COFFEE, new Operation.ColourOverlay(green, 0.5, new Region.Side(Edge.TOP, 1 / 3.0)));
+        BufferedImage overlay = run(COFFEE, new ColourOverlay(green, 0.5, new Region.Side(Edge.TOP, 1 / 3.0)));
         assertThat(Cielab.deltaE76(ImageStats.meanLab(overlay, top), target))
                 .isLessThan(Cielab.deltaE76(ImageStats.meanLab(COFFEE, top), target) * 0.7);
 
-        BufferedImage gradient = run(COFFEE, new Operation.Gradient(green, Rgb.parse("#f3ead7"), Edge.TOP, 0.9, new Region.Background()));
+        BufferedImage gradient = run(COFFEE, new Gradient(green, Rgb.parse("#f3ead7"), Edge.TOP, 0.9, new Region.Background()));
         Selection topCorners = (x, y) -> TABLE_CORNERS.includes(x, y) && y < 60;
         assertThat(Cielab.deltaE76(ImageStats.meanLab(gradient, topCorners), target))
                 .isLessThan(Cielab.deltaE76(ImageStats.meanLab(COFFEE, topCorners), target) * 0.5);
@@ -144,7 +143,7 @@ class OperationEffectsTest {
 
     @Test
     void backgroundBlurSoftensTheTableAndKeepsTheCupSharp() {
-        BufferedImage out = run(COFFEE, new Operation.Blur(1.0, new Region.Background()));
+        BufferedImage out = run(COFFEE, new Blur(1.0, new Region.Background()));
         double tableBefore = ImageStats.edgeEnergy(COFFEE, TABLE_CORNERS);
         double cupBefore = ImageStats.edgeEnergy(COFFEE, CUP_CORE);
         assertThat(ImageStats.edgeEnergy(out, TABLE_CORNERS)).isLessThan(tableBefore * 0.5);
@@ -154,7 +153,7 @@ class OperationEffectsTest {
     @Test
     void backgroundBlurLeavesNoDarkHaloAroundTheSubject() {
         // Normalised convolution: the blurred table next to the saucer keeps the table's own lightness.
-        BufferedImage out = run(COFFEE, new Operation.Blur(2.0, new Region.Background()));
+        BufferedImage out = run(COFFEE, new Blur(2.0, new Region.Background()));
         Selection besideSaucer = (x, y) -> x >= 485 && x < 520 && y > 150 && y < 250;
         assertThat(ImageStats.meanLab(out, besideSaucer)[0]).isGreaterThan(ImageStats.meanLab(COFFEE, besideSaucer)[0] - 3);
     }
@@ -162,20 +161,20 @@ class OperationEffectsTest {
     @Test
     void sharpenAndClarityAddDetail() {
         double energy = ImageStats.edgeEnergy(COFFEE, Selection.ALL);
-        assertThat(ImageStats.edgeEnergy(run(COFFEE, new Operation.Sharpen(100, 1.0, Region.WHOLE)), Selection.ALL)).isGreaterThan(energy * 1.3);
-        assertThat(ImageStats.edgeEnergy(run(COFFEE, new Operation.Clarity(60, Region.WHOLE)), Selection.ALL)).isGreaterThan(energy * 1.02);
+        assertThat(ImageStats.edgeEnergy(run(COFFEE, new Sharpen(100, 1.0, Region.WHOLE)), Selection.ALL)).isGreaterThan(energy * 1.3);
+        assertThat(ImageStats.edgeEnergy(run(COFFEE, new Clarity(60, Region.WHOLE)), Selection.ALL)).isGreaterThan(energy * 1.02);
     }
 
     @Test
     void grainAddsFineTextureWithoutShiftingTheTone() {
-        BufferedImage out = run(COFFEE, new Operation.Grain(50, 1.5, 7));
+        BufferedImage out = run(COFFEE, new Grain(50, 1.5, 7));
         assertThat(ImageStats.edgeEnergy(out, CUP_CORE)).isGreaterThan(ImageStats.edgeEnergy(COFFEE, CUP_CORE) * 1.2);
         assertThat(Math.abs(lab(out)[0] - lab(COFFEE)[0])).isLessThan(1);
     }
 
     @Test
     void dustGathersInTheBeamOnTheLitSide() {
-        BufferedImage out = run(COFFEE, new Operation.Dust(80, Edge.LEFT, 11));
+        BufferedImage out = run(COFFEE, new Dust(80, Edge.LEFT, 11));
         assertThat(brightenedPixels(out, LEFT_THIRD)).isGreaterThan(3 * Math.max(1, brightenedPixels(out, RIGHT_THIRD)));
         assertThat(brightenedPixels(out, LEFT_THIRD)).isGreaterThan(50);
     }
@@ -185,7 +184,7 @@ class OperationEffectsTest {
         Selection topRight = (x, y) -> x >= 500 && y < 100;
         Selection bottomLeft = (x, y) -> x < 100 && y >= 300;
         for (boolean flare : new boolean[] {false, true}) {
-            BufferedImage out = run(COFFEE, new Operation.LightLeak(Rgb.parse("#ff8a3d"), Edge.TOP_RIGHT, 0.8, flare));
+            BufferedImage out = run(COFFEE, new LightLeak(Rgb.parse("#ff8a3d"), Edge.TOP_RIGHT, 0.8, flare));
             double near = ImageStats.meanLab(out, topRight)[0] - ImageStats.meanLab(COFFEE, topRight)[0];
             double far = ImageStats.meanLab(out, bottomLeft)[0] - ImageStats.meanLab(COFFEE, bottomLeft)[0];
             assertThat(near).as("flare=%s", flare).isGreaterThan(5).isGreaterThan(far * 3);
@@ -194,7 +193,7 @@ class OperationEffectsTest {
 
     @Test
     void steamRisesAboveTheCupAndNothingChangesBelowIt() {
-        BufferedImage out = run(COFFEE, new Operation.Steam(0.9, 0.4, 3));
+        BufferedImage out = run(COFFEE, new Steam(0.9, 0.4, 3));
         int[] changedRows = new int[COFFEE.getHeight()];
         for (int y = 0; y < COFFEE.getHeight(); y++) {
             for (int x = 0; x < COFFEE.getWidth(); x++) {
@@ -218,7 +217,7 @@ class OperationEffectsTest {
 
     @Test
     void textIsSetInTheAskedBandInAContrastingColour() {
-        BufferedImage out = run(COFFEE, new Operation.Text("Fresh Roast", Operation.Text.Placement.TOP, "auto", 0.08));
+        BufferedImage out = run(COFFEE, new Text("Fresh Roast", Text.Placement.TOP, "auto", 0.08));
         long inked = 0;
         for (int y = 0; y < 100; y++) {
             for (int x = 0; x < 600; x++) {
@@ -229,7 +228,7 @@ class OperationEffectsTest {
         assertThat(ImageStats.maxDeltaE(out, COFFEE, (x, y) -> y >= 120)).isZero();
 
         // an explicit colour is used as given: white ink adds near-white pixels on the table at the bottom left
-        BufferedImage white = run(COFFEE, new Operation.Text("TerraBrew", Operation.Text.Placement.LEFT, "#ffffff", 0.06));
+        BufferedImage white = run(COFFEE, new Text("TerraBrew", Text.Placement.LEFT, "#ffffff", 0.06));
         Selection leftBand = (x, y) -> x < 200;
         long before = count(COFFEE, leftBand, p -> Cielab.fromRgb(p)[0] > 97);
         assertThat(count(white, leftBand, p -> Cielab.fromRgb(p)[0] > 97) - before).isGreaterThan(200);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.measure.ImageStats;
 import io.atelier.engine.plan.Edge;
-import io.atelier.engine.plan.Operation;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
 import io.atelier.engine.region.RegionMasks;
@@ -31,15 +30,15 @@ class RegionLimitTest {
                 new Region.Side(Edge.BOTTOM, 0.25), new Region.Background(), new Region.Subject(),
                 new Region.Tones(Region.Tones.Range.HIGHLIGHTS), new Region.Tones(Region.Tones.Range.SHADOWS));
         List<Function<Region, Operation>> edits = List.of(
-                r -> new Operation.Exposure(1, r),
-                r -> new Operation.WhiteBalance(60, 10, r),
-                r -> new Operation.Contrast(60, r),
-                r -> new Operation.Saturation(80, r),
-                r -> new Operation.Monochrome(r),
-                r -> new Operation.ColourOverlay(Rgb.parse("#2f5d3a"), 0.6, r),
-                r -> new Operation.Blur(2, r),
-                r -> new Operation.Sharpen(150, 1.5, r),
-                r -> new Operation.Glow(Operation.Glow.Kind.HAZE, 70, r));
+                r -> new Exposure(1, r),
+                r -> new WhiteBalance(60, 10, r),
+                r -> new Contrast(60, r),
+                r -> new Saturation(80, r),
+                r -> new Monochrome(r),
+                r -> new ColourOverlay(Rgb.parse("#2f5d3a"), 0.6, r),
+                r -> new Blur(2, r),
+                r -> new Sharpen(150, 1.5, r),
+                r -> new Glow(Glow.Kind.HAZE, 70, r));
         return regions.stream().flatMap(r -> edits.stream().map(e -> Arguments.of(e.apply(r))));
     }
 

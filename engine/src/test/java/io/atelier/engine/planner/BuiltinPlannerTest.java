@@ -1,8 +1,18 @@
 package io.atelier.engine.planner;
 
+import io.atelier.engine.ops.AutoLevel;
+import io.atelier.engine.ops.AutoWhiteBalance;
+import io.atelier.engine.ops.Blur;
+import io.atelier.engine.ops.Border;
+import io.atelier.engine.ops.HueAdjust;
+import io.atelier.engine.ops.CropToAspect;
+import io.atelier.engine.ops.DirectionalLight;
+import io.atelier.engine.ops.Exposure;
+import io.atelier.engine.ops.Text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atelier.engine.plan.Operation;
+import io.atelier.engine.ops.Operation;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.plan.Region;
 import java.util.List;
@@ -16,14 +26,14 @@ class BuiltinPlannerTest {
     void aSquareCropWithTheSubjectInTheMiddleIsACropAroundTheSubject() {
         PlanOutcome outcome = planner.plan("crop it square, subject in the middle");
         assertThat(outcome.fullyUnderstood()).isTrue();
-        assertThat(outcome.plan().operations()).containsExactly(new Operation.CropToAspect(1, 1, Operation.CropToAspect.Anchor.SUBJECT));
+        assertThat(outcome.plan().operations()).containsExactly(new CropToAspect(1, 1, CropToAspect.Anchor.SUBJECT));
     }
 
     @Test
     void aDescriptionOfTheResultIsANoteNotAFailure() {
         PlanOutcome outcome = planner.plan("add soft light from the left, like a window beside the table");
         assertThat(outcome.fullyUnderstood()).isTrue();
-        assertThat(outcome.plan().operations()).singleElement().isInstanceOf(Operation.DirectionalLight.class);
+        assertThat(outcome.plan().operations()).singleElement().isInstanceOf(DirectionalLight.class);
         assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("like a window beside the table"));
     }
 
@@ -47,7 +57,7 @@ class BuiltinPlannerTest {
     void gentleLightFromASideIsLightNotSynthesis() {
         PlanOutcome outcome = planner.plan("a gentle light from the right");
         assertThat(outcome.synthesis()).isEmpty();
-        assertThat(outcome.plan().operations()).singleElement().isInstanceOfSatisfying(Operation.DirectionalLight.class,
+        assertThat(outcome.plan().operations()).singleElement().isInstanceOfSatisfying(DirectionalLight.class,
                 l -> assertThat(l.softness()).isGreaterThanOrEqualTo(0.5));
     }
 
@@ -59,38 +69,51 @@ class BuiltinPlannerTest {
     }
 
     @Test
-    void aColourCastWithNoDirectionAsksWhichWay() {
-        PlanOutcome outcome = planner.plan("remove the colour cast");
-        assertThat(outcome.missing()).singleElement().asString().contains("which way");
+    void aColourCastWithNoDirectionIsEstimatedFromThePhotoAndANamedOneIsTakenOut() {
+        assertThat(planner.plan("remove the colour cast").plan().operations()).singleElement().isInstanceOf(AutoWhiteBalance.class);
+        assertThat(planner.plan("fix the white balance").plan().operations()).singleElement().isInstanceOf(AutoWhiteBalance.class);
+        assertThat(PlanTokens.of(planner.plan("remove the yellow cast"))).containsExactly("temperature-");
     }
 
     @Test
-    void oneColourFamilyIsRefusedRatherThanSpreadOverEverything() {
-        PlanOutcome outcome = planner.plan("make the greens richer");
-        assertThat(outcome.plan().operations()).isEmpty();
-        assertThat(outcome.notUnderstood()).singleElement().asString().contains("colour family");
+    void oneColourFamilyIsEditedOnItsOwn() {
+        assertThat(planner.plan("richer greens").plan().operations()).singleElement().isInstanceOfSatisfying(HueAdjust.class, h -> {
+            assertThat(h.colours()).isEqualTo(HueAdjust.Family.GREENS);
+            assertThat(h.saturation()).isPositive();
+        });
+        assertThat(planner.plan("tone down the yellows").plan().operations()).singleElement().isInstanceOfSatisfying(HueAdjust.class,
+                h -> assertThat(h.saturation()).isNegative());
+        assertThat(planner.plan("shift the reds toward orange").plan().operations()).singleElement().isInstanceOfSatisfying(HueAdjust.class,
+                h -> assertThat(h.shift()).isPositive());
+    }
+
+    @Test
+    void autoLevelAndABorder() {
+        assertThat(planner.plan("auto-level").plan().operations()).singleElement().isInstanceOf(AutoLevel.class);
+        assertThat(planner.plan("add a thin black border").plan().operations()).singleElement().isInstanceOfSatisfying(Border.class,
+                b -> assertThat(b.colour().hex()).isEqualTo("#111111"));
     }
 
     @Test
     void textKeepsTheWordsAsTyped() {
         PlanOutcome outcome = planner.plan("add the title \"Fresh Roast, Daily\" at the top");
-        assertThat(outcome.plan().operations()).singleElement().isInstanceOfSatisfying(Operation.Text.class, t -> {
+        assertThat(outcome.plan().operations()).singleElement().isInstanceOfSatisfying(Text.class, t -> {
             assertThat(t.text()).isEqualTo("Fresh Roast, Daily");
-            assertThat(t.placement()).isEqualTo(Operation.Text.Placement.TOP);
+            assertThat(t.placement()).isEqualTo(Text.Placement.TOP);
         });
     }
 
     @Test
     void regionsAndAmountsAreRead() {
         assertThat(planner.plan("blur the background a lot").plan().operations()).singleElement()
-                .isInstanceOfSatisfying(Operation.Blur.class, b -> {
+                .isInstanceOfSatisfying(Blur.class, b -> {
                     assertThat(b.region()).isEqualTo(new Region.Background());
                     assertThat(b.radius()).isGreaterThan(Strengths.BLUR_RADIUS);
                 });
         assertThat(planner.plan("open it up by half a stop").plan().operations())
-                .containsExactly(new Operation.Exposure(0.5, Region.WHOLE));
+                .containsExactly(new Exposure(0.5, Region.WHOLE));
         assertThat(planner.plan("crop to 4:5").plan().operations()).singleElement()
-                .isInstanceOfSatisfying(Operation.CropToAspect.class, c -> assertThat(c.width() * 5).isEqualTo(c.height() * 4));
+                .isInstanceOfSatisfying(CropToAspect.class, c -> assertThat(c.width() * 5).isEqualTo(c.height() * 4));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.engine.Photos;
 import io.atelier.engine.measure.Cielab;
 import io.atelier.engine.measure.ImageStats;
-import io.atelier.engine.plan.Operation;
+import io.atelier.engine.ops.Operation;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,9 +4,16 @@ import static io.atelier.engine.Photos.COFFEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.ops.Blur;
+import io.atelier.engine.ops.CropToAspect;
+import io.atelier.engine.ops.CropToAspect.Anchor;
+import io.atelier.engine.ops.Exposure;
+import io.atelier.engine.ops.Flip;
+import io.atelier.engine.ops.Monochrome;
+import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.Rotate;
+import io.atelier.engine.ops.Vignette;
 import io.atelier.engine.plan.EditPlan;
-import io.atelier.engine.plan.Operation;
-import io.atelier.engine.plan.Operation.CropToAspect.Anchor;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.MattePng;
@@ -32,8 +39,8 @@ class MatteCarryTest {
     @Test
     void aCropCarriesTheMatteSoTheNextSubjectEditDoesNotEstimateAgain() {
         LinearImage input = LinearImage.from(COFFEE);
-        Renderer.Rendering r = new Renderer(counting).run(plan(new Operation.CropToAspect(1, 1, Anchor.SUBJECT),
-                new Operation.Flip(true), new Operation.Blur(1, new Region.Background())), input);
+        Renderer.Rendering r = new Renderer(counting).run(plan(new CropToAspect(1, 1, Anchor.SUBJECT),
+                new Flip(true), new Blur(1, new Region.Background())), input);
         assertThat(detections).hasValue(1);
         SubjectMatte full = r.inputMatte().orElseThrow();
         SubjectMatte carried = r.resultMatte().orElseThrow();
@@ -47,7 +54,7 @@ class MatteCarryTest {
 
     @Test
     void aCachedMatteIsUsedAndRendersTheSameBytes() {
-        EditPlan plan = plan(new Operation.Blur(1, new Region.Background()), new Operation.Vignette(-30, 0.3, true));
+        EditPlan plan = plan(new Blur(1, new Region.Background()), new Vignette(-30, 0.3, true));
         Renderer renderer = new Renderer(counting);
         Renderer.Rendering fresh = renderer.run(plan, LinearImage.from(COFFEE));
         assertThat(detections).hasValue(1);
@@ -63,8 +70,8 @@ class MatteCarryTest {
 
     @Test
     void aResamplingMoveDropsTheMatteAndItIsEstimatedAgainWhenNeeded() {
-        Renderer.Rendering r = new Renderer(counting).run(plan(new Operation.Vignette(-30, 0.3, true), new Operation.Rotate(3, true),
-                new Operation.Blur(1, new Region.Background())), LinearImage.from(COFFEE));
+        Renderer.Rendering r = new Renderer(counting).run(plan(new Vignette(-30, 0.3, true), new Rotate(3, true),
+                new Blur(1, new Region.Background())), LinearImage.from(COFFEE));
         assertThat(detections).hasValue(2);
         assertThat(r.resultMatte()).isPresent();
         assertThat(r.resultMatte().get().width()).isEqualTo(r.image().width());
@@ -78,9 +85,9 @@ class MatteCarryTest {
             return Optional.empty();
         };
         Renderer renderer = new Renderer(counting);
-        renderer.run(plan(new Operation.Exposure(0.5, Region.WHOLE), new Operation.Monochrome(Region.WHOLE)), LinearImage.from(COFFEE), cache);
+        renderer.run(plan(new Exposure(0.5, Region.WHOLE), new Monochrome(Region.WHOLE)), LinearImage.from(COFFEE), cache);
         assertThat(lookups).hasValue(0);
-        renderer.run(plan(new Operation.Blur(1, new Region.Background()), new Operation.Vignette(-30, 0.3, true)), LinearImage.from(COFFEE), cache);
+        renderer.run(plan(new Blur(1, new Region.Background()), new Vignette(-30, 0.3, true)), LinearImage.from(COFFEE), cache);
         assertThat(lookups).hasValue(1);
         assertThat(detections).hasValue(1);
     }
@@ -88,7 +95,7 @@ class MatteCarryTest {
     @Test
     void aMatteOfAnotherSizeIsIgnored() {
         SubjectMatte wrong = new SubjectMatte(new float[10 * 10], 10, 10, "x");
-        new Renderer(counting).run(plan(new Operation.Blur(1, new Region.Background())), LinearImage.from(COFFEE), Optional.of(wrong));
+        new Renderer(counting).run(plan(new Blur(1, new Region.Background())), LinearImage.from(COFFEE), Optional.of(wrong));
         assertThat(detections).hasValue(1);
     }
 }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.atelier.engine.Photos;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.measure.ImageStats;
+import io.atelier.engine.ops.Blur;
 import io.atelier.engine.plan.EditPlan;
-import io.atelier.engine.plan.Operation;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.render.Renderer;
 import java.awt.image.BufferedImage;
@@ -59,7 +59,7 @@ class IsNetSegmenterTest {
     void backgroundBlurKeepsTheCupSharpAndHalvesTheTablesDetail() {
         Renderer renderer = new Renderer(segmenter);
         BufferedImage out = renderer.run(EditPlan.of("blur the background so only the cup stays sharp", "test",
-                List.of(new Operation.Blur(1.0, new Region.Background()))), LinearImage.from(COFFEE)).image().toBufferedImage();
+                List.of(new Blur(1.0, new Region.Background()))), LinearImage.from(COFFEE)).image().toBufferedImage();
         assertThat(ImageStats.edgeEnergy(out, CUP_CORE)).isBetween(ImageStats.edgeEnergy(COFFEE, CUP_CORE) * 0.9,
                 ImageStats.edgeEnergy(COFFEE, CUP_CORE) * 1.1);
         assertThat(ImageStats.edgeEnergy(out, TABLE_CORNERS)).isLessThanOrEqualTo(ImageStats.edgeEnergy(COFFEE, TABLE_CORNERS) * 0.5);

@@ -39,7 +39,15 @@ public final class ImageStore implements AutoCloseable {
     public void ensureBucket() {
         call(() -> {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                try {
+                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                } catch (ErrorResponseException e) {
+                    // services start together: another one may create the bucket between our check and our create
+                    String code = e.errorResponse().code();
+                    if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
+                        throw e;
+                    }
+                }
             }
             return null;
         });

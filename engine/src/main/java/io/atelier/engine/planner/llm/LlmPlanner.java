@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import io.atelier.engine.plan.EditPlan;
-import io.atelier.engine.plan.Operation;
+import io.atelier.engine.ops.Operation;
 import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
 import java.io.IOException;
@@ -18,11 +22,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Asks a language model, through an OpenAI-compatible chat completions endpoint, for an edit plan in
- * structured output (a JSON Schema generated from the operation types). The answer is read strictly —
- * every field present, nothing unknown, each value within its operation's bounds; an answer that fails,
+ * structured output (a JSON Schema generated from the operation declarations). The answer is validated
+ * against that schema (every field present, nothing unknown, each value within its declared bounds) and
+ * read into a plan, which checks the bounds again; an answer that fails,
  * or a request that does, falls back to the built-in planner, and the outcome says so.
  */
 public final class LlmPlanner implements Planner {
@@ -42,12 +48,14 @@ public final class LlmPlanner implements Planner {
     private final Planner fallback;
     private final HttpClient http;
     private final ObjectNode schema;
+    private final JsonSchema validator;
 
     public LlmPlanner(LlmSettings settings, Planner fallback) {
         this.settings = settings;
         this.fallback = fallback;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         this.schema = ResponseSchema.generate();
+        this.validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
     }
 
     /** Which planner a plan from this one names. */
@@ -63,11 +71,11 @@ public final class LlmPlanner implements Planner {
             if (response.statusCode() / 100 != 2) {
                 problem = "the language model endpoint answered HTTP " + response.statusCode();
             } else {
-                List<Operation> operations = read(response.body());
+                List<Operation> operations = read(response.body(), validator);
                 if (operations.isEmpty()) {
                     problem = "the language model found nothing to do";
                 } else {
-                    return new PlanOutcome(EditPlan.of(instruction, name(), operations), List.of(), List.of(), List.of(), List.of(), List.of());
+                    return new PlanOutcome(plan(instruction, operations), List.of(), List.of(), List.of(), List.of(), List.of());
                 }
             }
         } catch (InvalidAnswer e) {
@@ -112,7 +120,16 @@ public final class LlmPlanner implements Planner {
     }
 
     // choices[0].message.content holds the plan as a JSON string; a refusal or a truncated answer is invalid.
-    private static List<Operation> read(String body) throws InvalidAnswer {
+    // Every operation within its declared bounds, or no plan at all.
+    private EditPlan plan(String instruction, List<Operation> operations) throws InvalidAnswer {
+        try {
+            return EditPlan.of(instruction, name(), operations);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAnswer(e.getMessage());
+        }
+    }
+
+    private static List<Operation> read(String body, JsonSchema validator) throws InvalidAnswer {
         try {
             JsonNode completion = STRICT.readTree(body);
             JsonNode message = completion.path("choices").path(0).path("message");
@@ -126,6 +143,10 @@ public final class LlmPlanner implements Planner {
             JsonNode content = STRICT.readTree(message.path("content").asText(""));
             if (content == null || !content.isObject() || !content.path("operations").isArray() || content.size() != 1) {
                 throw new InvalidAnswer("expected an object with only an operations array");
+            }
+            Set<ValidationMessage> errors = validator.validate(content);
+            if (!errors.isEmpty()) {
+                throw new InvalidAnswer(errors.iterator().next().getMessage() + (errors.size() > 1 ? " and " + (errors.size() - 1) + " more" : ""));
             }
             List<Operation> operations = new ArrayList<>();
             for (JsonNode op : content.get("operations")) {

@@ -1,8 +1,13 @@
 package io.atelier.engine.planner.llm;
 
+import io.atelier.engine.ops.Contrast;
+import io.atelier.engine.ops.CropToAspect;
+import io.atelier.engine.ops.Exposure;
+import io.atelier.engine.ops.WhiteBalance;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atelier.engine.plan.Operation;
+import io.atelier.engine.ops.Operation;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.planner.BuiltinPlanner;
 import io.atelier.engine.planner.PlanOutcome;
@@ -39,8 +44,8 @@ class LlmPlannerTest {
         assertThat(endpoint.problems()).isEmpty();
         assertThat(outcome.fullyUnderstood()).isTrue();
         assertThat(outcome.plan().planner()).isEqualTo("llm/" + MODEL);
-        assertThat(outcome.plan().operations()).containsExactly(new Operation.WhiteBalance(25, 0, Region.WHOLE),
-                new Operation.Contrast(-20, Region.WHOLE));
+        assertThat(outcome.plan().operations()).containsExactly(new WhiteBalance(25, 0, Region.WHOLE),
+                new Contrast(-20, Region.WHOLE));
         assertThat(endpoint.requests()).singleElement().satisfies(r ->
                 assertThat(r.path("messages").get(1).path("content").asText()).isEqualTo("warmer, with softer contrast"));
     }
@@ -51,7 +56,7 @@ class LlmPlannerTest {
         PlanOutcome outcome = planner.plan("much brighter");
         assertThat(endpoint.problems()).isEmpty();
         assertThat(outcome.plan().planner()).startsWith(BuiltinPlanner.VERSION);
-        assertThat(outcome.plan().operations()).singleElement().isInstanceOfSatisfying(Operation.Exposure.class,
+        assertThat(outcome.plan().operations()).singleElement().isInstanceOfSatisfying(Exposure.class,
                 e -> assertThat(e.stops()).isPositive());
         assertThat(outcome.notes().get(0)).contains("not a valid plan").contains("built-in planner");
     }
@@ -65,7 +70,7 @@ class LlmPlannerTest {
         endpoint.answerWith("not json at all");
         PlanOutcome outcome = planner.plan("more contrast");
         assertThat(outcome.notes().get(0)).contains("not a valid plan");
-        assertThat(outcome.plan().operations()).singleElement().isInstanceOf(Operation.Contrast.class);
+        assertThat(outcome.plan().operations()).singleElement().isInstanceOf(Contrast.class);
         assertThat(endpoint.problems()).isEmpty();
     }
 
@@ -74,7 +79,7 @@ class LlmPlannerTest {
         endpoint.failWith(503);
         PlanOutcome outcome = planner.plan("crop it square");
         assertThat(outcome.notes().get(0)).contains("HTTP 503");
-        assertThat(outcome.plan().operations()).singleElement().isInstanceOf(Operation.CropToAspect.class);
+        assertThat(outcome.plan().operations()).singleElement().isInstanceOf(CropToAspect.class);
     }
 
     @Test
@@ -88,9 +93,10 @@ class LlmPlannerTest {
         var schema = ResponseSchema.generate();
         assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
         var anyOf = schema.path("properties").path("operations").path("items").path("anyOf");
-        int declared = Operation.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value().length;
+        int declared = io.atelier.engine.ops.OperationNames.all().size();
         assertThat(anyOf.size()).isEqualTo(declared);
         assertThat(anyOf.toString()).contains("\"white-balance\"").contains("\"crop-to-aspect\"").contains("\"steam\"");
         anyOf.forEach(op -> assertThat(op.path("required").size()).isEqualTo(op.path("properties").size()));
+        assertThat(anyOf.toString()).contains("\"maximum\":4").contains("\"hue-adjust\"").contains("\"auto-white-balance\"");
     }
 }

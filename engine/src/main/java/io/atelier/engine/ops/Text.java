@@ -1,8 +1,10 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
-import io.atelier.engine.plan.Operation.Text.Placement;
 import io.atelier.engine.plan.Rgb;
+import io.atelier.engine.subject.SubjectMatte;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
@@ -14,7 +16,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Text set in Liberation Sans (SIL Open Font License, loaded from the PDFBox jar so no system font is
@@ -24,22 +27,37 @@ import java.util.Optional;
  * Colour AUTO is white or near-black (#1c1c1c), whichever has the larger WCAG contrast ratio against
  * the mean luminance under the text. Glyph coverage (anti-aliased) is blended in linear light.
  */
-public final class TextOverlay {
+@JsonTypeName("text")
+@Doc(layer = Doc.Layer.COLOUR, value = "Liberation Sans (OFL, from the PDFBox jar) in a band or the calmest band, "
+        + "white or near-black by contrast")
+public record Text(
+        @Param(doc = "the words, 1–120 characters") String text,
+        @Param(doc = "the band the text sits in; auto = the calmest band with the least subject") Placement placement,
+        @Param(doc = "an sRGB hex colour, or \"auto\" for white or near-black, whichever contrasts more") String colour,
+        @Param(min = 0.02, max = 0.3, doc = "cap height as a fraction of the image height") double size) implements Operation.Global {
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float CAP_HEIGHT_EM = 0.729f;
     private static final Font BASE_FONT = loadFont();
 
-    private TextOverlay() {
+    public Text {
+        if (text != null && (text.isBlank() || text.length() > 120)) {
+            throw new IllegalArgumentException("text must be 1–120 characters");
+        }
+        if (colour != null && !colour.equals("auto")) {
+            Rgb.parse(colour);
+        }
     }
 
-    /**
-     * @param subject a matte to avoid when choosing a band, if one is known
-     */
-    public static LinearImage apply(LinearImage image, String text, Placement placement, String colour, double size,
-                                    Optional<float[]> subject) {
+    @Override
+    public String describe() {
+        return "set the text \"" + text + "\" " + placement.word() + " in " + (colour.equals("auto") ? "a contrasting colour" : colour);
+    }
+
+    @Override
+    public LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject) {
         int w = image.width();
         int h = image.height();
-        Placement where = placement == Placement.AUTO ? calmestBand(image, subject) : placement;
+        Placement where = placement == Placement.AUTO ? calmestBand(image, subject.get().alpha()) : placement;
         float fontPx = (float) (size * h / CAP_HEIGHT_EM);
         FontRenderContext frc = new FontRenderContext(null, true, true);
         TextLayout layout = new TextLayout(text, BASE_FONT.deriveFont(fontPx), frc);
@@ -87,14 +105,10 @@ public final class TextOverlay {
         });
     }
 
-    static Placement calmestBand(LinearImage image, Optional<float[]> subject) {
+    private static Placement calmestBand(LinearImage image, float[] subject) {
         int w = image.width();
         int h = image.height();
-        float[] linear = image.luminance();
-        float[] l = new float[linear.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = Tone.perceptual(linear[i]);
-        }
+        float[] l = Tone.perceptual(image.luminance());
         Placement best = Placement.TOP;
         double bestScore = Double.MAX_VALUE;
         for (Placement p : new Placement[] {Placement.TOP, Placement.BOTTOM, Placement.LEFT, Placement.RIGHT}) {
@@ -109,7 +123,7 @@ public final class TextOverlay {
                 for (int xx = Math.max(1, x0); xx < Math.min(w - 1, x1); xx++) {
                     int i = yy * w + xx;
                     detail += Math.abs(l[i] - l[i + 1]) + Math.abs(l[i] - l[i + w]);
-                    covered += subject.map(m -> m[i]).orElse(0f);
+                    covered += subject[i];
                     n++;
                 }
             }
@@ -142,7 +156,7 @@ public final class TextOverlay {
     }
 
     private static Font loadFont() {
-        try (InputStream in = TextOverlay.class.getResourceAsStream(FONT_RESOURCE)) {
+        try (InputStream in = Text.class.getResourceAsStream(FONT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("font resource missing: " + FONT_RESOURCE);
             }
@@ -151,6 +165,24 @@ public final class TextOverlay {
             throw new UncheckedIOException(e);
         } catch (FontFormatException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where text goes. */
+    public enum Placement {
+        @JsonProperty("auto") AUTO,
+        @JsonProperty("top") TOP,
+        @JsonProperty("bottom") BOTTOM,
+        @JsonProperty("left") LEFT,
+        @JsonProperty("right") RIGHT,
+        @JsonProperty("centre") CENTRE;
+
+        public String word() {
+            return switch (this) {
+                case AUTO -> "where the picture is calmest";
+                case CENTRE -> "in the centre";
+                default -> "at the " + name().toLowerCase(Locale.ROOT);
+            };
         }
     }
 }

@@ -1,0 +1,51 @@
+package io.atelier.engine.ops;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.plan.Region;
+import io.atelier.engine.subject.SubjectMatte;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One typed step of an edit plan: the closed set of what the built-in engine can do. Each operation
+ * is one record in this package holding its parameters (declared with {@link Param}), its "what I
+ * did" sentence and its pixel maths. The {@code permits} lists below are the one place an operation
+ * is registered: JSON names, validation, the schema and the docs table all read them. All light maths
+ * happen in linear light; the result is encoded to 8-bit sRGB once, at the end.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
+@JsonTypeIdResolver(OperationNames.class)
+public sealed interface Operation permits Operation.Local, Operation.Geometric, Operation.Global {
+
+    /** A short phrase saying what the operation does, shown to the user as "what I did". */
+    String describe();
+
+    /**
+     * Edits limited to a region: computed on the whole frame and blended back through the region's
+     * soft mask, so pixels outside it stay exactly as they were.
+     */
+    sealed interface Local extends Operation permits Exposure, WhiteBalance, Contrast, ToneRecovery, Glow, Saturation,
+            Vibrance, Monochrome, PaletteGrade, ColourOverlay, Gradient, HueAdjust, Blur, Sharpen, Clarity {
+        Region region();
+
+        /**
+         * The edit on the whole frame; {@code weights} is the region's mask when it is not the whole
+         * frame (most edits ignore it; a blur averages only within it).
+         */
+        LinearImage apply(LinearImage image, Optional<float[]> weights);
+    }
+
+    /** Operations that move pixels: the subject matte moves with them when the move is exact. */
+    sealed interface Geometric extends Operation permits CropToAspect, Reframe, Rotate, Flip {
+        /** How this operation moves the pixels of {@code image}, whose subject is {@code subject} (asked only if needed). */
+        Move move(LinearImage image, Supplier<SubjectMatte> subject);
+    }
+
+    /** Whole-frame operations that keep pixels in place and may read the subject. */
+    sealed interface Global extends Operation permits TimeOfDay, DirectionalLight, SplitTone, Vignette, AutoLevel,
+            AutoWhiteBalance, Text, Border, Grain, Dust, LightLeak, Steam {
+        LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject);
+    }
+}
