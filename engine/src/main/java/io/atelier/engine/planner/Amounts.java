@@ -13,7 +13,7 @@ final class Amounts {
     private static final Pattern SLIGHT = Pattern.compile("\\b(slight(?:ly)?|a (?:little )?bit|a little|a touch|touch|subtl[ey]|subtly|gentl[ey]|barely|somewhat|mildly|mild|a tad|tad|marginally|hint|faint(?:ly)?|a smidge|smidge|lil|little|bit|softly|lightly|nudge)\\b");
     private static final Pattern STRONG = Pattern.compile("\\b(a lot|lots|loads|much|very|really|significantly|strongly|considerably|way|heavily|dramatically|massively|super|extremely|quite a bit|heavy|intense(?:ly)?|crank\\w*|hugely|seriously|tons|mega|far|majorly|big time|way more|a ton)\\b");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent|per cent|pct)");
-    private static final Pattern STOPS = Pattern.compile("([+-]?\\d(?:\\.\\d+)?|1/2|1/3|2/3|1/4|half|a third|one third|two thirds|a quarter|one quarter|three quarters|a|one|two|three)\\s*(?:-|\\s)?(?:of\\s+)?(?:an?\\s+)?(?:stops?|ev|f ?stops?)\\b");
+    private static final Pattern STOPS = Pattern.compile("([+-]?(?:1/2|1/3|2/3|1/4)|[+-]?\\d(?:\\.\\d+)?|half|a third|one third|two thirds|a quarter|one quarter|three quarters|a|one|two|three)\\s*(?:-|\\s)?(?:of\\s+)?(?:an?\\s+)?(?:stops?|ev|f ?stops?)\\b");
     private static final Pattern SIGNED = Pattern.compile("(?<![\\w.:/])([+-])\\s?(\\d{1,3}(?:\\.\\d+)?)(?![\\w%:/])");
     private static final Pattern BY_NUMBER = Pattern.compile("\\b(?:by|to|at|of)\\s+(\\d{1,3}(?:\\.\\d+)?)(?![\\d%:/x.]|\\s*(?:%|percent|degrees?|°|stops?|ev|px|pixels?|k\\b))");
     private static final Pattern DEGREES = Pattern.compile("(-?\\d{1,3}(?:\\.\\d+)?)\\s*(?:°|degrees?|deg|º)");
@@ -43,7 +43,7 @@ final class Amounts {
         if (!m.find()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(switch (m.group(1)) {
+        return OptionalDouble.of(switch (m.group(1).replaceFirst("^[+-]", "")) {
             case "half", "1/2" -> 0.5;
             case "a third", "one third", "1/3" -> 1 / 3.0;
             case "two thirds", "2/3" -> 2 / 3.0;

@@ -68,7 +68,7 @@ final class Clauses {
     private static List<String> joinColours(List<String> raw) {
         List<String> out = new ArrayList<>();
         for (String clause : raw) {
-            if (!out.isEmpty() && onlyColours(clause)) {
+            if (!out.isEmpty() && onlyColours(clause) && !clause.matches(".*\\bblack and white\\b.*")) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + " and " + clause);
             } else {
                 out.add(clause);

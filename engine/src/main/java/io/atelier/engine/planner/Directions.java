@@ -38,12 +38,13 @@ final class Directions {
                 "too flat|too soft|lacks punch", "too harsh|too contrasty|too punchy|too much contrast");
         words(Intent.HIGHLIGHTS,
                 "brighten|brighter|boost|lift|glowing whites|whiter",
-                "recover\\w*|tame\\w*|pull\\w*|bring\\w* (?:back|down)|tone\\w* down|rescue\\w*|soften\\w*|darken|lower|reduce|less|control\\w*|hot",
-                "", "blown(?: out)?|clipped|too bright|overexposed|too hot|burnt out");
+                "recover\\w*|tame\\w*|pull\\w*|bring\\w* (?:back|down)|tone\\w* down|rescue\\w*|soften\\w*|darken|lower|reduce|less|control\\w*",
+                "", "blown(?: out)?|clipped|too bright|overexposed|too hot|hot|burnt out|rescue|recover");
         words(Intent.SHADOWS,
                 "lift\\w*|open\\w*(?: up)?|brighten\\w*|recover\\w*|rais\\w*|boost\\w*|bring out|lighter|more detail|see into|show detail|fade\\w*|more light",
                 "deepen\\w*|deep|deeper|darken\\w*|darker|dark|black|blacker|crush\\w*|rich|richer|inky|moodier|denser|heavy|heavier",
-                "blocked(?: up)?|crushed|too dark|too black|too heavy|can'?t see|cannot see|no detail|lost detail", "too light|too flat|washed out");
+                "blocked(?: up)?|crushed|too dark|too black|too heavy|can'?t see|cannot see|no detail|lost detail|bring back|bring out|recover|rescue|(?:more|some|show|the) detail",
+                "too light|too flat|washed out");
         words(Intent.TEMPERATURE,
                 "warm(?:er|th|ing|ed|ed up)?|amber|golden|cos(?:y|ier)|coz(?:y|ier)|sunnier|tungsten|toasty|yellow(?:er|ish)?|orange(?:y|r)?",
                 "cool(?:er|ing|ed)?|cold(?:er)?|icy|icier|blu(?:e|er|ish)|chill(?:ier|y)?|wintry|frosty|neutral whites|clean(?:er)? whites|crisp(?:er)? whites|neutral",
@@ -52,7 +53,7 @@ final class Directions {
         words(Intent.SATURATION,
                 "saturat(?:e|ed|ion)|vivid|colou?rful|rich(?:er)?|intense|bold|juic(?:y|ier)|boost(?:ed)?|strong(?:er)?|deep(?:er)?|punch(?:y|ier)?|pop(?:py|ping)?|vibran(?:t|ce)|lively|livelier|colou?rs? up",
                 "desat\\w*|mut(?:e|ed)|washed[- ]out|dull(?:er)?|subdued|calm(?:er)?|quieter|pale(?:r)?|understated|faded|grey(?:er)?|gray(?:er)?|shouting|loud",
-                "", "");
+                "", "garish|oversaturated|over saturated|too much colou?r|neon|loud|shouting|too (?:saturated|vivid|colou?rful)");
         WORDS.put(Intent.VIBRANCE, WORDS.get(Intent.SATURATION));
         WORDS.put(Intent.HUE, WORDS.get(Intent.SATURATION)); // "richer greens", "tone down the yellows"
         words(Intent.CLARITY,
@@ -117,7 +118,9 @@ final class Directions {
             return base;
         }
         String rest = start == end ? clause : clause.substring(0, start) + "x" + clause.substring(end);
-        boolean reversed = REVERSE.matcher(rest).find() && !ENOUGH.matcher(clause).find()
+        // a bare "down" ("contrast down") lowers, but not an edit whose own word already says down ("cool it down")
+        boolean bareDown = base > 0 && rest.matches(".*\\b(?:down|off)\\b.*") && !rest.matches(".*\\b(?:up)\\b.*");
+        boolean reversed = (REVERSE.matcher(rest).find() || bareDown) && !ENOUGH.matcher(clause).find()
                 || clause.substring(0, start).matches(".*\\bnot (?:too |so |very |that )?$")
                 || start != end && STATE.matcher(clause).lookingAt() && !IMPERATIVE.matcher(clause).lookingAt();
         if (NEGATED_VERB.matcher(clause).find()) {

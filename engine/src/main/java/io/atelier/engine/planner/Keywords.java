@@ -44,13 +44,13 @@ final class Keywords {
         cue(Intent.SPLIT_TONE, "split|highlights \\w+ and (?:the )?shadows|shadows \\w+ and (?:the )?highlights");
         cue(Intent.COLOUR_OVERLAY, "overlay|wash|band|strip|stripe|bar|tint the");
         cue(Intent.GRADIENT, "gradient|fade from|ombre");
-        cue(Intent.HUE, "(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas|pinks|teals|cyans)|skin ?tones?|the sky|foliage|greenery|grass|leaves");
+        cue(Intent.HUE, "(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas|pinks|teals|cyans)|skin ?tones?|foliage|greenery|grass|leaves");
         cue(Intent.CROP, "crop\\w*|ratio|aspect|square|portrait|landscape|story|stories|format|instagram|insta|reel|widescreen|trim|tighter|closer");
         cue(Intent.REFRAME, "room|space|negative space|copy ?space|breathing room|empty area");
         cue(Intent.ROTATE, "rotat\\w*|straighten\\w*|tilt\\w*|level|crooked|wonky|horizon|degrees?|°|upside down|skew\\w*");
         cue(Intent.FLIP, "flip\\w*|mirror\\w*");
         cue(Intent.TEXT, "text|title|caption|headline|tagline|slogan|words?|lettering|label|write|type");
-        cue(Intent.BLUR, "blur\\w*|bokeh|depth of field|dof|out of focus|defocus\\w*|soft background|background soft");
+        cue(Intent.BLUR, "blur\\w*|bokeh|depth of field|dof|out of focus|defocus\\w*|soft(?:er)? background|background soft(?:er)?|soften (?:the )?background");
         cue(Intent.SHARPEN, "sharp\\w*|crisp\\w*|detail\\w*|in focus|focus");
         cue(Intent.CLARITY, "clarity|textur\\w*|definition|structure|local contrast|micro ?contrast|grit\\w*|crunch\\w*|smooth\\w*");
         cue(Intent.GRAIN, "grain\\w*|noise|noisy|film texture");
@@ -73,7 +73,9 @@ final class Keywords {
         decisive(Intent.LIGHT_LEAK, "light leaks?|leaks?");
         decisive(Intent.SPLIT_TONE, "split ?ton\\w*");
         decisive(Intent.GRADIENT, "gradient");
+        decisive(Intent.CROP, "crop\\w* (?:it |this |the \\w+ )?(?:to |into |as )?(?:an? )?(?:square|portrait|landscape|vertical|horizontal|widescreen)|square crop|(?:crop|format|resize)\\w* .*\\b(?:instagram|insta|story|stories|reels?|pinterest|tiktok|youtube|banner)");
         decisive(Intent.AUTO_LEVEL, "auto ?levels?|auto ?tone|stretch the (?:tones|histogram|levels)|fix the levels|levels");
+        decisive(Intent.TEXT, "(?:add|put|write|place|set|type|say|saying|says|caption|title|headline|text|tagline|slogan|that reads|reading)\\b[^\"]*\"[^\"]*\\w");
         decisive(Intent.BORDER, "border|frame around (?:it|the (?:photo|picture|image))|keyline");
         decisive(Intent.PALETTE, "earth(?:y| tones?)?|pastels?|teal and orange|palette|grade|grading|brand colou?rs?|colou?r grade");
         decisive(Intent.TINT, "(?:pink|magenta|green)(?:ish)? (?:cast|tint)|too (?:much )?(?:pink|magenta|green)|less (?:pink|magenta|green)|more (?:magenta|pink)");
@@ -90,7 +92,7 @@ final class Keywords {
         decisive(Intent.SHARPEN, "sharpen\\w*|sharper|sharpness|crisp(?:en)? up");
         decisive(Intent.SATURATION, "saturation|saturated|desaturat\\w*");
         decisive(Intent.VIBRANCE, "vibrance");
-        decisive(Intent.BLUR, "blur\\w*|bokeh|depth of field");
+        decisive(Intent.BLUR, "blur\\w*|bokeh|depth of field|soft(?:er)? background|background soft(?:er)?|soften (?:the )?background");
         decisive(Intent.TIME_OF_DAY, "golden hour|blue hour|magic hour");
         decisive(Intent.COLOUR_CAST, "colou?r cast|white balance|wb|\\w+ cast|whites? (?:really |truly |properly |pure )?white|neutral(?:i[sz]e)? (?:the )?(?:whites?|colou?rs?)|whites? (?:look )?(?:neutral|clean)");
         decisive(Intent.TEMPERATURE, "warmer|cooler|colder|warm (?:it|this|them|the \\w+) up|cool (?:it|this|them|the \\w+)(?: down| off)?|warm(?: only)? the \\w+|cool(?: only)? the \\w+|warmth|temperature|temp|less (?:blue|yellow|orange)|too (?:much )?(?:blue|yellow|orange)");
