@@ -98,7 +98,7 @@ public final class BuiltinPlanner implements Planner {
             }
         } else {
             for (String u : r.unclear) {
-                r.notes.add("set aside " + u);
+                r.notes.add("set aside, as the rest was clear: " + u);
             }
         }
         return new PlanOutcome(EditPlan.of(instruction, name, r.operations), notUnderstood, r.synthesis, r.missing, r.notes,
@@ -107,13 +107,16 @@ public final class BuiltinPlanner implements Planner {
 
     @Override
     public String capabilities() {
-        return "I can change light (brighter/darker by a touch, a percentage or stops, warmer/cooler, golden hour, morning, overcast, "
-                + "light from a side, contrast, highlights and shadows, vignette, glow, haze), framing (crop to 1:1, 4:5, 16:9, "
-                + "9:16 / Instagram story, room on a side for text, rotate, straighten by an angle, flip), colour (saturation, vibrance, "
-                + "black and white, earthy/pastel/teal-and-orange grades, a colour overlay or gradient on a region, text in quotes), "
+        return CAPABILITIES;
+    }
+
+    /** One paragraph of what the built-in planner can do, for the hint of a failed step. */
+    public static final String CAPABILITIES = "I can change light (brighter/darker by a touch, a percentage or stops, warmer/cooler, golden hour, morning, overcast, "
+                + "light from a side, contrast, highlights and shadows, auto levels, vignette, glow, haze), framing (crop to 1:1, 4:5, 16:9, "
+                + "9:16 / Instagram story, room on a side for text, rotate, straighten by an angle, flip, a border), colour (saturation, vibrance, "
+                + "one colour family such as the greens or the blues, removing a colour cast, black and white, earthy/pastel/teal-and-orange grades, a colour overlay or gradient on a region, text in quotes), "
                 + "focus (background blur, sharpen, clarity) and finish (film grain, dust in the light, light leak, lens flare, steam) — "
                 + "on the whole image, the subject, the background, a side or third, or only the highlights/shadows.";
-    }
 
     /** What the clauses of one instruction have produced so far. */
     private static final class Reading {

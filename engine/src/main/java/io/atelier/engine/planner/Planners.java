@@ -20,10 +20,26 @@ public final class Planners {
     public static Planner fromEnvironment(Map<String, String> env) {
         String which = env.getOrDefault("ATELIER_PLANNER", "builtin").trim().toLowerCase(Locale.ROOT);
         return switch (which) {
-            case "builtin", "" -> BuiltinPlanner.standard();
-            case "llm" -> new LlmPlanner(llmSettings(env), BuiltinPlanner.standard());
+            case "builtin", "" -> new Deferred();
+            case "llm" -> new LlmPlanner(llmSettings(env), new Deferred());
             default -> throw new IllegalArgumentException("ATELIER_PLANNER must be builtin or llm, got " + which);
         };
+    }
+
+    /**
+     * The built-in planner, loaded on the first instruction rather than at start: loading the model
+     * takes seconds on a busy machine, and a service should become ready as fast as before.
+     */
+    static final class Deferred implements Planner {
+        @Override
+        public PlanOutcome plan(String instruction) {
+            return BuiltinPlanner.standard().plan(instruction);
+        }
+
+        @Override
+        public String capabilities() {
+            return BuiltinPlanner.CAPABILITIES;
+        }
     }
 
     static LlmSettings llmSettings(Map<String, String> env) {
