@@ -9,7 +9,7 @@ import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
 import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
-import io.atelier.engine.planner.RuleBasedPlanner;
+import io.atelier.engine.planner.BuiltinPlanner;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.engine.render.Renderer;
 import io.atelier.engine.subject.CentrePriorGrabCut;
@@ -36,7 +36,7 @@ public final class Engine {
     }
 
     public static Engine standard() {
-        return new Engine(new RuleBasedPlanner(), ImageLimits.DEFAULT, new CentrePriorGrabCut());
+        return new Engine(BuiltinPlanner.standard(), ImageLimits.DEFAULT, new CentrePriorGrabCut());
     }
 
     public RenderOutcome render(byte[] sourceImage, String instruction) {
@@ -86,6 +86,8 @@ public final class Engine {
                 ? "The instruction asks for no change I can make."
                 : "I did not understand: \"" + String.join("\", \"", planned.notUnderstood()) + "\""
                 + (planned.plan().operations().isEmpty() ? "." : " (I did understand the rest, but will not half-do a step).");
-        return new RenderOutcome.Failed(reason, planner.capabilities(), planned.notUnderstood());
+        String hint = planned.closest().isEmpty() ? planner.capabilities()
+                : "The closest things I can do: " + String.join("; ", planned.closest()) + ". " + planner.capabilities();
+        return new RenderOutcome.Failed(reason, hint, planned.notUnderstood());
     }
 }

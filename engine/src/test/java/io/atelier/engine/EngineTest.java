@@ -79,7 +79,7 @@ class EngineTest {
         // seeded noise, the subject estimate (GrabCut's k-means), multi-threaded blurs and text: still the same bytes
         String everything = "blur the background, add film grain, dust in the light from the left, steam rising from the cup, "
                 + "a lens flare, then add the title \"TerraBrew\" at the top";
-        byte[] first = new Engine(new io.atelier.engine.planner.RuleBasedPlanner(), ImageLimits.DEFAULT,
+        byte[] first = new Engine(io.atelier.engine.planner.BuiltinPlanner.standard(), ImageLimits.DEFAULT,
                 new io.atelier.engine.subject.CentrePriorGrabCut()).render(COFFEE, everything) instanceof RenderOutcome.Rendered r ? r.png() : null;
         assertThat(first).isNotNull();
         assertThat(rendered(everything).png()).isEqualTo(first);

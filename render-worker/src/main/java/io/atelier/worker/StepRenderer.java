@@ -3,7 +3,7 @@ package io.atelier.worker;
 import io.atelier.engine.Engine;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
-import io.atelier.engine.planner.RuleBasedPlanner;
+import io.atelier.engine.planner.Planners;
 import io.atelier.engine.subject.MattePng;
 import io.atelier.engine.subject.SubjectDetectors;
 import io.atelier.engine.subject.SubjectMatte;
@@ -50,7 +50,8 @@ public class StepRenderer {
         // counted, so the matte cache's effect is visible: one detection per source image, not per step
         Counter detections = metrics.counter("atelier.subject.detections", "method", subject.method());
         this.cachedMattes = metrics.counter("atelier.subject.mattes.cached", "method", subject.method());
-        this.engine = new Engine(new RuleBasedPlanner(), new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()),
+        // ATELIER_PLANNER=builtin (default) or llm with ATELIER_LLM_BASE_URL / _MODEL / _API_KEY
+        this.engine = new Engine(Planners.fromEnvironment(System.getenv()), new ImageLimits(settings.maxImageDimension(), settings.maxImagePixels()),
                 image -> {
                     detections.increment();
                     return subject.detector().detect(image);

@@ -4,7 +4,7 @@ import io.atelier.engine.Engine;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.imaging.PngEncoder;
-import io.atelier.engine.planner.RuleBasedPlanner;
+import io.atelier.engine.planner.BuiltinPlanner;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.engine.subject.IsNetModel;
 import io.atelier.engine.subject.IsNetSegmenter;
@@ -48,7 +48,7 @@ public final class SegmentationBenchmark {
         Arrays.sort(warm);
 
         byte[] png = PngEncoder.encode(photo);
-        Engine engine = new Engine(new RuleBasedPlanner(), ImageLimits.DEFAULT, segmenter);
+        Engine engine = new Engine(BuiltinPlanner.standard(), ImageLimits.DEFAULT, segmenter);
         long t = System.nanoTime();
         RenderOutcome outcome = engine.render(png, "blur the background so only the cup stays sharp");
         double renderMs = (System.nanoTime() - t) / 1e6;

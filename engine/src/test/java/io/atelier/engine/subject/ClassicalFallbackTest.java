@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.engine.Engine;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.image.LinearImage;
-import io.atelier.engine.planner.RuleBasedPlanner;
+import io.atelier.engine.planner.BuiltinPlanner;
 import io.atelier.engine.render.RenderOutcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ClassicalFallbackTest {
         SubjectDetectors.Choice choice = SubjectDetectors.choose(emptyModels);
         assertThat(choice.detector()).isInstanceOf(CentrePriorGrabCut.class);
         assertThat(choice.description()).contains("./atelier models install isnet");
-        Engine engine = new Engine(new RuleBasedPlanner(), ImageLimits.DEFAULT, choice.detector());
+        Engine engine = new Engine(BuiltinPlanner.standard(), ImageLimits.DEFAULT, choice.detector());
         RenderOutcome outcome = engine.render(COFFEE_PNG, "blur the background so only the cup stays sharp");
         assertThat(outcome).isInstanceOfSatisfying(RenderOutcome.Rendered.class,
                 r -> assertThat(r.subjectMethod()).contains(CentrePriorGrabCut.METHOD));
