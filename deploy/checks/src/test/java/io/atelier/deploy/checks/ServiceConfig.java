@@ -25,7 +25,13 @@ record ServiceConfig(String module, Properties properties, Set<String> keys, Set
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern SHELL_REF = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
 
+    private static final java.util.Map<String, ServiceConfig> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static ServiceConfig of(String module) {
+        return CACHE.computeIfAbsent(module, ServiceConfig::load);
+    }
+
+    private static ServiceConfig load(String module) {
         Path root = Repo.root();
         String text = Repo.read(module + "/src/main/resources/application.properties");
         Properties properties = new Properties();
