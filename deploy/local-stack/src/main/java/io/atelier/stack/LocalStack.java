@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
     private Endpoints endpoints;
     private Postgres postgres;
+    private final Map<Integer, ManagedProcess> kafkaNodes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack(Path root, Path dataDir, StackPorts ports) {
         this.root = root.toAbsolutePath().normalize();
@@ -49,11 +50,23 @@ public final class LocalStack implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** Starts everything and returns once every service reports ready. On failure, stops what started. */
+    /** Starts everything with one Kafka node and returns once every service reports ready. On failure, stops what started. */
     public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers) {
+        return start(root, dataDir, ports, workers, 1);
+    }
+
+    /**
+     * Starts everything with {@code brokers} Kafka nodes (1, or 3 for a replicated cluster: replication factor 3,
+     * min.insync.replicas 2 for the session log and Kafka's internal topics) and returns once every service
+     * reports ready. On failure, stops what started.
+     */
+    public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers, int brokers) {
+        if (brokers != 1 && brokers != 3) {
+            throw new IllegalArgumentException("brokers must be 1 or 3, not " + brokers);
+        }
         LocalStack stack = new LocalStack(root, dataDir, ports);
         try {
-            stack.startAll(workers);
+            stack.startAll(workers, brokers);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -69,26 +82,37 @@ public final class LocalStack implements AutoCloseable {
         return dataDir.resolve("logs");
     }
 
-    private void startAll(int workers) {
+    private void startAll(int workers, int brokers) {
         Path logs = logDir();
         Path run = dataDir.resolve("run");
         stopLeftovers(run);
+        refuseOtherClusterShape(brokers);
         Instant t0 = Instant.now();
-        CompletableFuture<ManagedProcess> kafka = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(root, dataDir, logs, run, ports.kafka(), ports.kafkaController()));
+        List<KafkaBroker.Node> nodes = new ArrayList<>();
+        for (int id = 1; id <= brokers; id++) {
+            nodes.add(ports.kafkaNode(id));
+        }
+        CompletableFuture<List<ManagedProcess>> kafka = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.start(root, dataDir, logs, run, nodes));
         CompletableFuture<ManagedProcess> s3 = CompletableFuture.supplyAsync(() -> S3Server.start(root, dataDir, logs, run, ports.s3()));
         CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(() -> Postgres.start(dataDir, ports.postgres()));
         // register each part as soon as it is up, so a failure elsewhere still stops it
-        kafka.thenAccept(running::add);
+        kafka.thenAccept(running::addAll);
         s3.thenAccept(running::add);
         pg.thenAccept(p -> {
             postgres = p;
             running.add(p);
         });
         join(CompletableFuture.allOf(kafka, s3, pg));
-        String bootstrap = "127.0.0.1:" + ports.kafka();
-        createTopics(bootstrap);
-        log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
+        List<ManagedProcess> started = kafka.join();
+        for (int i = 0; i < started.size(); i++) {
+            kafkaNodes.put(nodes.get(i).id(), started.get(i));
+        }
+        String bootstrap = nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(java.util.stream.Collectors.joining(","));
+        KafkaBroker.Replication replication = KafkaBroker.Replication.forNodes(brokers);
+        createTopics(bootstrap, replication);
+        log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms (Kafka: " + brokers + (brokers == 1 ? " node" : " nodes")
+                + ", replication factor " + replication.factor() + ", min.insync.replicas " + replication.minInSync() + ")");
 
         List<Integer> workerPorts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -168,12 +192,40 @@ public final class LocalStack implements AutoCloseable {
         return all;
     }
 
-    private static void createTopics(String bootstrap) {
+    /**
+     * A data directory holds the sessions of one Kafka cluster shape: starting the other shape would show an empty log
+     * while PostgreSQL remembers sessions and positions from the first.
+     */
+    private void refuseOtherClusterShape(int brokers) {
+        int other = brokers == 1 ? 3 : 1;
+        if (Files.isDirectory(KafkaBroker.dataOf(dataDir, other)) && !Files.isDirectory(KafkaBroker.dataOf(dataDir, brokers))) {
+            throw new IllegalStateException(dataDir + " holds the sessions of a " + other + "-broker Kafka: start with --brokers " + other
+                    + ", or move " + dataDir + " away to start fresh with " + brokers);
+        }
+    }
+
+    /** The Kafka node ids of this stack. */
+    public List<Integer> kafkaNodeIds() {
+        return kafkaNodes.keySet().stream().sorted().toList();
+    }
+
+    /** Kills one Kafka node at once (SIGKILL), as a crash would: for fault tests. */
+    public void killKafkaNode(int nodeId) {
+        ManagedProcess node = kafkaNodes.remove(nodeId);
+        if (node == null) {
+            throw new IllegalArgumentException("no running Kafka node " + nodeId);
+        }
+        node.kill();
+        running.remove(node);
+    }
+
+    private static void createTopics(String bootstrap, KafkaBroker.Replication replication) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
             for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES)) {
-                NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1", "min.insync.replicas", "1"));
+                NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) replication.factor())
+                        .configs(Map.of("retention.ms", "-1", "min.insync.replicas", Integer.toString(replication.minInSync())));
                 try {
                     admin.createTopics(List.of(newTopic)).all().get();
                 } catch (ExecutionException e) {
