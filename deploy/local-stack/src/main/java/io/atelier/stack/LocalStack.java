@@ -24,7 +24,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * The whole system on one machine with nothing but a JDK: a real Kafka broker, a real PostgreSQL, an
  * S3 server on local disk, and the three packaged services. Used by {@code ./atelier up} and by the
- * system tests (on random ports and a throwaway directory).
+ * system tests (on random ports and a throwaway directory), which run the same infrastructure in containers
+ * instead when a Docker engine is there ({@link InfrastructureChoice}).
  */
 public final class LocalStack implements AutoCloseable {
     public static final int PARTITIONS = 3;
@@ -41,8 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
     private Endpoints endpoints;
-    private Postgres postgres;
-    private final Map<Integer, ManagedProcess> kafkaNodes = new java.util.concurrent.ConcurrentHashMap<>();
+    private Infrastructure infrastructure;
 
     private LocalStack(Path root, Path dataDir, StackPorts ports) {
         this.root = root.toAbsolutePath().normalize();
@@ -50,23 +50,34 @@ public final class LocalStack implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** Starts everything with one Kafka node and returns once every service reports ready. On failure, stops what started. */
+    /** Starts everything embedded with one Kafka node and returns once every service reports ready. On failure, stops what started. */
     public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers) {
         return start(root, dataDir, ports, workers, 1);
     }
 
     /**
-     * Starts everything with {@code brokers} Kafka nodes (1, or 3 for a replicated cluster: replication factor 3,
-     * min.insync.replicas 2 for the session log and Kafka's internal topics) and returns once every service
-     * reports ready. On failure, stops what started.
+     * Starts everything embedded with {@code brokers} Kafka nodes (1, or 3 for a replicated cluster: replication
+     * factor 3, min.insync.replicas 2 for the session log and Kafka's internal topics) and returns once every
+     * service reports ready. On failure, stops what started.
      */
     public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers, int brokers) {
+        return start(root, dataDir, ports, workers, brokers, InfrastructureChoice.Kind.EMBEDDED);
+    }
+
+    /**
+     * Starts the three services on the given infrastructure: embedded processes, or containers (one Kafka node)
+     * where a Docker engine runs. Returns once every service reports ready; on failure, stops what started.
+     */
+    public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers, int brokers, InfrastructureChoice.Kind kind) {
         if (brokers != 1 && brokers != 3) {
             throw new IllegalArgumentException("brokers must be 1 or 3, not " + brokers);
         }
+        if (kind == InfrastructureChoice.Kind.CONTAINERS && brokers != 1) {
+            throw new IllegalArgumentException("a " + brokers + "-node Kafka runs embedded only");
+        }
         LocalStack stack = new LocalStack(root, dataDir, ports);
         try {
-            stack.startAll(workers, brokers);
+            stack.startAll(workers, brokers, kind);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -82,44 +93,30 @@ public final class LocalStack implements AutoCloseable {
         return dataDir.resolve("logs");
     }
 
-    private void startAll(int workers, int brokers) {
+    private void startAll(int workers, int brokers, InfrastructureChoice.Kind kind) {
         Path logs = logDir();
         Path run = dataDir.resolve("run");
         stopLeftovers(run);
-        refuseOtherClusterShape(brokers);
         Instant t0 = Instant.now();
-        List<KafkaBroker.Node> nodes = new ArrayList<>();
-        for (int id = 1; id <= brokers; id++) {
-            nodes.add(ports.kafkaNode(id));
-        }
-        CompletableFuture<List<ManagedProcess>> kafka = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(root, dataDir, logs, run, nodes));
-        CompletableFuture<ManagedProcess> s3 = CompletableFuture.supplyAsync(() -> S3Server.start(root, dataDir, logs, run, ports.s3()));
-        CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(() -> Postgres.start(dataDir, ports.postgres()));
-        // register each part as soon as it is up, so a failure elsewhere still stops it
-        kafka.thenAccept(running::addAll);
-        s3.thenAccept(running::add);
-        pg.thenAccept(p -> {
-            postgres = p;
-            running.add(p);
-        });
-        join(CompletableFuture.allOf(kafka, s3, pg));
-        List<ManagedProcess> started = kafka.join();
-        for (int i = 0; i < started.size(); i++) {
-            kafkaNodes.put(nodes.get(i).id(), started.get(i));
-        }
-        String bootstrap = nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(java.util.stream.Collectors.joining(","));
+        infrastructure = switch (kind) {
+            case EMBEDDED -> {
+                refuseOtherClusterShape(brokers);
+                yield EmbeddedInfrastructure.start(root, dataDir, ports, brokers);
+            }
+            case CONTAINERS -> ContainerInfrastructure.start();
+        };
+        String bootstrap = infrastructure.kafkaBootstrap();
         KafkaBroker.Replication replication = KafkaBroker.Replication.forNodes(brokers);
         createTopics(bootstrap, replication);
-        log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms (Kafka: " + brokers + (brokers == 1 ? " node" : " nodes")
-                + ", replication factor " + replication.factor() + ", min.insync.replicas " + replication.minInSync() + ")");
+        log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms: " + infrastructure.description()
+                + "; topics with replication factor " + replication.factor() + ", min.insync.replicas " + replication.minInSync());
 
         List<Integer> workerPorts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             workerPorts.add(i == 0 ? ports.worker() : Ports.free());
         }
-        endpoints = new Endpoints(bootstrap, postgres.jdbcUrl("atelier_session"), postgres.jdbcUrl("atelier_gallery"),
-                "http://127.0.0.1:" + ports.s3(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY,
+        endpoints = new Endpoints(bootstrap, infrastructure.jdbcUrl("atelier_session"), infrastructure.jdbcUrl("atelier_gallery"),
+                infrastructure.s3Endpoint(), infrastructure.s3AccessKey(), infrastructure.s3SecretKey(),
                 "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(),
                 workerPorts.stream().map(p -> "http://127.0.0.1:" + p).toList());
 
@@ -145,10 +142,10 @@ public final class LocalStack implements AutoCloseable {
      * offset 0. Returns its base URL; it stops with the stack.
      */
     public String startReplayGallery(String database) {
-        postgres.createDatabase(database);
+        infrastructure.createDatabase(database);
         int port = Ports.free();
         running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port,
-                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), postgres.jdbcUrl(database)), logDir(),
+                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), infrastructure.jdbcUrl(database)), logDir(),
                 dataDir.resolve("run")));
         return "http://127.0.0.1:" + port;
     }
@@ -185,8 +182,8 @@ public final class LocalStack implements AutoCloseable {
         all.put("quarkus.log.console.json.enabled", "false");
         if (jdbcUrl != null) {
             all.put("quarkus.datasource.jdbc.url", jdbcUrl);
-            all.put("quarkus.datasource.username", Postgres.USER);
-            all.put("quarkus.datasource.password", "");
+            all.put("quarkus.datasource.username", infrastructure.jdbcUser());
+            all.put("quarkus.datasource.password", infrastructure.jdbcPassword());
         }
         all.putAll(own);
         return all;
@@ -204,19 +201,21 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The Kafka node ids of this stack. */
+    /** The running Kafka node ids of an embedded stack. */
     public List<Integer> kafkaNodeIds() {
-        return kafkaNodes.keySet().stream().sorted().toList();
+        return embedded().kafkaNodeIds();
     }
 
-    /** Kills one Kafka node at once (SIGKILL), as a crash would: for fault tests. */
+    /** Kills one Kafka node of an embedded stack at once (SIGKILL), as a crash would: for fault tests. */
     public void killKafkaNode(int nodeId) {
-        ManagedProcess node = kafkaNodes.remove(nodeId);
-        if (node == null) {
-            throw new IllegalArgumentException("no running Kafka node " + nodeId);
+        embedded().killKafkaNode(nodeId);
+    }
+
+    private EmbeddedInfrastructure embedded() {
+        if (!(infrastructure instanceof EmbeddedInfrastructure e)) {
+            throw new IllegalStateException("Kafka nodes can be listed and killed only on the embedded infrastructure");
         }
-        node.kill();
-        running.remove(node);
+        return e;
     }
 
     private static void createTopics(String bootstrap, KafkaBroker.Replication replication) {
@@ -278,17 +277,12 @@ public final class LocalStack implements AutoCloseable {
             parts = new ArrayList<>(running);
             running.clear();
         }
-        Collections.reverse(parts);
-        // services (started last) stop in parallel, then the infrastructure
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (AutoCloseable part : parts) {
-            if (part instanceof ManagedProcess mp && !mp.name().startsWith("kafka") && !mp.name().equals("s3")) {
-                stops.add(CompletableFuture.runAsync(() -> closeQuietly(mp)));
-            }
+        // the services stop in parallel, then the infrastructure (PostgreSQL waits for its clients to leave)
+        parts.stream().map(p -> CompletableFuture.runAsync(() -> closeQuietly(p))).toList().forEach(CompletableFuture::join);
+        if (infrastructure != null) {
+            closeQuietly(infrastructure);
+            infrastructure = null;
         }
-        stops.forEach(CompletableFuture::join);
-        parts.stream().filter(p -> !(p instanceof ManagedProcess mp) || mp.name().startsWith("kafka") || mp.name().equals("s3"))
-                .forEach(LocalStack::closeQuietly);
         try {
             Files.deleteIfExists(dataDir.resolve("run/endpoints.properties"));
         } catch (IOException e) {
