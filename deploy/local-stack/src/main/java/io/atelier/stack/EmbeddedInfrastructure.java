@@ -30,15 +30,23 @@ final class EmbeddedInfrastructure implements Infrastructure {
         CompletableFuture<List<ManagedProcess>> kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(root, dataDir, logs, run, nodes));
         CompletableFuture<ManagedProcess> s3 = CompletableFuture.supplyAsync(() -> S3Server.start(root, dataDir, logs, run, ports.s3()));
         CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(() -> Postgres.start(dataDir, ports.postgres()));
-        // register each part as soon as it is up, so a failure elsewhere still stops it
-        kafka.thenAccept(running::addAll);
-        s3.thenAccept(running::add);
-        pg.thenAccept(running::add);
-        try {
-            CompletableFuture.allOf(kafka, s3, pg).join();
-        } catch (RuntimeException e) {
+        // wait for every part either way and register what started, so a failure elsewhere still stops it
+        RuntimeException failure = null;
+        for (CompletableFuture<?> part : List.of(kafka, s3, pg)) {
+            try {
+                Object started = part.join();
+                if (started instanceof List<?> nodesStarted) {
+                    nodesStarted.forEach(n -> running.add((AutoCloseable) n));
+                } else {
+                    running.add((AutoCloseable) started);
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        if (failure != null) {
             close();
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            throw failure;
         }
         List<ManagedProcess> started = kafka.join();
         for (int i = 0; i < started.size(); i++) {

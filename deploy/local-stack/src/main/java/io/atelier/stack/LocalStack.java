@@ -16,6 +16,9 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,6 +32,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalStack implements AutoCloseable {
     public static final int PARTITIONS = 3;
+    /** The services' default bucket (atelier.s3.bucket). */
+    static final String BUCKET = "atelier-images";
 
     static {
         // the embedded PostgreSQL and Kafka admin clients log every step at INFO; the stack prints its own progress
@@ -108,6 +113,7 @@ public final class LocalStack implements AutoCloseable {
         String bootstrap = infrastructure.kafkaBootstrap();
         KafkaBroker.Replication replication = KafkaBroker.Replication.forNodes(brokers);
         createTopics(bootstrap, replication);
+        createBucket(infrastructure);
         log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms: " + infrastructure.description()
                 + "; topics with replication factor " + replication.factor() + ", min.insync.replicas " + replication.minInSync());
 
@@ -131,8 +137,18 @@ public final class LocalStack implements AutoCloseable {
             apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
                     settings(Map.of("atelier.worker.name", name), null), logs, run)));
         }
-        apps.forEach(f -> f.thenAccept(running::add));
-        join(CompletableFuture.allOf(apps.toArray(CompletableFuture[]::new)));
+        // wait for every service either way: one that fails must not leave the others starting unseen by close()
+        RuntimeException failure = null;
+        for (CompletableFuture<ManagedProcess> app : apps) {
+            try {
+                running.add(app.join());
+            } catch (CompletionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         writeEndpoints(run);
         log("all services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
     }
@@ -218,6 +234,21 @@ public final class LocalStack implements AutoCloseable {
         return e;
     }
 
+    /**
+     * Creates the image bucket before any service starts: each service creates it on startup if missing, and
+     * several starting at once race (the loser gets BucketAlreadyOwnedByYou and exits).
+     */
+    private static void createBucket(Infrastructure infra) {
+        try (MinioClient s3 = MinioClient.builder().endpoint(infra.s3Endpoint()).region("us-east-1")
+                .credentials(infra.s3AccessKey(), infra.s3SecretKey()).build()) {
+            if (!s3.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
+                s3.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create bucket " + BUCKET + " at " + infra.s3Endpoint(), e);
+        }
+    }
+
     private static void createTopics(String bootstrap, KafkaBroker.Replication replication) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -251,17 +282,6 @@ public final class LocalStack implements AutoCloseable {
             p.store(out, "written by the running local stack");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void join(CompletableFuture<?> all) {
-        try {
-            all.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
         }
     }
 

@@ -48,6 +48,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void theBucketExistsBeforeAnyServiceStarts() {
+        Map<String, Map<String, Object>> services = new ComposeCheck(compose).services();
+        assertThat(String.valueOf(services.get("minio-bucket").get("command"))).contains("mb --ignore-existing local/atelier-images");
+        for (String service : java.util.List.of("session-service", "render-worker", "gallery-service")) {
+            assertThat(Manifests.map(services.get(service).get("depends_on"))).as(service).containsKey("minio-bucket");
+        }
+    }
+
+    @Test
     void theTopicJobCreatesEveryTopicOfTheContract() {
         String command = String.valueOf(new ComposeCheck(compose).services().get("kafka-topics").get("command"));
         assertThat(command).contains(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES, "retention.ms=-1");
