@@ -1,28 +1,53 @@
-# Sourced by ./atelier and .ci/run: sets JAVA_HOME to a JDK of version 21 or newer, or fails saying so.
+# Sourced (POSIX sh) by ./mvnw, ./atelier and .ci/run: makes JAVA_HOME a JDK 21 or newer, or fails saying
+# which JDK to install and how to point at it. The JDK already chosen (JAVA_HOME, else `java` on PATH) is kept
+# when it is new enough; otherwise the newest JDK 21+ in the usual install folders is used, and that is said.
 atelier_java_major() {
   "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'
 }
+
+# Prints the major version of the JDK at $1 if it has java and javac; prints nothing otherwise.
+atelier_jdk_major() {
+  if [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ]; then atelier_java_major "$1"; fi
+}
+
 atelier_find_jdk() {
-  local candidates=()
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  _atelier_current=""
+  if [ -n "${JAVA_HOME:-}" ]; then
+    _atelier_current="$JAVA_HOME"
+  elif command -v java >/dev/null 2>&1; then
+    _atelier_current="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
   fi
-  for d in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
-    [ -d "$d" ] && candidates+=("$d")
-  done
-  local best="" best_major=0 c major
-  for c in "${candidates[@]}"; do
-    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
-    major=$(atelier_java_major "$c")
-    [ -n "$major" ] || continue
-    if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best="$c"; best_major="$major"; fi
-  done
-  if [ -z "$best" ]; then
-    echo "atelier: needs a JDK 21 or newer (javac included); none found in JAVA_HOME, PATH or /usr/lib/jvm." >&2
-    echo "         Install one (e.g. Temurin 21+) and set JAVA_HOME to it." >&2
-    return 1
+  _atelier_major=""
+  [ -z "$_atelier_current" ] || _atelier_major="$(atelier_jdk_major "$_atelier_current")"
+  if [ -n "$_atelier_major" ] && [ "$_atelier_major" -ge 21 ]; then
+    JAVA_HOME="$_atelier_current"
+  else
+    if [ -n "$_atelier_major" ]; then _atelier_what="${_atelier_current} is JDK $_atelier_major"
+    elif [ -n "$_atelier_current" ]; then _atelier_what="${_atelier_current} is not a JDK"
+    else _atelier_what="no java on PATH and no JAVA_HOME"; fi
+    _atelier_best="" _atelier_best_major=0
+    # globbing may be off (mvnw runs under set -f): switch it on for the search only
+    case $- in *f*) _atelier_noglob=1; set +f ;; *) _atelier_noglob=0 ;; esac
+    for _atelier_d in /usr/lib/jvm/* /opt/java/* /opt/jdk* "${HOME:-/nonexistent}"/.sdkman/candidates/java/* \
+        /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+      [ -d "$_atelier_d" ] || continue
+      _atelier_m="$(atelier_jdk_major "$_atelier_d")"
+      [ -n "$_atelier_m" ] || continue
+      if [ "$_atelier_m" -ge 21 ] && [ "$_atelier_m" -gt "$_atelier_best_major" ]; then
+        _atelier_best="$_atelier_d" _atelier_best_major="$_atelier_m"
+      fi
+    done
+    [ "$_atelier_noglob" = 0 ] || set -f
+    if [ -z "$_atelier_best" ]; then
+      echo "atelier: needs a JDK 21 or newer (javac included): $_atelier_what," >&2
+      echo "         and none was found in /usr/lib/jvm, /opt or ~/.sdkman." >&2
+      echo "         Install one (e.g. Temurin 21 or newer), then: export JAVA_HOME=/path/to/that/jdk" >&2
+      return 1
+    fi
+    echo "atelier: $_atelier_what; using $_atelier_best (JDK $_atelier_best_major)" >&2
+    JAVA_HOME="$_atelier_best"
   fi
-  export JAVA_HOME="$best"
-  export PATH="$JAVA_HOME/bin:$PATH"
+  export JAVA_HOME
+  PATH="$JAVA_HOME/bin:$PATH"
+  export PATH
 }

@@ -1,6 +1,7 @@
 package io.atelier.system;
 
 import io.atelier.stack.Endpoints;
+import io.atelier.stack.InfrastructureChoice;
 import io.atelier.stack.LocalStack;
 import io.atelier.stack.StackPorts;
 import java.io.IOException;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the real local stack (Kafka, PostgreSQL, S3, the three packaged services) once per test JVM,
- * on random ports in a fresh directory, and stops it when the JVM's tests are done.
+ * on random ports in a fresh directory, and stops it when the JVM's tests are done. Kafka, PostgreSQL and S3
+ * run in containers where a Docker engine is found, embedded otherwise; the log says which and why.
  */
 public final class RunningStack implements BeforeAllCallback {
     private static LocalStack stack;
@@ -23,7 +25,10 @@ public final class RunningStack implements BeforeAllCallback {
                 Path root = Path.of(System.getProperty("atelier.root", "..")).toAbsolutePath().normalize();
                 Path data = Files.createDirectories(root.resolve("system-tests/target/stack"));
                 Path run = Files.createTempDirectory(data, "run-");
-                stack = LocalStack.start(root, run, StackPorts.random(), 2);
+                InfrastructureChoice choice = InfrastructureChoice.detect();
+                System.out.println("[RunningStack] infrastructure: " + choice.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " (" + choice.reason() + ")");
+                stack = LocalStack.start(root, run, StackPorts.random(), 2, 1, choice.kind());
                 LocalStack current = stack;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("atelier-stack",
                         (ExtensionContext.Store.CloseableResource) current::close);

@@ -27,13 +27,13 @@ public final class AtelierCli {
         Path data = root.resolve(".atelier");
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
-            case "up" -> up(root, data, workers(args));
+            case "up" -> up(root, data, option(args, "--workers", 1), option(args, "--brokers", 1));
             case "down" -> down(data);
             case "status" -> status(data);
             case "demo" -> demo(root, data);
             case "models" -> models(args);
             default -> {
-                System.out.println("usage: ./atelier up [--workers N] | down | status | demo | models install isnet | models status");
+                System.out.println("usage: ./atelier up [--workers N] [--brokers 1|3] | down | status | demo | models install isnet | models status");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -52,16 +52,20 @@ public final class AtelierCli {
         }
     }
 
-    private static int workers(String[] args) {
+    private static int option(String[] args, String name, int fallback) {
         for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals("--workers")) {
+            if (args[i].equals(name)) {
                 return Math.max(1, Integer.parseInt(args[i + 1]));
             }
         }
-        return 1;
+        return fallback;
     }
 
-    private static void up(Path root, Path data, int workers) throws InterruptedException {
+    private static void up(Path root, Path data, int workers, int brokers) throws InterruptedException {
+        if (brokers != 1 && brokers != 3) {
+            System.out.println("[atelier] --brokers takes 1 (the default) or 3 (a replicated KRaft cluster)");
+            System.exit(2);
+        }
         Path endpointsFile = data.resolve("run/endpoints.properties");
         if (Files.exists(endpointsFile)) {
             Properties running = load(endpointsFile);
@@ -74,7 +78,7 @@ public final class AtelierCli {
         }
         Instant t0 = Instant.now();
         ModelInstaller.status(io.atelier.engine.subject.IsNetModel.defaultDirectory());
-        LocalStack stack = LocalStack.start(root, data, StackPorts.defaults(), workers);
+        LocalStack stack = LocalStack.start(root, data, StackPorts.defaults(), workers, brokers);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalStack.log("stopping…");

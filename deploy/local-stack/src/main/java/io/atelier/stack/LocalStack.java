@@ -16,6 +16,9 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,10 +27,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * The whole system on one machine with nothing but a JDK: a real Kafka broker, a real PostgreSQL, an
  * S3 server on local disk, and the three packaged services. Used by {@code ./atelier up} and by the
- * system tests (on random ports and a throwaway directory).
+ * system tests (on random ports and a throwaway directory), which run the same infrastructure in containers
+ * instead when a Docker engine is there ({@link InfrastructureChoice}).
  */
 public final class LocalStack implements AutoCloseable {
     public static final int PARTITIONS = 3;
+    /** The services' default bucket (atelier.s3.bucket). */
+    static final String BUCKET = "atelier-images";
 
     static {
         // the embedded PostgreSQL and Kafka admin clients log every step at INFO; the stack prints its own progress
@@ -41,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
     private Endpoints endpoints;
-    private Postgres postgres;
+    private Infrastructure infrastructure;
 
     private LocalStack(Path root, Path dataDir, StackPorts ports) {
         this.root = root.toAbsolutePath().normalize();
@@ -49,11 +55,34 @@ public final class LocalStack implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** Starts everything and returns once every service reports ready. On failure, stops what started. */
+    /** Starts everything embedded with one Kafka node and returns once every service reports ready. On failure, stops what started. */
     public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers) {
+        return start(root, dataDir, ports, workers, 1);
+    }
+
+    /**
+     * Starts everything embedded with {@code brokers} Kafka nodes (1, or 3 for a replicated cluster: replication
+     * factor 3, min.insync.replicas 2 for the session log and Kafka's internal topics) and returns once every
+     * service reports ready. On failure, stops what started.
+     */
+    public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers, int brokers) {
+        return start(root, dataDir, ports, workers, brokers, InfrastructureChoice.Kind.EMBEDDED);
+    }
+
+    /**
+     * Starts the three services on the given infrastructure: embedded processes, or containers (one Kafka node)
+     * where a Docker engine runs. Returns once every service reports ready; on failure, stops what started.
+     */
+    public static LocalStack start(Path root, Path dataDir, StackPorts ports, int workers, int brokers, InfrastructureChoice.Kind kind) {
+        if (brokers != 1 && brokers != 3) {
+            throw new IllegalArgumentException("brokers must be 1 or 3, not " + brokers);
+        }
+        if (kind == InfrastructureChoice.Kind.CONTAINERS && brokers != 1) {
+            throw new IllegalArgumentException("a " + brokers + "-node Kafka runs embedded only");
+        }
         LocalStack stack = new LocalStack(root, dataDir, ports);
         try {
-            stack.startAll(workers);
+            stack.startAll(workers, brokers, kind);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -69,33 +98,31 @@ public final class LocalStack implements AutoCloseable {
         return dataDir.resolve("logs");
     }
 
-    private void startAll(int workers) {
+    private void startAll(int workers, int brokers, InfrastructureChoice.Kind kind) {
         Path logs = logDir();
         Path run = dataDir.resolve("run");
         stopLeftovers(run);
         Instant t0 = Instant.now();
-        CompletableFuture<ManagedProcess> kafka = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(root, dataDir, logs, run, ports.kafka(), ports.kafkaController()));
-        CompletableFuture<ManagedProcess> s3 = CompletableFuture.supplyAsync(() -> S3Server.start(root, dataDir, logs, run, ports.s3()));
-        CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(() -> Postgres.start(dataDir, ports.postgres()));
-        // register each part as soon as it is up, so a failure elsewhere still stops it
-        kafka.thenAccept(running::add);
-        s3.thenAccept(running::add);
-        pg.thenAccept(p -> {
-            postgres = p;
-            running.add(p);
-        });
-        join(CompletableFuture.allOf(kafka, s3, pg));
-        String bootstrap = "127.0.0.1:" + ports.kafka();
-        createTopics(bootstrap);
-        log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
+        infrastructure = switch (kind) {
+            case EMBEDDED -> {
+                refuseOtherClusterShape(brokers);
+                yield EmbeddedInfrastructure.start(root, dataDir, ports, brokers);
+            }
+            case CONTAINERS -> ContainerInfrastructure.start();
+        };
+        String bootstrap = infrastructure.kafkaBootstrap();
+        KafkaBroker.Replication replication = KafkaBroker.Replication.forNodes(brokers);
+        createTopics(bootstrap, replication);
+        createBucket(infrastructure);
+        log("infrastructure ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms: " + infrastructure.description()
+                + "; topics with replication factor " + replication.factor() + ", min.insync.replicas " + replication.minInSync());
 
         List<Integer> workerPorts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             workerPorts.add(i == 0 ? ports.worker() : Ports.free());
         }
-        endpoints = new Endpoints(bootstrap, postgres.jdbcUrl("atelier_session"), postgres.jdbcUrl("atelier_gallery"),
-                "http://127.0.0.1:" + ports.s3(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY,
+        endpoints = new Endpoints(bootstrap, infrastructure.jdbcUrl("atelier_session"), infrastructure.jdbcUrl("atelier_gallery"),
+                infrastructure.s3Endpoint(), infrastructure.s3AccessKey(), infrastructure.s3SecretKey(),
                 "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(),
                 workerPorts.stream().map(p -> "http://127.0.0.1:" + p).toList());
 
@@ -110,8 +137,18 @@ public final class LocalStack implements AutoCloseable {
             apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
                     settings(Map.of("atelier.worker.name", name), null), logs, run)));
         }
-        apps.forEach(f -> f.thenAccept(running::add));
-        join(CompletableFuture.allOf(apps.toArray(CompletableFuture[]::new)));
+        // wait for every service either way: one that fails must not leave the others starting unseen by close()
+        RuntimeException failure = null;
+        for (CompletableFuture<ManagedProcess> app : apps) {
+            try {
+                running.add(app.join());
+            } catch (CompletionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         writeEndpoints(run);
         log("all services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
     }
@@ -121,10 +158,10 @@ public final class LocalStack implements AutoCloseable {
      * offset 0. Returns its base URL; it stops with the stack.
      */
     public String startReplayGallery(String database) {
-        postgres.createDatabase(database);
+        infrastructure.createDatabase(database);
         int port = Ports.free();
         running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port,
-                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), postgres.jdbcUrl(database)), logDir(),
+                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), infrastructure.jdbcUrl(database)), logDir(),
                 dataDir.resolve("run")));
         return "http://127.0.0.1:" + port;
     }
@@ -161,19 +198,64 @@ public final class LocalStack implements AutoCloseable {
         all.put("quarkus.log.console.json.enabled", "false");
         if (jdbcUrl != null) {
             all.put("quarkus.datasource.jdbc.url", jdbcUrl);
-            all.put("quarkus.datasource.username", Postgres.USER);
-            all.put("quarkus.datasource.password", "");
+            all.put("quarkus.datasource.username", infrastructure.jdbcUser());
+            all.put("quarkus.datasource.password", infrastructure.jdbcPassword());
         }
         all.putAll(own);
         return all;
     }
 
-    static void createTopics(String bootstrap) {
+    /**
+     * A data directory holds the sessions of one Kafka cluster shape: starting the other shape would show an empty log
+     * while PostgreSQL remembers sessions and positions from the first.
+     */
+    private void refuseOtherClusterShape(int brokers) {
+        int other = brokers == 1 ? 3 : 1;
+        if (Files.isDirectory(KafkaBroker.dataOf(dataDir, other)) && !Files.isDirectory(KafkaBroker.dataOf(dataDir, brokers))) {
+            throw new IllegalStateException(dataDir + " holds the sessions of a " + other + "-broker Kafka: start with --brokers " + other
+                    + ", or move " + dataDir + " away to start fresh with " + brokers);
+        }
+    }
+
+    /** The running Kafka node ids of an embedded stack. */
+    public List<Integer> kafkaNodeIds() {
+        return embedded().kafkaNodeIds();
+    }
+
+    /** Kills one Kafka node of an embedded stack at once (SIGKILL), as a crash would: for fault tests. */
+    public void killKafkaNode(int nodeId) {
+        embedded().killKafkaNode(nodeId);
+    }
+
+    private EmbeddedInfrastructure embedded() {
+        if (!(infrastructure instanceof EmbeddedInfrastructure e)) {
+            throw new IllegalStateException("Kafka nodes can be listed and killed only on the embedded infrastructure");
+        }
+        return e;
+    }
+
+    /**
+     * Creates the image bucket before any service starts: each service creates it on startup if missing, and
+     * several starting at once race (the loser gets BucketAlreadyOwnedByYou and exits).
+     */
+    private static void createBucket(Infrastructure infra) {
+        try (MinioClient s3 = MinioClient.builder().endpoint(infra.s3Endpoint()).region("us-east-1")
+                .credentials(infra.s3AccessKey(), infra.s3SecretKey()).build()) {
+            if (!s3.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
+                s3.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create bucket " + BUCKET + " at " + infra.s3Endpoint(), e);
+        }
+    }
+
+    static void createTopics(String bootstrap, KafkaBroker.Replication replication) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
             for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES)) {
-                NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1", "min.insync.replicas", "1"));
+                NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) replication.factor())
+                        .configs(Map.of("retention.ms", "-1", "min.insync.replicas", Integer.toString(replication.minInSync())));
                 try {
                     admin.createTopics(List.of(newTopic)).all().get();
                 } catch (ExecutionException e) {
@@ -203,17 +285,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void join(CompletableFuture<?> all) {
-        try {
-            all.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
-    }
-
     static void log(String message) {
         System.out.println("[atelier] " + message);
     }
@@ -226,17 +297,12 @@ public final class LocalStack implements AutoCloseable {
             parts = new ArrayList<>(running);
             running.clear();
         }
-        Collections.reverse(parts);
-        // services (started last) stop in parallel, then the infrastructure
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (AutoCloseable part : parts) {
-            if (part instanceof ManagedProcess mp && !mp.name().startsWith("kafka") && !mp.name().equals("s3")) {
-                stops.add(CompletableFuture.runAsync(() -> closeQuietly(mp)));
-            }
+        // the services stop in parallel, then the infrastructure (PostgreSQL waits for its clients to leave)
+        parts.stream().map(p -> CompletableFuture.runAsync(() -> closeQuietly(p))).toList().forEach(CompletableFuture::join);
+        if (infrastructure != null) {
+            closeQuietly(infrastructure);
+            infrastructure = null;
         }
-        stops.forEach(CompletableFuture::join);
-        parts.stream().filter(p -> !(p instanceof ManagedProcess mp) || mp.name().startsWith("kafka") || mp.name().equals("s3"))
-                .forEach(LocalStack::closeQuietly);
         try {
             Files.deleteIfExists(dataDir.resolve("run/endpoints.properties"));
         } catch (IOException e) {

@@ -130,6 +130,21 @@ final class ManagedProcess implements AutoCloseable {
         return log;
     }
 
+    /** Ends the process at once, without letting it shut down cleanly. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // a dead pid is skipped by the next launcher
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

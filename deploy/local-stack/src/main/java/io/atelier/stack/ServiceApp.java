@@ -27,7 +27,8 @@ final class ServiceApp {
         settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
         ManagedProcess app = ManagedProcess.start(name, Jvm.command(jvm, "-jar", jar.toString()), root.resolve(module), logDir, runDir);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        app.awaitReady(Duration.ofSeconds(120), () -> {
+        // generous: on a loaded machine (CI, several builds at once) a service has taken over 2 minutes to migrate and start
+        app.awaitReady(Duration.ofSeconds(240), () -> {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -42,9 +42,9 @@ public final class StackParts implements AutoCloseable {
             int port = Ports.free();
             int controller = Ports.free();
             starts.add(CompletableFuture.runAsync(() -> {
-                stack.running.add(KafkaBroker.start(root, dataDir, logs, run, port, controller));
+                stack.running.addAll(KafkaBroker.start(root, dataDir, logs, run, List.of(new KafkaBroker.Node(1, port, controller))));
                 String bootstrap = "127.0.0.1:" + port;
-                LocalStack.createTopics(bootstrap);
+                LocalStack.createTopics(bootstrap, KafkaBroker.Replication.forNodes(1));
                 stack.kafkaBootstrap = bootstrap;
             }));
         }

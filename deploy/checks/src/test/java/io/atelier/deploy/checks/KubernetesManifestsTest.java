@@ -1,0 +1,127 @@
+package io.atelier.deploy.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** deploy/k8s checked without a cluster: both overlays render, bind to their models and reference only what exists. */
+class KubernetesManifestsTest {
+
+    private static List<Map<String, Object>> render(String overlay) {
+        return Kustomize.render(Repo.path("deploy/k8s/overlays/" + overlay));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"small", "production"})
+    void overlayHasNoProblems(String overlay) {
+        assertThat(new ManifestCheck(render(overlay)).problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"small", "production"})
+    void overlayHasEveryPart(String overlay) {
+        List<String> ids = render(overlay).stream().map(Kustomize::id).toList();
+        assertThat(ids).contains("Deployment/session-service", "Deployment/render-worker", "Deployment/gallery-service",
+                "Service/session-service", "Service/gallery-service", "Kafka/atelier", "KafkaNodePool/dual-role",
+                "KafkaTopic/atelier-session-events", "KafkaTopic/atelier-render-outcomes", "Cluster/atelier-session-db",
+                "Cluster/atelier-gallery-db", "ScaledObject/render-worker", "Secret/atelier-s3", "NetworkPolicy/default-deny-ingress");
+        assertThat(render(overlay)).allSatisfy(o -> assertThat(Manifests.mapAt(o, "metadata").get("namespace")).isEqualTo("atelier"));
+    }
+
+    @Test
+    void overlaysDifferWhereTheySay() {
+        Map<String, Object> smallWorker = find(render("small"), "Deployment", "render-worker");
+        Map<String, Object> productionWorker = find(render("production"), "Deployment", "render-worker");
+        assertThat(Manifests.at(Manifests.containers(smallWorker).getFirst(), "resources.limits.memory")).isEqualTo("1Gi");
+        Map<String, Object> container = Manifests.containers(productionWorker).getFirst();
+        assertThat(Manifests.at(container, "resources.limits.memory")).isEqualTo("4Gi");
+        // the strategic merge adds the model directory to the base's env instead of replacing it
+        assertThat(Manifests.maps(container.get("env"))).extracting(e -> e.get("name"))
+                .contains("ATELIER_WORKER_NAME", "ATELIER_S3_ACCESS_KEY", "ATELIER_MODELS_DIR");
+        assertThat(find(render("small"), "Tenant", "atelier-s3")).isNotNull();
+        assertThat(render("production")).noneMatch(o -> Manifests.kind(o).equals("Tenant"));
+        assertThat(Manifests.at(find(render("small"), "Cluster", "atelier-session-db"), "spec.instances")).isEqualTo(1);
+        assertThat(Manifests.at(find(render("production"), "Cluster", "atelier-session-db"), "spec.instances")).isEqualTo(3);
+    }
+
+    // Each mutation below is a mistake the check exists to catch.
+
+    @Test
+    void aMisspeltFieldIsCaughtByTheModel() {
+        assertCaught(o -> container(o, "session-service").put("livenesProbe", Map.of()), "livenesProbe");
+    }
+
+    @Test
+    void aMisspeltCustomResourceFieldIsCaught() {
+        assertCaught(o -> Manifests.mapAt(find(o, "KafkaTopic", "atelier-session-events"), "spec").put("replica", 3), "spec.replica");
+    }
+
+    @Test
+    void aServiceTargetPortNoContainerHasIsCaught() {
+        assertCaught(o -> Manifests.listAt(find(o, "Service", "session-service"), "spec.ports").getFirst().put("targetPort", "web"),
+                "targetPort web");
+    }
+
+    @Test
+    void aSelectorThatMatchesNoPodIsCaught() {
+        assertCaught(o -> Manifests.mapAt(find(o, "Service", "gallery-service"), "spec.selector").put("app.kubernetes.io/name", "gallery"),
+                "matches no pods");
+    }
+
+    @Test
+    void aMissingSecretIsCaught() {
+        assertCaught(o -> o.removeIf(x -> Kustomize.id(x).equals("Secret/atelier-s3")), "Secret atelier-s3 does not exist");
+    }
+
+    @Test
+    void aWrongConsumerGroupIsCaught() {
+        assertCaught(o -> Manifests.maps(Manifests.at(find(o, "ScaledObject", "render-worker"), "spec.triggers")).getFirst()
+                .put("metadata", Map.of("consumerGroup", "render-workers", "topic", "atelier.session-events",
+                        "bootstrapServers", "atelier-kafka-bootstrap:9092")), "consumer group render-workers");
+    }
+
+    @Test
+    void aSettingNoServiceReadsIsCaught() {
+        assertCaught(o -> Manifests.mapAt(find(o, "ConfigMap", "atelier-config"), "data").put("ATELIER_S3_BUCKET_NAME", "x"),
+                "ATELIER_S3_BUCKET_NAME, which");
+    }
+
+    @Test
+    void aDatabaseUrlToAnotherDatabaseIsCaught() {
+        assertCaught(o -> Manifests.maps(container(o, "gallery-service").get("env")).stream()
+                .filter(e -> e.get("name").equals("QUARKUS_DATASOURCE_JDBC_URL")).findFirst().orElseThrow()
+                .put("value", "jdbc:postgresql://atelier-gallery-db-rw:5432/atelier_session"), "does not match atelier-gallery-db");
+    }
+
+    @Test
+    void aSessionLogWithoutInfiniteRetentionIsCaught() {
+        assertCaught(o -> Manifests.mapAt(find(o, "KafkaTopic", "atelier-session-events"), "spec.config").put("retention.ms", 604800000),
+                "retention.ms is 604800000, expected -1");
+    }
+
+    @Test
+    void aSecondPublicServiceIsCaught() {
+        assertCaught(o -> Manifests.listAt(find(o, "NetworkPolicy", "session-service-from-gallery"), "spec.ingress").getFirst().remove("from"),
+                "only the gallery may be public");
+    }
+
+    private static void assertCaught(Consumer<List<Map<String, Object>>> mistake, String expected) {
+        List<Map<String, Object>> objects = new java.util.ArrayList<>(render("small"));
+        mistake.accept(objects);
+        assertThat(new ManifestCheck(objects).problems()).anySatisfy(p -> assertThat(p).contains(expected));
+    }
+
+    private static Map<String, Object> container(List<Map<String, Object>> objects, String deployment) {
+        return Manifests.containers(find(objects, "Deployment", deployment)).getFirst();
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
+        return objects.stream().filter(o -> Manifests.kind(o).equals(kind) && Manifests.name(o).equals(name)).findFirst().orElse(null);
+    }
+}
