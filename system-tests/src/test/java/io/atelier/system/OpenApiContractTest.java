@@ -56,9 +56,7 @@ class OpenApiContractTest {
         for (String base : new String[] {Api.session(), Api.gallery()}) {
             String page = given().redirects().follow(true).get(base + "/q/swagger-ui/").then().statusCode(200)
                     .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString();
-            assertThat(page).containsIgnoringCase("swagger-ui");
-            assertThat(given().get(base + "/q/swagger-ui/swagger-initializer.js").then().statusCode(200).extract().asString())
-                    .as("Swagger UI loads this service's document").contains("/q/openapi");
+            assertThat(page).as("Swagger UI, loading this service's document").containsIgnoringCase("swagger-ui").contains("/q/openapi");
         }
     }
 
@@ -167,7 +165,7 @@ class OpenApiContractTest {
         seen.check(upload, "not-found", image("coffee.png", Api.coffee()).post(sessions + "/" + UUID.randomUUID() + "/source"));
         seen.check(upload, "not-found", image("coffee.png", Api.coffee()).post(sessions + "/not-a-uuid/source"));
         seen.check(upload, "image-too-large", image("huge.png", TestImages.pngHeaderClaiming(100_000, 100_000)).post(source));
-        seen.check(upload, "request-entity-too-large", image("enormous.png", new byte[61 * 1024 * 1024]).post(source));
+        seen.bodyTooLarge(upload, source);
         seen.check(upload, "unsupported-image", image("photo.png", "just some text, not pixels".getBytes()).post(source));
         seen.check(upload, "corrupt-image", image("cut.jpg", cutJpeg()).post(source));
         Response added = seen.check(upload, null, image("coffee.png", Api.coffee()).post(source));
@@ -209,7 +207,7 @@ class OpenApiContractTest {
         OpenApiDocument.Op list = galleryDoc.operation("listSessions");
         seen.check(list, null, given().queryParam("limit", 5).get(sessions));
         seen.check(list, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").get(sessions));
-        seen.check(list, "not-found", given().queryParam("limit", "many").get(sessions));
+        seen.check(list, "invalid-limit", given().queryParam("limit", "many").get(sessions));
 
         OpenApiDocument.Op tree = galleryDoc.operation("getSessionTree");
         seen.check(tree, null, given().get(sessions + "/" + session));
@@ -263,6 +261,25 @@ class OpenApiContractTest {
                 }
             }
             return r;
+        }
+
+        // over the wire limit the server answers before reading the body, with a bare 413, and hangs up
+        void bodyTooLarge(OpenApiDocument.Op op, String url) {
+            String boundary = "atelier-contract";
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[61 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+                soft.assertThat(r.statusCode()).as("%s over the wire limit", op).isEqualTo(413);
+                soft.assertThat(op.statuses()).as("%s documents HTTP 413", op).contains(413);
+                soft.assertThat(op.node().path("description").asText()).as("%s says what a body over the limit gets", op).contains("bare 413");
+                keys.add(op + " 413 (body over the limit)");
+            } catch (java.io.IOException e) {
+                soft.fail("%s: no answer to a body over the limit: %s", op, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         void record(OpenApiDocument.Op op, int status, String contentType, String slug) {

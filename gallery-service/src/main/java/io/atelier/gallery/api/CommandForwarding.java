@@ -74,7 +74,10 @@ public class CommandForwarding {
     @Path("{id}/source")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "uploadSource", summary = "Upload the original image (PNG or JPEG) as the root step",
-            description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels.")
+            description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels. "
+                    + "A body over this service's limit (10 MB here; 60 MB on session-service directly) is refused before it is read: "
+                    + "a bare 413 (no problem document) and the connection closed; send `Expect: 100-continue` to get that answer "
+                    + "without sending the body.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = "image", properties = @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
                     description = "The photo, PNG or JPEG; its bytes decide the format, not its name or part type."))))
@@ -84,7 +87,7 @@ public class CommandForwarding {
                             {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                              "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
                              "width": 1200, "height": 800, "contentType": "image/png"}""")))
-    @Extension(name = ProblemResponses.EXTENSION, value = "missing-image source-exists image-too-large request-entity-too-large "
+    @Extension(name = ProblemResponses.EXTENSION, value = "missing-image source-exists image-too-large "
             + "unsupported-image corrupt-image session-service-unavailable interrupted")
     @Parameter(name = Workspaces.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
     public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {

@@ -22,6 +22,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import io.atelier.platform.problem.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,6 +52,7 @@ public class GalleryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listSessions", summary = "Sessions of the workspace, newest first")
+    @Extension(name = ProblemResponses.EXTENSION, value = "invalid-limit")
     @APIResponse(responseCode = "200", description = "The sessions, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = GalleryViews.SessionSummary.class),
             examples = @ExampleObject(name = "one session", value = """
@@ -57,10 +60,10 @@ public class GalleryResource {
                       "updatedAt": "2026-11-28T09:16:02Z", "steps": 2,
                       "thumbnailUrl": "/api/sessions/6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11/steps/4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d/thumbnail"}]""")))
     public List<GalleryViews.SessionSummary> list(
-            @Parameter(description = "How many sessions at most; kept within 1–500, default 100. Not a number: 404.",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "100")) @QueryParam("limit") Integer limit,
+            @Parameter(description = "How many sessions at most; kept within 1–500, default 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "100")) @QueryParam("limit") String limit,
             @HeaderParam(Workspaces.HEADER) String workspace) {
-        int n = limit == null ? 100 : Math.max(1, Math.min(500, limit));
+        int n = Math.max(1, Math.min(500, limit(limit)));
         return queries.recentSessions(Workspaces.resolve(workspace, defaultWorkspace), n);
     }
 
@@ -162,6 +165,18 @@ public class GalleryResource {
                 Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> sessionId));
         return triggers.emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(trigger -> queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId)));
+    }
+
+    // read here rather than by the framework, which answers a query parameter it cannot convert with a bare 404
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 100;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("invalid-limit", "Invalid limit", "'limit' is a whole number from 1 to 500; got '" + raw + "'.");
+        }
     }
 
     // <img> and EventSource cannot send headers: the workspace may also come as ?workspace=

@@ -14,7 +14,6 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", 400, "Malformed JSON", "The request body is not valid JSON: Unexpected end-of-input."),
     INVALID_FIELD("invalid-field", 400, "Invalid field", "The value of 'parentStepId' has the wrong form: Cannot deserialize value of type `java.util.UUID`."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type", "The request body has a media type this address does not accept."),
-    REQUEST_TOO_LARGE("request-entity-too-large", 413, "Request Entity Too Large", "The request body is larger than this server accepts."),
     NOT_FOUND("not-found", 404, "Session not found", "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 does not exist in this workspace."),
     INVALID_WORKSPACE("invalid-workspace", 400, "Invalid workspace id", "A workspace id is 1–63 lower-case letters, digits or dashes."),
     INTERNAL_ERROR("internal-error", 500, "Internal error", "Something went wrong on our side; nothing was changed. Try again."),
@@ -40,6 +39,8 @@ public enum ProblemType {
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 has not been rendered yet; refine it once its image has arrived."),
     PARENT_FAILED("parent-failed", 409, "Parent step failed",
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 failed and has no image; branch from its parent instead."),
+    // the gallery's reads
+    INVALID_LIMIT("invalid-limit", 400, "Invalid limit", "'limit' is a whole number from 1 to 500; got 'many'."),
     // the gallery's forwarding of commands
     SESSION_SERVICE_UNAVAILABLE("session-service-unavailable", 502, "Commands are unavailable",
             "session-service did not answer (Connection refused); try again in a moment."),

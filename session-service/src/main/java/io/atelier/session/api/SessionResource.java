@@ -107,7 +107,9 @@ public class SessionResource {
     @Path("{id}/source")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "uploadSource", summary = "Upload the original image (PNG or JPEG) as the root step",
-            description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels, 60 MB on the wire.")
+            description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels. "
+                    + "A body over 60 MB is refused before it is read: a bare 413 (no problem document) and the connection closed; "
+                    + "send `Expect: 100-continue` to get that answer without sending the body.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = "image", properties = @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
                     description = "The photo, PNG or JPEG; its bytes decide the format, not its name or part type."))))
@@ -118,7 +120,7 @@ public class SessionResource {
                              "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
                              "width": 1200, "height": 800, "contentType": "image/png"}""")))
     @Extension(name = ProblemResponses.EXTENSION,
-            value = "missing-image source-exists image-too-large request-entity-too-large unsupported-image corrupt-image")
+            value = "missing-image source-exists image-too-large unsupported-image corrupt-image")
     public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
                            @RestForm("image") FileUpload image,
                            @HeaderParam(Workspaces.HEADER) String workspace) {
