@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /** Workspace ids: taken from the {@code X-Atelier-Workspace} header, or the configured default. */
 public final class Workspaces {
     public static final String HEADER = "X-Atelier-Workspace";
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** What a workspace id looks like (also the header's pattern in the OpenAPI documents). */
+    public static final String PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
 
     private Workspaces() {
     }

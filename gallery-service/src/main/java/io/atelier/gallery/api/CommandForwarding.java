@@ -3,6 +3,7 @@ package io.atelier.gallery.api;
 import io.atelier.platform.Workspaces;
 import io.atelier.platform.problem.Problem;
 import io.atelier.platform.problem.ProblemException;
+import io.atelier.platform.problem.ProblemResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,17 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,7 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * through; session-service's answer (including its problem+json) comes back as it is.
  */
 @Path("/api/sessions")
-@Tag(name = "commands (forwarded to session-service)")
+@Tag(name = "commands", description = "Forwarded unchanged to session-service, whose answers (and problems) come back as they are; "
+        + "502 when it does not answer.")
 public class CommandForwarding {
     private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key", Workspaces.HEADER);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -41,7 +54,18 @@ public class CommandForwarding {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Start a session (see session-service)")
+    @Operation(operationId = "startSession", summary = "Open a session")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommandDocuments.NewSession.class),
+            examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")))
+    @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
+            headers = @Header(name = "Location", description = "The session's address.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.SessionCreated.class),
+                    examples = @ExampleObject(name = "created", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
+                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long session-service-unavailable interrupted")
+    @Parameter(name = Workspaces.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
     public Response start(byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions", body, headers);
     }
@@ -49,16 +73,50 @@ public class CommandForwarding {
     @POST
     @Path("{id}/source")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Upload the source photo (see session-service)")
-    public Response source(@PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
+    @Operation(operationId = "uploadSource", summary = "Upload the original image (PNG or JPEG) as the root step",
+            description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels. "
+                    + "A body over this service's limit (10 MB here; 60 MB on session-service directly) is refused before it is read: "
+                    + "a bare 413 (no problem document) and the connection closed; send `Expect: 100-continue` to get that answer "
+                    + "without sending the body.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
+            requiredProperties = "image", properties = @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
+                    description = "The photo, PNG or JPEG; its bytes decide the format, not its name or part type."))))
+    @APIResponse(responseCode = "201", description = "The original is stored and is the root step, already rendered.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.SourceAdded.class),
+                    examples = @ExampleObject(name = "coffee", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                             "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
+                             "width": 1200, "height": 800, "contentType": "image/png"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "missing-image source-exists image-too-large "
+            + "unsupported-image corrupt-image session-service-unavailable interrupted")
+    @Parameter(name = Workspaces.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
+    public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions/" + sessionId + "/source", body, headers);
     }
 
     @POST
     @Path("{id}/steps")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Refine a step with an instruction (see session-service)")
-    public Response step(@PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
+    @Operation(operationId = "requestStep", summary = "Refine a step with a plain-English instruction; rendering happens asynchronously",
+            description = "Answers at once with the new step, `pending`; the tree shows it `rendered` or `failed` when a worker is done.")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200),
+            description = "Makes a retry safe: the same key with the same body gets the first answer again, with another body a 422. "
+                    + "At most 200 characters, scoped to the workspace.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommandDocuments.NewStep.class),
+            examples = @ExampleObject(name = "crop", value = """
+                    {"parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33", "instruction": "crop to a 1:1 square, keeping the cup centred"}""")))
+    @APIResponse(responseCode = "202", description = "The step is accepted and pending; a retry with the same Idempotency-Key and body gets this same answer.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.StepAccepted.class),
+                    examples = @ExampleObject(name = "pending", value = """
+                            {"stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11",
+                             "parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                             "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
+                             "requestedAt": "2026-11-28T09:16:00Z"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long invalid-idempotency-key "
+            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused session-service-unavailable interrupted")
+    @Parameter(name = Workspaces.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
+    public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions/" + sessionId + "/steps", body, headers);
     }
 

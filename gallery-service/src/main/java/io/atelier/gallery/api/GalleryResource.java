@@ -7,6 +7,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.atelier.platform.problem.ProblemException;
+import io.atelier.platform.problem.ProblemResponses;
 import io.atelier.platform.storage.ImageStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,11 +22,19 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The read API: the workspace's sessions, a session's branch tree, and step images. */
 @Path("/api/sessions")
-@Tag(name = "gallery")
+@Tag(name = "gallery", description = "Reads: the workspace's sessions, a session's branch tree, step images, live updates.")
 public class GalleryResource {
     private final GalleryQueries queries;
     private final ImageStore images;
@@ -42,17 +51,47 @@ public class GalleryResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sessions of the workspace, newest first")
-    public List<GalleryViews.SessionSummary> list(@QueryParam("limit") Integer limit, @HeaderParam(Workspaces.HEADER) String workspace) {
-        int n = limit == null ? 100 : Math.max(1, Math.min(500, limit));
+    @Operation(operationId = "listSessions", summary = "Sessions of the workspace, newest first")
+    @Extension(name = ProblemResponses.EXTENSION, value = "invalid-limit")
+    @APIResponse(responseCode = "200", description = "The sessions, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GalleryViews.SessionSummary.class),
+            examples = @ExampleObject(name = "one session", value = """
+                    [{"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z",
+                      "updatedAt": "2026-11-28T09:16:02Z", "steps": 2,
+                      "thumbnailUrl": "/api/sessions/6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11/steps/4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d/thumbnail"}]""")))
+    public List<GalleryViews.SessionSummary> list(
+            @Parameter(description = "How many sessions at most; kept within 1–500, default 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "100")) @QueryParam("limit") String limit,
+            @HeaderParam(Workspaces.HEADER) String workspace) {
+        int n = Math.max(1, Math.min(500, limit(limit)));
         return queries.recentSessions(Workspaces.resolve(workspace, defaultWorkspace), n);
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A session and its branch tree")
-    public GalleryViews.SessionTree tree(@PathParam("id") UUID sessionId, @HeaderParam(Workspaces.HEADER) String workspace) {
+    @Operation(operationId = "getSessionTree", summary = "A session and its branch tree")
+    @APIResponse(responseCode = "200", description = "The session and every step, in the order they were requested.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GalleryViews.SessionTree.class),
+                    examples = @ExampleObject(name = "a crop pending", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default", "title": "TerraBrew hero",
+                             "createdAt": "2026-11-28T09:15:00Z", "updatedAt": "2026-11-28T09:16:00Z",
+                             "rootStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                             "steps": [
+                               {"stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33", "parentStepId": null,
+                                "childStepIds": ["4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d"], "instruction": null, "status": "rendered",
+                                "failure": null, "image": {"url": "/api/sessions/6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11/steps/0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33/image",
+                                  "width": 1200, "height": 800, "contentType": "image/png", "bytes": 912345,
+                                  "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687"},
+                                "thumbnailUrl": "/api/sessions/6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11/steps/0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33/thumbnail",
+                                "plan": null, "engineVersion": null, "durationMillis": null, "subjectMethod": null,
+                                "requestedAt": "2026-11-28T09:15:10Z", "finishedAt": "2026-11-28T09:15:10Z"},
+                               {"stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                                "childStepIds": [], "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
+                                "failure": null, "image": null, "thumbnailUrl": null, "plan": null, "engineVersion": null,
+                                "durationMillis": null, "subjectMethod": null, "requestedAt": "2026-11-28T09:16:00Z", "finishedAt": null}]}""")))
+    public GalleryViews.SessionTree tree(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                                         @HeaderParam(Workspaces.HEADER) String workspace) {
         return queries.tree(Workspaces.resolve(workspace, defaultWorkspace), sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
     }
@@ -60,19 +99,47 @@ public class GalleryResource {
     @GET
     @Path("{id}/steps/{step}/image")
     @Produces({"image/png", "image/jpeg"})
-    @Operation(summary = "A step's full-size image")
-    public Response image(@PathParam("id") UUID sessionId, @PathParam("step") UUID stepId, @HeaderParam(Workspaces.HEADER) String workspace,
-                          @QueryParam("workspace") String workspaceParam, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    @Operation(operationId = "getStepImage", summary = "A step's full-size image",
+            description = "PNG for rendered steps; the source as uploaded (PNG or JPEG) for the root step. 404 until the step is rendered.")
+    @APIResponse(responseCode = "200", description = "The image bytes.",
+            headers = {@Header(name = "ETag", description = "The image's sha256, quoted; send it as If-None-Match to revalidate.",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "Images never change: `private, max-age=31536000, immutable`.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))},
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named this image's ETag.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response image(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                          @Parameter(description = "The step's id.") @PathParam("step") UUID stepId,
+                          @HeaderParam(Workspaces.HEADER) String workspace,
+                          @Parameter(description = "The workspace, for an <img> that cannot send X-Atelier-Workspace.")
+                          @QueryParam("workspace") String workspaceParam,
+                          @Parameter(description = "An ETag this client already has.") @HeaderParam("If-None-Match") String ifNoneMatch) {
         return stream(workspace(workspace, workspaceParam), sessionId, stepId, false, ifNoneMatch);
     }
 
     @GET
     @Path("{id}/steps/{step}/thumbnail")
     @Produces("image/png")
-    @Operation(summary = "A step's thumbnail")
-    public Response thumbnail(@PathParam("id") UUID sessionId, @PathParam("step") UUID stepId,
-                              @HeaderParam(Workspaces.HEADER) String workspace, @QueryParam("workspace") String workspaceParam,
-                              @HeaderParam("If-None-Match") String ifNoneMatch) {
+    @Operation(operationId = "getStepThumbnail", summary = "A step's thumbnail",
+            description = "A PNG that fits in 320×320. 404 until the step is rendered.")
+    @APIResponse(responseCode = "200", description = "The thumbnail's bytes.",
+            headers = {@Header(name = "ETag", description = "The image's sha256, quoted; send it as If-None-Match to revalidate.",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "Images never change: `private, max-age=31536000, immutable`.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))},
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named this image's ETag.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response thumbnail(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                              @Parameter(description = "The step's id.") @PathParam("step") UUID stepId,
+                              @HeaderParam(Workspaces.HEADER) String workspace,
+                              @Parameter(description = "The workspace, for an <img> that cannot send X-Atelier-Workspace.")
+                              @QueryParam("workspace") String workspaceParam,
+                              @Parameter(description = "An ETag this client already has.") @HeaderParam("If-None-Match") String ifNoneMatch) {
         return stream(workspace(workspace, workspaceParam), sessionId, stepId, true, ifNoneMatch);
     }
 
@@ -80,8 +147,14 @@ public class GalleryResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The session's branch tree now, and again whenever a step is requested, rendered or fails (server-sent events)")
-    public Multi<GalleryViews.SessionTree> events(@PathParam("id") UUID sessionId, @HeaderParam(Workspaces.HEADER) String workspace,
+    @Operation(operationId = "streamSessionEvents",
+            summary = "The session's branch tree now, and again whenever a step is requested, rendered or fails (server-sent events)",
+            description = "Each event's data is a SessionTree; one also comes every 15 s to keep proxies from closing the stream.")
+    @APIResponse(responseCode = "200", description = "A stream of server-sent events, each one's data a SessionTree as JSON.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = GalleryViews.SessionTree.class)))
+    public Multi<GalleryViews.SessionTree> events(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                                                  @HeaderParam(Workspaces.HEADER) String workspace,
+                                                  @Parameter(description = "The workspace, for an EventSource that cannot send X-Atelier-Workspace.")
                                                   @QueryParam("workspace") String workspaceParam) {
         String ws = workspace(workspace, workspaceParam);
         queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
@@ -92,6 +165,18 @@ public class GalleryResource {
                 Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> sessionId));
         return triggers.emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(trigger -> queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId)));
+    }
+
+    // read here rather than by the framework, which answers a query parameter it cannot convert with a bare 404
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 100;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("invalid-limit", "Invalid limit", "'limit' is a whole number from 1 to 500; got '" + raw + "'.");
+        }
     }
 
     // <img> and EventSource cannot send headers: the workspace may also come as ?workspace=

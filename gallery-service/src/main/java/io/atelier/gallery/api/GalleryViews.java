@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The read API's documents. */
 public final class GalleryViews {
@@ -11,28 +13,54 @@ public final class GalleryViews {
     }
 
     /** One session in the workspace list. */
-    public record SessionSummary(UUID sessionId, String title, Instant createdAt, Instant updatedAt, int steps, String thumbnailUrl) {
+    @Schema(description = "One session in the workspace's list.")
+    public record SessionSummary(@Schema(required = true) UUID sessionId, @Schema(required = true) String title,
+                                 @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt,
+                                 @Schema(required = true, description = "How many steps the session has, its root included.") int steps,
+                                 @Schema(description = "Path of the newest step's thumbnail; absent until the source is uploaded.")
+                                 String thumbnailUrl) {
     }
 
     /** A session with its whole branch tree, steps in the order they were requested. */
-    public record SessionTree(UUID sessionId, String workspaceId, String title, Instant createdAt, Instant updatedAt, UUID rootStepId,
-                              List<Step> steps) {
+    @Schema(description = "A session with its whole branch tree; steps in the order they were requested.")
+    public record SessionTree(@Schema(required = true) UUID sessionId, @Schema(required = true) String workspaceId,
+                              @Schema(required = true) String title, @Schema(required = true) Instant createdAt,
+                              @Schema(required = true) Instant updatedAt,
+                              @Schema(description = "The uploaded original's step; absent until it is uploaded.") UUID rootStepId,
+                              @Schema(required = true) List<Step> steps) {
     }
 
     /** A stored image of a step. */
-    public record Image(String url, int width, int height, String contentType, long bytes, String sha256) {
+    @Schema(description = "A stored image of a step.")
+    public record Image(@Schema(required = true, description = "Path of the image on this service.") String url,
+                        @Schema(required = true) int width, @Schema(required = true) int height,
+                        @Schema(required = true, enumeration = {"image/png", "image/jpeg"}) String contentType,
+                        @Schema(required = true) long bytes, @Schema(required = true) String sha256) {
     }
 
     /** Why a step failed, in words a person can act on. */
-    public record Failure(String reason, String hint, List<String> notUnderstood) {
+    @Schema(description = "Why a step failed, in words a person can act on.")
+    public record Failure(@Schema(required = true) String reason, @Schema(description = "What would work instead.") String hint,
+                          @Schema(description = "Words of the instruction the planner did not understand.") List<String> notUnderstood) {
     }
 
     /**
      * One node of the branch tree. Absent parts (no image yet, no failure) are null in JSON.
      * {@code subjectMethod} says how the render found the subject ("none" when no operation needed it).
      */
-    public record Step(UUID stepId, UUID parentStepId, List<UUID> childStepIds, String instruction, String status, Failure failure,
-                       Image image, String thumbnailUrl, JsonNode plan, String engineVersion, Long durationMillis, String subjectMethod,
-                       Instant requestedAt, Instant finishedAt) {
+    @Schema(description = "One node of the branch tree. Parts a step does not have yet (image, failure, plan) are null.")
+    public record Step(@Schema(required = true) UUID stepId,
+                       @Schema(description = "Null for the root step.") UUID parentStepId,
+                       @Schema(required = true) List<UUID> childStepIds,
+                       @Schema(description = "Null for the root step.") String instruction,
+                       @Schema(required = true, enumeration = {"pending", "rendered", "failed"}) String status,
+                       @Schema(description = "Set when the step failed.") Failure failure,
+                       @Schema(description = "Set when the step is rendered.") Image image,
+                       @Schema(description = "Path of the step's thumbnail, once rendered.") String thumbnailUrl,
+                       @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                               description = "The edit plan the render ran (see docs/engine.md for its JSON Schema).") JsonNode plan,
+                       String engineVersion, Long durationMillis,
+                       @Schema(description = "How the render found the subject; \"none\" when no operation needed it.") String subjectMethod,
+                       @Schema(required = true) Instant requestedAt, Instant finishedAt) {
     }
 }

@@ -22,14 +22,25 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.UUID;
+import io.atelier.platform.problem.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The command API: open sessions, upload their original, request refinement steps. */
 @Path("/api/sessions")
-@Tag(name = "sessions")
+@Tag(name = "commands", description = "Open sessions, upload their original, request refinement steps. Errors are application/problem+json.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
     private static final String ACTOR = "user:local";
@@ -45,24 +56,46 @@ public class SessionResource {
     }
 
     /** Body of a new session. */
-    public record NewSession(String title) {
+    @Schema(description = "A new session.")
+    public record NewSession(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
+                             String title) {
     }
 
     /** A created session. */
-    public record SessionCreated(UUID sessionId, String workspaceId, String title, Instant createdAt) {
+    @Schema(description = "The session just opened; it has no image until its source is uploaded.")
+    public record SessionCreated(@Schema(required = true) UUID sessionId, @Schema(required = true) String workspaceId,
+                                 @Schema(required = true) String title, @Schema(required = true) Instant createdAt) {
     }
 
     /** Body of a refinement request. */
-    public record NewStep(UUID parentStepId, String instruction) {
+    @Schema(description = "One change to make to a rendered step's image.")
+    public record NewStep(@Schema(required = true, description = "The step whose image to refine: the root step, or any rendered step.")
+                          UUID parentStepId,
+                          @Schema(required = true, minLength = 1, maxLength = 2000, description = "One change, in plain English.")
+                          String instruction) {
     }
 
     /** The uploaded original, now the root step. */
-    public record SourceAdded(UUID sessionId, UUID stepId, String sha256, int width, int height, String contentType) {
+    @Schema(description = "The uploaded original, now the session's root step (already rendered).")
+    public record SourceAdded(@Schema(required = true) UUID sessionId, @Schema(required = true) UUID stepId,
+                              @Schema(required = true) String sha256, @Schema(required = true) int width,
+                              @Schema(required = true) int height,
+                              @Schema(required = true, enumeration = {"image/png", "image/jpeg"}) String contentType) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a session")
+    @Operation(operationId = "startSession", summary = "Open a session")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSession.class),
+            examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")))
+    @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
+            headers = @Header(name = "Location", description = "The session's address; read it from gallery-service.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionCreated.class),
+                    examples = @ExampleObject(name = "created", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
+                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long")
     public Response create(NewSession body, @HeaderParam(Workspaces.HEADER) String workspace) {
         String ws = Workspaces.resolve(workspace, settings.defaultWorkspace());
         SessionEntity s = commands.startSession(ws, ACTOR, body == null ? null : body.title());
@@ -73,8 +106,23 @@ public class SessionResource {
     @POST
     @Path("{id}/source")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload the original image (PNG or JPEG) as the root step")
-    public Response source(@PathParam("id") UUID sessionId, @RestForm("image") FileUpload image,
+    @Operation(operationId = "uploadSource", summary = "Upload the original image (PNG or JPEG) as the root step",
+            description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels. "
+                    + "A body over 60 MB is refused before it is read: a bare 413 (no problem document) and the connection closed; "
+                    + "send `Expect: 100-continue` to get that answer without sending the body.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
+            requiredProperties = "image", properties = @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
+                    description = "The photo, PNG or JPEG; its bytes decide the format, not its name or part type."))))
+    @APIResponse(responseCode = "201", description = "The original is stored and is the root step, already rendered.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceAdded.class),
+                    examples = @ExampleObject(name = "coffee", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                             "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
+                             "width": 1200, "height": 800, "contentType": "image/png"}""")))
+    @Extension(name = ProblemResponses.EXTENSION,
+            value = "missing-image source-exists image-too-large unsupported-image corrupt-image")
+    public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                           @RestForm("image") FileUpload image,
                            @HeaderParam(Workspaces.HEADER) String workspace) {
         String ws = Workspaces.resolve(workspace, settings.defaultWorkspace());
         if (image == null) {
@@ -98,8 +146,25 @@ public class SessionResource {
     @POST
     @Path("{id}/steps")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Refine a step with a plain-English instruction; rendering happens asynchronously")
-    public Response step(@PathParam("id") UUID sessionId, NewStep body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    @Operation(operationId = "requestStep", summary = "Refine a step with a plain-English instruction; rendering happens asynchronously",
+            description = "Answers at once with the new step, `pending`; the gallery shows it `rendered` or `failed` when a worker is done.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewStep.class),
+            examples = @ExampleObject(name = "crop", value = """
+                    {"parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33", "instruction": "crop to a 1:1 square, keeping the cup centred"}""")))
+    @APIResponse(responseCode = "202", description = "The step is accepted and pending; a retry with the same Idempotency-Key and body gets this same answer.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StepAccepted.class),
+                    examples = @ExampleObject(name = "pending", value = """
+                            {"stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11",
+                             "parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                             "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
+                             "requestedAt": "2026-11-28T09:16:00Z"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long invalid-idempotency-key "
+            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused")
+    public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, NewStep body,
+                         @Parameter(description = "Makes a retry safe: the same key with the same body gets the first answer again, "
+                                 + "with another body a 422. At most 200 characters, scoped to the workspace.",
+                                 schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                         @HeaderParam("Idempotency-Key") String idempotencyKey,
                          @HeaderParam(Workspaces.HEADER) String workspace) {
         String ws = Workspaces.resolve(workspace, settings.defaultWorkspace());
         if (body == null || body.parentStepId() == null) {

@@ -1,0 +1,42 @@
+package io.atelier.gallery.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The bodies of the commands the gallery forwards, as session-service defines them: here only so the
+ * gallery's document describes its forwarded commands the same way (the gallery never parses them).
+ * The system tests check that both services' documents give these schemas the same shape.
+ */
+final class CommandDocuments {
+    private CommandDocuments() {
+    }
+
+    @Schema(name = "NewSession", description = "A new session.")
+    record NewSession(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
+                      String title) {
+    }
+
+    @Schema(name = "SessionCreated", description = "The session just opened; it has no image until its source is uploaded.")
+    record SessionCreated(@Schema(required = true) UUID sessionId, @Schema(required = true) String workspaceId,
+                          @Schema(required = true) String title, @Schema(required = true) Instant createdAt) {
+    }
+
+    @Schema(name = "NewStep", description = "One change to make to a rendered step's image.")
+    record NewStep(@Schema(required = true, description = "The step whose image to refine: the root step, or any rendered step.")
+                   UUID parentStepId,
+                   @Schema(required = true, minLength = 1, maxLength = 2000, description = "One change, in plain English.")
+                   String instruction) {
+    }
+
+    @Schema(name = "SourceAdded", description = "The uploaded original, now the session's root step (already rendered).")
+    record SourceAdded(@Schema(required = true) UUID sessionId, @Schema(required = true) UUID stepId,
+                       @Schema(required = true) String sha256, @Schema(required = true) int width, @Schema(required = true) int height,
+                       @Schema(required = true, enumeration = {"image/png", "image/jpeg"}) String contentType) {
+    }
+
+    @Schema(name = "StepAccepted")
+    record StepAccepted(UUID stepId, UUID sessionId, UUID parentStepId, String instruction, String status, Instant requestedAt) {
+    }
+}

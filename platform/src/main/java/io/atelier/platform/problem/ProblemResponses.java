@@ -1,0 +1,153 @@
+package io.atelier.platform.problem;
+
+import io.atelier.platform.Workspaces;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents every error answer of every operation from one declaration: an operation names the
+ * problems only it can give in the {@value #EXTENSION} extension ({@code @Extension(name = EXTENSION,
+ * value = "empty-instruction parent-pending")}); the ones that follow from its shape are added here
+ * (500 for all; a bad workspace header; 404 for an id in the path; malformed JSON; a wrong media type).
+ * Each status gets one {@code application/problem+json} response with the {@link Problem} schema and an
+ * example per problem type. An unknown slug fails the build.
+ */
+public final class ProblemResponses implements OASFilter {
+    /** The operation extension that lists the problem slugs the operation itself can answer with. */
+    public static final String EXTENSION = "x-atelier-problems";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            describeWorkspaceHeader(item);
+            item.getOperations().values().forEach(operation -> document(path, operation));
+        });
+    }
+
+    private static void document(String path, Operation operation) {
+        List<ProblemType> problems = new ArrayList<>(declared(operation));
+        problems.addAll(fromShape(operation));
+        problems.add(ProblemType.INTERNAL_ERROR);
+        Map<Integer, List<ProblemType>> byStatus = problems.stream().distinct()
+                .collect(Collectors.groupingBy(ProblemType::status, TreeMap::new, Collectors.toList()));
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        byStatus.forEach((status, types) -> responses.addAPIResponse(Integer.toString(status),
+                response(path, types, responses.getAPIResponse(Integer.toString(status)))));
+        operation.setResponses(responses);
+    }
+
+    private static List<ProblemType> declared(Operation operation) {
+        Object value = operation.getExtensions() == null ? null : operation.getExtensions().get(EXTENSION);
+        // the scanner copies an operation's extensions onto its body, parameters and responses: the declaration is for this filter only
+        operation.removeExtension(EXTENSION);
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> p.removeExtension(EXTENSION));
+        }
+        if (operation.getRequestBody() != null) {
+            operation.getRequestBody().removeExtension(EXTENSION);
+        }
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().values().forEach(r -> r.removeExtension(EXTENSION));
+        }
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.toString().trim().split("\\s+"))
+                .map(slug -> ProblemType.bySlug(slug).orElseThrow(() -> new IllegalStateException(
+                        "operation " + operation.getOperationId() + " declares an unknown problem type '" + slug + "'")))
+                .toList();
+    }
+
+    // what the framework answers for any operation of this shape (see ProblemMappers)
+    private static List<ProblemType> fromShape(Operation operation) {
+        List<ProblemType> out = new ArrayList<>();
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        if (parameters.stream().anyMatch(ProblemResponses::isWorkspace)) {
+            out.add(ProblemType.INVALID_WORKSPACE);
+        }
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+            out.add(ProblemType.NOT_FOUND); // an unknown id, or one that is not a UUID at all
+        }
+        Content body = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
+        if (body != null && body.getMediaTypes() != null) {
+            if (body.hasMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)) {
+                out.add(ProblemType.MALFORMED_JSON);
+                out.add(ProblemType.INVALID_FIELD);
+            }
+            out.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        }
+        return out;
+    }
+
+    // one response per status; merged into what is already there, so running twice changes nothing
+    private static APIResponse response(String path, List<ProblemType> types, APIResponse existing) {
+        MediaType problemJson = existing == null || existing.getContent() == null ? null
+                : existing.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (problemJson == null) {
+            problemJson = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(Problem.SCHEMA));
+        }
+        Map<String, Example> examples = problemJson.getExamples() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(problemJson.getExamples());
+        for (ProblemType type : types) {
+            examples.computeIfAbsent(type.slug(), slug -> example(path, type));
+        }
+        problemJson.setExamples(examples);
+        String description = examples.keySet().stream().map(slug -> ProblemType.bySlug(slug).map(t -> t.title() + " (" + slug + ")").orElse(slug))
+                .collect(Collectors.joining("; "));
+        APIResponse response = existing == null ? OASFactory.createAPIResponse() : existing;
+        Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
+        content.addMediaType(Problem.MEDIA_TYPE, problemJson);
+        return response.description(description).content(content);
+    }
+
+    private static Example example(String path, ProblemType type) {
+        Problem example = type.example().at(path.replace("{id}", "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11")
+                .replace("{step}", "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33"));
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("type", example.type().toString());
+        value.put("title", example.title());
+        value.put("status", example.status());
+        value.put("detail", example.detail());
+        value.put("instance", example.instance());
+        return OASFactory.createExample().summary(type.title()).value(value);
+    }
+
+    // one description of the workspace header for every operation that takes it
+    private static void describeWorkspaceHeader(PathItem item) {
+        item.getOperations().values().stream()
+                .flatMap(o -> o.getParameters() == null ? java.util.stream.Stream.<Parameter>empty() : o.getParameters().stream())
+                .filter(ProblemResponses::isWorkspace)
+                .forEach(p -> {
+                    if (p.getDescription() == null) {
+                        p.description("The workspace to act in; absent means the service's default workspace (`default`).");
+                    }
+                    if (p.getSchema() != null) {
+                        p.getSchema().pattern(Workspaces.PATTERN);
+                    }
+                });
+    }
+
+    // the header, or the query parameter that stands in for it where a browser cannot send headers
+    private static boolean isWorkspace(Parameter p) {
+        return p.getIn() == Parameter.In.HEADER && Workspaces.HEADER.equals(p.getName())
+                || p.getIn() == Parameter.In.QUERY && "workspace".equals(p.getName());
+    }
+}

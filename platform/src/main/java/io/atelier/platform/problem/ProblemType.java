@@ -1,0 +1,89 @@
+package io.atelier.platform.problem;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every kind of problem the services answer with, as their OpenAPI documents list it: slug, status,
+ * a typical title and a typical detail. {@link ProblemResponses} builds each operation's error
+ * answers from these; the system tests check that every real answer is one of them.
+ */
+public enum ProblemType {
+    // what the framework's mappers say (ProblemMappers) for any operation of the matching shape
+    MALFORMED_JSON("malformed-json", 400, "Malformed JSON", "The request body is not valid JSON: Unexpected end-of-input."),
+    INVALID_FIELD("invalid-field", 400, "Invalid field", "The value of 'parentStepId' has the wrong form: Cannot deserialize value of type `java.util.UUID`."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type", "The request body has a media type this address does not accept."),
+    NOT_FOUND("not-found", 404, "Session not found", "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 does not exist in this workspace."),
+    INVALID_WORKSPACE("invalid-workspace", 400, "Invalid workspace id", "A workspace id is 1–63 lower-case letters, digits or dashes."),
+    INTERNAL_ERROR("internal-error", 500, "Internal error", "Something went wrong on our side; nothing was changed. Try again."),
+    // sessions and their source image
+    TITLE_TOO_LONG("title-too-long", 400, "Title too long", "A session title has at most 200 characters; this one has 240."),
+    MISSING_IMAGE("missing-image", 400, "No image", "Send the image as the multipart form field 'image'."),
+    UNSUPPORTED_IMAGE("unsupported-image", 415, "Unsupported image format", "Not a PNG or JPEG image."),
+    IMAGE_TOO_LARGE("image-too-large", 413, "Image too large", "The image is 100000×100000 pixels; at most 50000000 pixels are accepted."),
+    CORRUPT_IMAGE("corrupt-image", 422, "Corrupt image", "The image data ends early or cannot be decoded."),
+    SOURCE_EXISTS("source-exists", 409, "Source already uploaded",
+            "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 already has its original image; start a new session for another photo."),
+    // refinement steps
+    MISSING_PARENT_STEP("missing-parent-step", 400, "No parent step", "Say which step to refine in 'parentStepId'."),
+    EMPTY_INSTRUCTION("empty-instruction", 400, "Empty instruction", "Describe one concrete change, for example \"crop to a 1:1 square\"."),
+    INSTRUCTION_TOO_LONG("instruction-too-long", 400, "Instruction too long",
+            "An instruction has at most 2000 characters; this one has 2400. Give one change at a time."),
+    INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "Invalid Idempotency-Key", "An Idempotency-Key has at most 200 characters."),
+    UNKNOWN_PARENT_STEP("unknown-parent-step", 422, "Unknown parent step",
+            "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 is not a step of session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11."),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused",
+            "This Idempotency-Key was already used for a different request; use a new key for a new step."),
+    PARENT_PENDING("parent-pending", 409, "Parent step still rendering",
+            "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 has not been rendered yet; refine it once its image has arrived."),
+    PARENT_FAILED("parent-failed", 409, "Parent step failed",
+            "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 failed and has no image; branch from its parent instead."),
+    // the gallery's reads
+    INVALID_LIMIT("invalid-limit", 400, "Invalid limit", "'limit' is a whole number from 1 to 500; got 'many'."),
+    // the gallery's forwarding of commands
+    SESSION_SERVICE_UNAVAILABLE("session-service-unavailable", 502, "Commands are unavailable",
+            "session-service did not answer (Connection refused); try again in a moment."),
+    SHUTTING_DOWN("interrupted", 503, "Interrupted", "The gallery is shutting down.");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+    private final String exampleDetail;
+
+    ProblemType(String slug, int status, String title, String exampleDetail) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+        this.exampleDetail = exampleDetail;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI type() {
+        return URI.create(Problem.TYPE_BASE + slug);
+    }
+
+    /** A typical problem of this type, as the documents show it. */
+    public Problem example() {
+        return new Problem(type(), title, status, exampleDetail, null);
+    }
+
+    public static Optional<ProblemType> bySlug(String slug) {
+        return Arrays.stream(values()).filter(t -> t.slug.equals(slug)).findFirst();
+    }
+
+    public static Optional<ProblemType> byType(URI type) {
+        return Arrays.stream(values()).filter(t -> t.type().equals(type)).findFirst();
+    }
+}
