@@ -98,9 +98,9 @@ public class GalleryResource {
 
     @GET
     @Path("{id}/steps/{step}/image")
-    @Produces({"image/png", "image/jpeg"})
+    @Produces({"image/png", "image/jpeg", "image/webp"})
     @Operation(operationId = "getStepImage", summary = "A step's full-size image",
-            description = "PNG for rendered steps; the source as uploaded (PNG or JPEG) for the root step. 404 until the step is rendered.")
+            description = "PNG for rendered steps; the source as uploaded (PNG, JPEG or WebP) for the root step. 404 until the step is rendered.")
     @APIResponse(responseCode = "200", description = "The image bytes.",
             headers = {@Header(name = "ETag", description = "The image's sha256, quoted; send it as If-None-Match to revalidate.",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -108,7 +108,8 @@ public class GalleryResource {
                             schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))},
             content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named this image's ETag.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response image(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
