@@ -19,6 +19,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // the JSON reader wraps a body it cannot parse in a bare 400: say what was wrong with it
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched) {
+            return mismatched(mismatched, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException malformed) {
+            return json(malformed, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
