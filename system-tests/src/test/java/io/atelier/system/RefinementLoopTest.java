@@ -85,7 +85,9 @@ class RefinementLoopTest {
     void aBranchOfSubjectEditsFindsTheSubjectOnceAndReusesTheMatte() {
         double before = workerMetric("atelier_subject_detections_total");
         UUID session = Api.newSession("matte cache");
-        UUID root = Api.uploadPhoto(session);
+        // a photo no other test uploads: mattes are cached per workspace and image hash, so coffee.png may already have one
+        UUID root = UUID.fromString(Api.upload(session, "coffee-variant.png", coffeeWithOnePixelChanged())
+                .then().statusCode(201).extract().path("stepId"));
         UUID blur = Api.step(session, root, "blur the background");
         assertThat(Api.awaitFinished(session, blur)).isEqualTo("rendered");
         UUID vignette = Api.step(session, blur, "a vignette around the cup");
@@ -100,6 +102,18 @@ class RefinementLoopTest {
         for (UUID step : List.of(blur, vignette, crop, shadow)) {
             assertThat(tree.getString("steps.find { it.stepId == '" + step + "' }.subjectMethod")).isIn(
                     io.atelier.engine.subject.IsNetModel.METHOD, io.atelier.engine.subject.CentrePriorGrabCut.METHOD);
+        }
+    }
+
+    private static byte[] coffeeWithOnePixelChanged() {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Api.coffee()));
+            image.setRGB(0, 0, image.getRGB(0, 0) ^ 0x000101);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
