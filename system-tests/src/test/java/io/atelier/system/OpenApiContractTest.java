@@ -226,6 +226,8 @@ class OpenApiContractTest {
             seen.check(op, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").get(url));
         }
 
+        seen.check(galleryDoc.operation("getCapabilities"), null, given().get(Api.gallery() + "/api/capabilities"));
+
         OpenApiDocument.Op events = galleryDoc.operation("streamSessionEvents");
         seen.check(events, "not-found", given().get(sessions + "/" + UUID.randomUUID() + "/events"));
         seen.check(events, "invalid-workspace", given().queryParam("workspace", "Not Valid").get(sessions + "/" + session + "/events"));

@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -22,7 +27,14 @@ public class CapabilitiesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edits, regions and example phrasings the engine understands")
+    @Operation(operationId = "getCapabilities", summary = "Edits, regions and example phrasings the engine understands",
+            description = "Generated from the engine's operation declarations and the planner's catalogue (docs/capabilities.json).")
+    @APIResponse(responseCode = "200", description = "What the built-in engine can do from plain English.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "one edit", value = """
+                            {"planner": "meaning/3", "planSchemaVersion": 2, "about": "Edits the built-in engine makes from plain English.",
+                             "edits": [{"name": "auto-level", "does": "stretch the tones to full black and white (auto levels)",
+                                        "family": "light", "goesBothWays": false}]}""")))
     public byte[] capabilities() {
         return document;
     }
