@@ -15,10 +15,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_quality.QualitySSIM;
 
 /**
- * The one place that calls OpenCV: separable filters, resampling and warps on single float planes,
- * and GrabCut. Java arrays go in and come out. Native buffers are reused per thread (up to 64 MiB
+ * The one place that calls OpenCV: separable filters, resampling, warps and SSIM on single float
+ * planes, and GrabCut. Java arrays go in and come out. Native buffers are reused per thread (up to 64 MiB
  * each): on this kind of VM first-touching fresh native pages costs more than the kernels themselves.
  */
 public final class Kernels {
@@ -82,6 +83,27 @@ public final class Kernels {
         } finally {
             release(in, 0);
             release(out, 1);
+        }
+    }
+
+    /**
+     * Mean structural similarity (Wang et al. 2004; OpenCV's quality module: Gaussian 11×11 window,
+     * σ 1.5, constants for an 8-bit range) of two same-sized planes valued 0–255: 1 when identical.
+     */
+    public static double ssim(float[] a, float[] b, int width, int height) {
+        if (b.length != a.length) {
+            throw new IllegalArgumentException("planes differ in size");
+        }
+        FloatPointer pa = input(a, width, height);
+        FloatPointer pb = scratch(1, b.length);
+        pb.position(0).put(b);
+        try (PointerScope scope = new PointerScope()) {
+            Mat ma = new Mat(height, width, CV_32F, pa);
+            Mat mb = new Mat(height, width, CV_32F, pb.position(0));
+            return QualitySSIM.compute(ma, mb, new Mat()).get(0);
+        } finally {
+            release(pa, 0);
+            release(pb, 1);
         }
     }
 

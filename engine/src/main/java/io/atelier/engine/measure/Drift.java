@@ -1,0 +1,146 @@
+package io.atelier.engine.measure;
+
+import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.image.Srgb;
+import io.atelier.engine.kernels.Kernels;
+import io.atelier.imaging.Thumbnails;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * Measures refinement drift: how far an image has moved from a reference, on a copy reduced to
+ * {@value #ANALYSIS_SIDE} px on its long side (drift is about the whole picture, not single pixels,
+ * and this keeps a measure of a 50 MP photo to a few milliseconds). A candidate of another shape (after a
+ * crop or reframe) is resampled onto the reference's grid, so a change of framing counts as drift too.
+ */
+public final class Drift {
+    /** Long side of the copies that are compared, in pixels. */
+    public static final int ANALYSIS_SIDE = 384;
+    private static final int DOMINANT_COLOURS = 5;
+    private static final int BINS = 12; // per a* and b* axis, over ±60
+    private static final double AB_RANGE = 60;
+    private static final double ASPECT_TOLERANCE = 0.01;
+
+    private Drift() {
+    }
+
+    /** Every drift figure of {@code candidate} against {@code reference}. */
+    public static DriftMeasures between(BufferedImage reference, BufferedImage candidate) {
+        LinearImage ref = LinearImage.from(Thumbnails.fit(reference, ANALYSIS_SIDE));
+        int w = ref.width();
+        int h = ref.height();
+        int n = w * h;
+        float[][] cand = onGrid(LinearImage.from(Thumbnails.fit(candidate, ANALYSIS_SIDE)), w, h);
+        float[] rr = ref.channel(0), rg = ref.channel(1), rb = ref.channel(2);
+        float[] cr = cand[0], cg = cand[1], cb = cand[2];
+
+        float[] refLuma = new float[n];
+        float[] candLuma = new float[n];
+        double[] deltaE = new double[n];
+        float[] candLab = new float[3 * n];
+        double[] refHist = new double[BINS * BINS];
+        double[] candHist = new double[BINS * BINS];
+        double refY = 0;
+        double candY = 0;
+        for (int i = 0; i < n; i++) {
+            double yr = luminance(rr[i], rg[i], rb[i]);
+            double yc = luminance(cr[i], cg[i], cb[i]);
+            refY += yr;
+            candY += yc;
+            refLuma[i] = (float) (255 * Srgb.encode(yr));
+            candLuma[i] = (float) (255 * Srgb.encode(yc));
+            double[] labR = Cielab.fromLinear(rr[i], rg[i], rb[i]);
+            double[] labC = Cielab.fromLinear(cr[i], cg[i], cb[i]);
+            deltaE[i] = Cielab.deltaE76(labR, labC);
+            candLab[3 * i] = (float) labC[0];
+            candLab[3 * i + 1] = (float) labC[1];
+            candLab[3 * i + 2] = (float) labC[2];
+            refHist[bin(labR)]++;
+            candHist[bin(labC)]++;
+        }
+        double ssim = Kernels.ssim(refLuma, candLuma, w, h);
+        double meanDeltaE = Arrays.stream(deltaE).sum() / n;
+        double[] sorted = deltaE.clone();
+        Arrays.sort(sorted);
+        double p95 = sorted[Math.min(n - 1, (int) Math.floor(0.95 * n))];
+        double exposure = log2(Math.max(candY / n, 1e-6) / Math.max(refY / n, 1e-6));
+        double temperature = cct(cr, cg, cb) - cct(rr, rg, rb);
+        boolean reframed = Math.abs(aspect(candidate) / aspect(reference) - 1) > ASPECT_TOLERANCE;
+        return new DriftMeasures(reframed, round(ssim, 4), round(meanDeltaE, 2), round(p95, 2),
+                round(hellinger(refHist, candHist, n), 4), Math.round(temperature), round(exposure, 3),
+                DominantColours.of(candLab, DOMINANT_COLOURS));
+    }
+
+    // The image's linear planes on a width × height grid (area-resampled when its shape differs).
+    private static float[][] onGrid(LinearImage image, int width, int height) {
+        float[][] planes = new float[3][];
+        for (int c = 0; c < 3; c++) {
+            planes[c] = image.width() == width && image.height() == height ? image.channel(c)
+                    : Kernels.resizeArea(image.channel(c), image.width(), image.height(), width, height);
+        }
+        return planes;
+    }
+
+    private static double aspect(BufferedImage image) {
+        return (double) image.getWidth() / image.getHeight();
+    }
+
+    private static double luminance(double r, double g, double b) {
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }
+
+    // A pixel's cell in the a*b* (chromaticity) plane: colour content apart from lightness and framing.
+    private static int bin(double[] lab) {
+        return index(lab[1]) * BINS + index(lab[2]);
+    }
+
+    private static int index(double ab) {
+        int i = (int) Math.floor((ab + AB_RANGE) / (2 * AB_RANGE) * BINS);
+        return Math.max(0, Math.min(BINS - 1, i));
+    }
+
+    private static double hellinger(double[] p, double[] q, int n) {
+        double bc = 0;
+        for (int i = 0; i < p.length; i++) {
+            bc += Math.sqrt(p[i] / n * q[i] / n);
+        }
+        return Math.sqrt(Math.max(0, 1 - bc));
+    }
+
+    /**
+     * Correlated colour temperature of the mean colour (McCamy's cubic in CIE 1931 xy, good to a few
+     * kelvin from 2 000 to 12 500 K), clamped to 1 000–25 000 K where the cubic stops meaning anything.
+     */
+    static double cct(float[] r, float[] g, float[] b) {
+        double mr = mean(r), mg = mean(g), mb = mean(b);
+        double x = 0.4124564 * mr + 0.3575761 * mg + 0.1804375 * mb;
+        double y = 0.2126729 * mr + 0.7151522 * mg + 0.0721750 * mb;
+        double z = 0.0193339 * mr + 0.1191920 * mg + 0.9503041 * mb;
+        double sum = x + y + z;
+        if (sum <= 1e-9) {
+            return 6504;
+        }
+        double cx = x / sum;
+        double cy = y / sum;
+        double m = (cx - 0.3320) / (0.1858 - cy);
+        double t = 449 * m * m * m + 3525 * m * m + 6823.3 * m + 5520.33;
+        return Math.max(1000, Math.min(25000, t));
+    }
+
+    private static double mean(float[] values) {
+        double s = 0;
+        for (float v : values) {
+            s += v;
+        }
+        return s / values.length;
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}

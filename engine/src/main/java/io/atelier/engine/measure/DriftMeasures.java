@@ -1,0 +1,54 @@
+package io.atelier.engine.measure;
+
+import java.util.List;
+
+/**
+ * How far one image has moved from a reference (the original photo, or a step's parent): structure,
+ * colour, tone and the dominant colours left. Every figure is 0 (or 1 for {@code ssim}) when nothing changed.
+ *
+ * @param reframed the candidate has another shape (a crop or reframe): structure and per-pixel figures then
+ *        compare a resampled grid, so they describe the change of framing rather than a drift in the look
+ * @param ssim structural similarity of luminance, 1 = same structure, towards 0 = unrelated
+ * @param meanDeltaE mean CIELAB ΔE76 per pixel (about 1 is the smallest difference people notice)
+ * @param p95DeltaE 95th percentile of ΔE76 per pixel: a strong local change shows here before in the mean
+ * @param histogramDistance Hellinger distance of the two a*b* (chromaticity) histograms: 0 = same colours in the
+ *        same amounts, 1 = none shared; independent of lightness and framing
+ * @param temperatureShiftKelvin change of the overall colour temperature (McCamy, from the mean chromaticity); negative = warmer
+ * @param exposureShiftStops change of mean linear luminance in stops; +1 = twice as bright
+ * @param dominantColours the candidate's main colours, largest share first
+ */
+public record DriftMeasures(
+        boolean reframed,
+        double ssim,
+        double meanDeltaE,
+        double p95DeltaE,
+        double histogramDistance,
+        double temperatureShiftKelvin,
+        double exposureShiftStops,
+        List<DominantColour> dominantColours) {
+
+    /** Drift score from which a studio should warn (see docs/drift.md for how it was chosen). */
+    public static final double WARN_FROM = 50;
+
+    public DriftMeasures {
+        dominantColours = List.copyOf(dominantColours);
+    }
+
+    /**
+     * One 0–100 figure for a meter: the largest of changed colour content (histogram distance), tone
+     * (two stops = full scale), colour temperature (2 000 K = full scale) and, when the framing is the
+     * same, lost structure (1 − SSIM) and per-pixel colour difference (mean ΔE76 of 25 = full scale). A
+     * deliberate crop is not drift of the look, so it does not make every later step warn.
+     */
+    public double score() {
+        double look = Math.max(histogramDistance,
+                Math.max(Math.abs(exposureShiftStops) / 2, Math.abs(temperatureShiftKelvin) / 2000));
+        double worst = reframed ? look : Math.max(look, Math.max(1 - ssim, meanDeltaE / 25));
+        return Math.round(1000 * Math.min(1, Math.max(0, worst))) / 10.0;
+    }
+
+    /** Whether the drift is large enough to warn about. */
+    public boolean warns() {
+        return score() >= WARN_FROM;
+    }
+}
