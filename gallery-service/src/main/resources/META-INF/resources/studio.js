@@ -412,6 +412,37 @@ function openSession(sessionId, wanted, compare) {
       const lines = step.plan.whatIDid || step.plan.operations.map(describe);
       below.append(el('h3', { text: 'What I did' }), el('ol', { class: 'plan' }, lines.map((line) => el('li', { text: line }))));
     }
+    if (step.drift && step.drift.againstOriginal) below.append(driftView(step));
+  }
+
+  // The drift meter (docs/drift.md): how far this step is from the original and from its parent, and,
+  // once the branch has drifted too far, the step to go back to.
+  function driftView(step) {
+    const o = step.drift.againstOriginal;
+    const p = step.drift.againstParent;
+    const box = el('section', { class: 'drift', 'aria-label': 'Drift' },
+      el('h3', { text: 'Drift from the original' }),
+      el('p', { class: 'drift-line' },
+        el('meter', { min: 0, max: 100, low: 35, high: 50, optimum: 0, value: o.score, 'aria-label': `drift ${o.score} of 100` }),
+        ` ${Math.round(o.score)}/100 · ${driftWords(o)}`),
+      p && step.parentStepId ? el('p', { class: 'hint', text: `This step alone: ${Math.round(p.score)}/100 · ${driftWords(p)}` }) : null);
+    const back = step.driftReturnTo && byId(step.driftReturnTo);
+    if (back) {
+      box.append(el('p', { class: 'drift-warning', role: 'note' },
+        `This branch has drifted far from the original since “${back.instruction || 'the original photo'}”. `,
+        el('button', { type: 'button', text: 'Go back to that step', onclick: () => select(back.stepId, { focus: 'box' }) })));
+    }
+    return box;
+  }
+
+  function driftWords(d) {
+    const words = [];
+    if (Math.abs(d.temperatureShiftKelvin) >= 100) words.push(`${d.temperatureShiftKelvin < 0 ? 'warmer' : 'cooler'} by ${Math.abs(d.temperatureShiftKelvin)} K`);
+    if (Math.abs(d.exposureShiftStops) >= 0.1) words.push(`${d.exposureShiftStops > 0 ? 'brighter' : 'darker'} by ${Math.abs(d.exposureShiftStops).toFixed(1)} stops`);
+    if (d.reframed) words.push('reframed');
+    else if (d.ssim < 0.9) words.push(`structure ${Math.round(d.ssim * 100)}% the same`);
+    if (d.histogramDistance >= 0.2) words.push(`colours ${Math.round(d.histogramDistance * 100)}% different`);
+    return words.length ? words.join(' · ') : 'close';
   }
 
   // While a step renders, its parent's picture stays (dimmed) under the progress, so the page does not jump.

@@ -15,6 +15,8 @@ import io.atelier.engine.render.Renderer;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.SubjectDetector;
 import io.atelier.engine.subject.SubjectMatte;
+import io.atelier.engine.measure.Drift;
+import io.atelier.engine.measure.DriftMeasures;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +66,22 @@ public final class Engine {
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
         return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),
                 PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod(), result.inputMatte(),
-                result.resultMatte());
+                result.resultMatte(), Drift.between(Thumbnails.fit(decoded.image(), Thumbnails.DEFAULT_SIZE), thumb));
+    }
+
+    /**
+     * Drift of a rendered step against another image of its session (the original upload): both at
+     * thumbnail size, the reference decoded under the same limits as any input. Empty, and logged by the
+     * caller, if the reference cannot be read: drift is a measure, never a reason to fail a render.
+     */
+    public Optional<DriftMeasures> driftAgainst(byte[] referenceImage, RenderOutcome.Rendered rendered) {
+        try {
+            BufferedImage reference = Thumbnails.fit(decoder.decode(referenceImage).image(), Thumbnails.DEFAULT_SIZE);
+            BufferedImage thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rendered.thumbnailPng()));
+            return Optional.of(Drift.between(reference, thumbnail));
+        } catch (RejectedImageException | java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     // Nothing is half-done: a step that cannot be fully rendered fails, saying what to do instead.

@@ -1,12 +1,15 @@
 package io.atelier.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A render worker carried out a step: the image it stored, the plan it ran, how long it took, and how
- * it found the subject ({@value #NO_SUBJECT} when no operation needed it).
+ * it found the subject ({@value #NO_SUBJECT} when no operation needed it), and how far the result has
+ * drifted from the parent and the original ({@code drift}: the engine's measures as JSON, {@code {}} in
+ * events written before they were measured).
  */
 public record ImageRendered(
         UUID stepId,
@@ -15,7 +18,8 @@ public record ImageRendered(
         JsonNode plan,
         String engineVersion,
         long durationMillis,
-        String subjectMethod) implements SessionEvent {
+        String subjectMethod,
+        JsonNode drift) implements SessionEvent {
     public static final String NO_SUBJECT = "none";
 
     public ImageRendered {
@@ -27,10 +31,21 @@ public record ImageRendered(
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(engineVersion, "engineVersion");
         plan = plan.deepCopy();
+        drift = drift == null || drift.isNull() ? JsonNodeFactory.instance.objectNode() : drift.deepCopy();
+    }
+
+    public ImageRendered(UUID stepId, ImageRef image, ImageRef thumbnail, JsonNode plan, String engineVersion,
+                         long durationMillis, String subjectMethod) {
+        this(stepId, image, thumbnail, plan, engineVersion, durationMillis, subjectMethod, null);
     }
 
     @Override
     public JsonNode plan() {
         return plan.deepCopy();
+    }
+
+    @Override
+    public JsonNode drift() {
+        return drift.deepCopy();
     }
 }

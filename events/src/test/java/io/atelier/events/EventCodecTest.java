@@ -19,6 +19,9 @@ class EventCodecTest {
                 new SessionStarted("TerraBrew"),
                 new SourceImageAdded(step, "coffee.png", IMAGE, IMAGE),
                 new InstructionRequested(UUID.randomUUID(), step, "make it warmer", IMAGE),
+                new InstructionRequested(UUID.randomUUID(), step, "make it warmer", IMAGE, java.util.Optional.of(IMAGE)),
+                new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode(), "engine/1", 42, "none",
+                        EventCodec.mapper().createObjectNode().set("againstParent", EventCodec.mapper().createObjectNode().put("ssim", 0.91))),
                 new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode().put("schemaVersion", 1), "engine/1", 42, "grabcut-centre-prior/1"),
                 new RenderFailed(step, "I did not understand: \"add hands\"", "I can crop…", List.of("add hands"), "engine/1"));
         long seq = 1;
@@ -27,6 +30,23 @@ class EventCodecTest {
             EventEnvelope decoded = EventCodec.decode(EventCodec.encode(envelope));
             assertThat(decoded).isEqualTo(envelope);
         }
+    }
+
+    @Test
+    void eventsWrittenBeforeDriftWasMeasuredReadWithoutIt() {
+        String old = "{\"type\":\"%s\",\"schemaVersion\":1,\"eventId\":\"%s\",\"workspaceId\":\"default\",\"sessionId\":\"%s\","
+                + "\"sequence\":2,\"time\":\"2026-01-01T00:00:00Z\",\"actor\":\"a\",\"data\":%s}";
+        String image = "{\"key\":\"k\",\"sha256\":\"abc\",\"width\":4,\"height\":4,\"contentType\":\"image/png\",\"bytes\":9}";
+        UUID step = UUID.randomUUID();
+        var requested = (InstructionRequested) EventCodec.decode(old.formatted("InstructionRequested", UUID.randomUUID(), UUID.randomUUID(),
+                "{\"stepId\":\"" + step + "\",\"parentStepId\":\"" + step + "\",\"instruction\":\"warmer\",\"parentImage\":" + image + "}")
+                .getBytes()).event();
+        assertThat(requested.originalImage()).isEmpty();
+        var rendered = (ImageRendered) EventCodec.decode(old.formatted("ImageRendered", UUID.randomUUID(), UUID.randomUUID(),
+                "{\"stepId\":\"" + step + "\",\"image\":" + image + ",\"thumbnail\":" + image
+                        + ",\"plan\":{},\"engineVersion\":\"e\",\"durationMillis\":1}").getBytes()).event();
+        assertThat(rendered.drift().isEmpty()).isTrue();
+        assertThat(rendered.subjectMethod()).isEqualTo(ImageRendered.NO_SUBJECT);
     }
 
     @Test

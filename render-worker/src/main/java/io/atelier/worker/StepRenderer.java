@@ -8,6 +8,9 @@ import io.atelier.engine.subject.MattePng;
 import io.atelier.engine.subject.SubjectDetectors;
 import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.render.RenderOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
 import io.atelier.events.ImageRendered;
@@ -109,6 +112,23 @@ public class StepRenderer {
         r.sourceMatte().ifPresent(m -> cacheMatte(request.workspaceId(), step.parentImage().sha256(), m));
         r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), stored.image().sha256(), m));
         return new ImageRendered(step.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
-                r.subjectMethod().orElse(ImageRendered.NO_SUBJECT));
+                r.subjectMethod().orElse(ImageRendered.NO_SUBJECT), drift(step, r));
+    }
+
+    // Drift against the parent (measured by the engine) and against the session's original upload.
+    private ObjectNode drift(InstructionRequested step, RenderOutcome.Rendered r) {
+        ObjectNode drift = EventCodec.mapper().createObjectNode();
+        JsonNode againstParent = EventCodec.mapper().valueToTree(r.againstParent());
+        drift.set("againstParent", againstParent);
+        step.originalImage().ifPresent(original -> {
+            if (original.sha256().equals(step.parentImage().sha256())) {
+                drift.set("againstOriginal", againstParent);
+            } else {
+                engine.driftAgainst(images.get(original.key()), r).ifPresentOrElse(
+                        d -> drift.set("againstOriginal", EventCodec.mapper().valueToTree(d)),
+                        () -> LOG.warnf("original %s of step %s is unreadable; drift against it not measured", original.key(), step.stepId()));
+            }
+        });
+        return drift;
     }
 }

@@ -8,14 +8,14 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * Measures refinement drift: how far an image has moved from a reference, on a copy reduced to
- * {@value #ANALYSIS_SIDE} px on its long side (drift is about the whole picture, not single pixels,
- * and this keeps a measure of a 50 MP photo to a few milliseconds). A candidate of another shape (after a
+ * Measures refinement drift: how far an image has moved from a reference, on copies reduced to the
+ * thumbnail size (drift is about the whole picture, not single pixels; a stored thumbnail can be
+ * measured as it is, and a measure costs milliseconds whatever the photo's size). A candidate of another shape (after a
  * crop or reframe) is resampled onto the reference's grid, so a change of framing counts as drift too.
  */
 public final class Drift {
     /** Long side of the copies that are compared, in pixels. */
-    public static final int ANALYSIS_SIDE = 384;
+    public static final int ANALYSIS_SIDE = Thumbnails.DEFAULT_SIZE;
     private static final int DOMINANT_COLOURS = 5;
     private static final int BINS = 12; // per a* and b* axis, over ±60
     private static final double AB_RANGE = 60;

@@ -1,5 +1,6 @@
 package io.atelier.engine.measure;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -40,6 +41,7 @@ public record DriftMeasures(
      * same, lost structure (1 − SSIM) and per-pixel colour difference (mean ΔE76 of 25 = full scale). A
      * deliberate crop is not drift of the look, so it does not make every later step warn.
      */
+    @JsonProperty("score")
     public double score() {
         double look = Math.max(histogramDistance,
                 Math.max(Math.abs(exposureShiftStops) / 2, Math.abs(temperatureShiftKelvin) / 2000));
@@ -48,6 +50,7 @@ public record DriftMeasures(
     }
 
     /** Whether the drift is large enough to warn about. */
+    @JsonProperty("warns")
     public boolean warns() {
         return score() >= WARN_FROM;
     }

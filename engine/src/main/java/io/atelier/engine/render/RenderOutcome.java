@@ -13,7 +13,8 @@ public sealed interface RenderOutcome {
     record Rendered(EditPlan plan, byte[] png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
                     int thumbnailHeight, java.util.Optional<String> subjectMethod,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> sourceMatte,
-                    java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte) implements RenderOutcome {
+                    java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte,
+                    io.atelier.engine.measure.DriftMeasures againstParent) implements RenderOutcome {
     }
 
     /** The step cannot be rendered: why, what would work, and the parts of the instruction not understood. */

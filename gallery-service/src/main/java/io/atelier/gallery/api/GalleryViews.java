@@ -61,6 +61,18 @@ public final class GalleryViews {
                                description = "The edit plan the render ran (see docs/engine.md for its JSON Schema).") JsonNode plan,
                        String engineVersion, Long durationMillis,
                        @Schema(description = "How the render found the subject; \"none\" when no operation needed it.") String subjectMethod,
-                       @Schema(required = true) Instant requestedAt, Instant finishedAt) {
+                       @Schema(required = true) Instant requestedAt, Instant finishedAt,
+                       @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                               description = "How far the render drifted: againstParent and againstOriginal, each with ssim, meanDeltaE, "
+                                       + "p95DeltaE, histogramDistance, temperatureShiftKelvin, exposureShiftStops, dominantColours, "
+                                       + "reframed, score (0-100) and warns (see docs/drift.md). Null before the render, or for renders "
+                                       + "made before drift was measured.") JsonNode drift,
+                       @Schema(description = "Set when this step has drifted too far from the original: the last step on its path "
+                               + "before it crossed the threshold, the one to branch from instead.") UUID driftReturnTo) {
+
+        Step withDriftReturnTo(UUID returnTo) {
+            return new Step(stepId, parentStepId, childStepIds, instruction, status, failure, image, thumbnailUrl, plan, engineVersion,
+                    durationMillis, subjectMethod, requestedAt, finishedAt, drift, returnTo);
+        }
     }
 }

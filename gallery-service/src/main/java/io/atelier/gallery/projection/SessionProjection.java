@@ -53,9 +53,10 @@ final class SessionProjection {
                 exec(c, """
                         UPDATE gallery_step SET status = 'rendered', image_key = ?, image_sha256 = ?, image_type = ?, image_width = ?,
                             image_height = ?, image_bytes = ?, thumb_key = ?, thumb_sha256 = ?, plan = ?, engine_version = ?,
-                            duration_ms = ?, subject_method = ?, finished_at = ? WHERE id = ? AND session_id = ?""",
+                            duration_ms = ?, subject_method = ?, drift = ?, finished_at = ? WHERE id = ? AND session_id = ?""",
                         r.image().key(), r.image().sha256(), r.image().contentType(), r.image().width(), r.image().height(), r.image().bytes(),
-                        r.thumbnail().key(), r.thumbnail().sha256(), r.plan().toString(), r.engineVersion(), r.durationMillis(), r.subjectMethod(), ts(e),
+                        r.thumbnail().key(), r.thumbnail().sha256(), r.plan().toString(), r.engineVersion(), r.durationMillis(), r.subjectMethod(),
+                        r.drift().isEmpty() ? null : r.drift().toString(), ts(e),
                         r.stepId(), e.sessionId());
                 exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", r.thumbnail().key(), e.sessionId());
             }

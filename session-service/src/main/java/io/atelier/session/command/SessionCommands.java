@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -133,7 +134,8 @@ public class SessionCommands {
         step.status = StepStatus.PENDING;
         step.createdAt = Instant.now();
         step.persist();
-        outbox.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage));
+        Optional<ImageRef> original = StepEntity.root(session.id).flatMap(StepEntity::image);
+        outbox.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage, original));
         return step;
     }
 

@@ -48,6 +48,11 @@ public class StepEntity extends PanacheEntityBase {
         return count("sessionId = ?1 and parentStepId is null", sessionId) > 0;
     }
 
+    /** The session's root step: its original upload. */
+    public static Optional<StepEntity> root(UUID sessionId) {
+        return find("sessionId = ?1 and parentStepId is null", sessionId).firstResultOptional();
+    }
+
     public void setImage(ImageRef image) {
         imageKey = image.key();
         imageSha256 = image.sha256();
