@@ -439,8 +439,8 @@ function openSession(sessionId, wanted, compare) {
     const words = [];
     if (Math.abs(d.temperatureShiftKelvin) >= 100) words.push(`${d.temperatureShiftKelvin < 0 ? 'warmer' : 'cooler'} by ${Math.abs(d.temperatureShiftKelvin)} K`);
     if (Math.abs(d.exposureShiftStops) >= 0.1) words.push(`${d.exposureShiftStops > 0 ? 'brighter' : 'darker'} by ${Math.abs(d.exposureShiftStops).toFixed(1)} stops`);
-    if (d.reframed) words.push('reframed');
-    else if (d.ssim < 0.9) words.push(`structure ${Math.round(d.ssim * 100)}% the same`);
+    if (d.reframed) words.push(d.aligned ? 'cropped' : 'reframed');
+    if (d.aligned && d.ssim < 0.9) words.push(`structure ${Math.round(d.ssim * 100)}% the same`);
     if (d.histogramDistance >= 0.2) words.push(`colours ${Math.round(d.histogramDistance * 100)}% different`);
     return words.length ? words.join(' · ') : 'close';
   }

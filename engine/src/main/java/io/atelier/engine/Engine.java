@@ -66,19 +66,21 @@ public final class Engine {
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
         return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),
                 PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod(), result.inputMatte(),
-                result.resultMatte(), Drift.between(Thumbnails.fit(decoded.image(), Thumbnails.DEFAULT_SIZE), thumb));
+                result.resultMatte(), Drift.between(decoded.image(), decoded.image().getWidth(), decoded.image().getHeight(), thumb,
+                out.getWidth(), out.getHeight()));
     }
 
     /**
-     * Drift of a rendered step against another image of its session (the original upload): both at
-     * thumbnail size, the reference decoded under the same limits as any input. Empty, and logged by the
+     * Drift of a rendered step against another image of its session (the original upload), measured on
+     * the step's thumbnail; the reference is decoded under the same limits as any input. Empty, and logged by the
      * caller, if the reference cannot be read: drift is a measure, never a reason to fail a render.
      */
     public Optional<DriftMeasures> driftAgainst(byte[] referenceImage, RenderOutcome.Rendered rendered) {
         try {
-            BufferedImage reference = Thumbnails.fit(decoder.decode(referenceImage).image(), Thumbnails.DEFAULT_SIZE);
+            BufferedImage reference = decoder.decode(referenceImage).image();
             BufferedImage thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rendered.thumbnailPng()));
-            return Optional.of(Drift.between(reference, thumbnail));
+            return Optional.of(Drift.between(reference, reference.getWidth(), reference.getHeight(), thumbnail,
+                    rendered.width(), rendered.height()));
         } catch (RejectedImageException | java.io.IOException e) {
             return Optional.empty();
         }

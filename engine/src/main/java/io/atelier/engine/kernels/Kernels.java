@@ -18,8 +18,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_quality.QualitySSIM;
 
 /**
- * The one place that calls OpenCV: separable filters, resampling, warps and SSIM on single float
- * planes, and GrabCut. Java arrays go in and come out. Native buffers are reused per thread (up to 64 MiB
+ * The one place that calls OpenCV: separable filters, resampling, warps, template matching and SSIM
+ * on single float planes, and GrabCut. Java arrays go in and come out. Native buffers are reused per thread (up to 64 MiB
  * each): on this kind of VM first-touching fresh native pages costs more than the kernels themselves.
  */
 public final class Kernels {
@@ -108,6 +108,38 @@ public final class Kernels {
     }
 
     /**
+     * Where a smaller plane best fits inside a larger one (normalised cross-correlation, OpenCV's
+     * TM_CCOEFF_NORMED): {x, y, score}, x and y to a fraction of a pixel, score in −1…1 (1 for an exact window).
+     */
+    public static double[] locate(float[] plane, int width, int height, float[] template, int templateWidth, int templateHeight) {
+        if (templateWidth > width || templateHeight > height) {
+            throw new IllegalArgumentException("template larger than the image");
+        }
+        FloatPointer in = input(plane, width, height);
+        FloatPointer t = scratch(1, template.length);
+        t.position(0).put(template);
+        try (PointerScope scope = new PointerScope()) {
+            Mat image = new Mat(height, width, CV_32F, in);
+            Mat templ = new Mat(templateHeight, templateWidth, CV_32F, t.position(0));
+            Mat result = new Mat();
+            opencv_imgproc.matchTemplate(image, templ, result, opencv_imgproc.TM_CCOEFF_NORMED);
+            org.bytedeco.javacpp.DoublePointer max = new org.bytedeco.javacpp.DoublePointer(1);
+            org.bytedeco.opencv.opencv_core.Point at = new org.bytedeco.opencv.opencv_core.Point();
+            opencv_core.minMaxLoc(result, null, max, null, at, null);
+            // the peak's sub-pixel position: a parabola through it and its neighbours on each axis
+            org.bytedeco.javacpp.indexer.FloatIndexer r = result.createIndexer();
+            int x = at.x();
+            int y = at.y();
+            double dx = x > 0 && x < result.cols() - 1 ? vertex(r.get(y, x - 1), r.get(y, x), r.get(y, x + 1)) : 0;
+            double dy = y > 0 && y < result.rows() - 1 ? vertex(r.get(y - 1, x), r.get(y, x), r.get(y + 1, x)) : 0;
+            return new double[] {x + dx, y + dy, max.get()};
+        } finally {
+            release(in, 0);
+            release(t, 1);
+        }
+    }
+
+    /**
      * Affine warp of one plane with bicubic sampling: {@code matrix} maps output to input pixel
      * coordinates (x' = m0·x + m1·y + m2, y' = m3·x + m4·y + m5); outside the source reads as edge.
      */
@@ -152,6 +184,11 @@ public final class Kernels {
             }
             return labels;
         }
+    }
+
+    private static double vertex(double left, double centre, double right) {
+        double curvature = left - 2 * centre + right;
+        return curvature >= 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (left - right) / curvature));
     }
 
     private static FloatPointer input(float[] plane, int width, int height) {

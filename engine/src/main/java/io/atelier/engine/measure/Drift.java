@@ -20,20 +20,57 @@ public final class Drift {
     private static final int BINS = 12; // per a* and b* axis, over ±60
     private static final double AB_RANGE = 60;
     private static final double ASPECT_TOLERANCE = 0.01;
+    // A new frame is taken as a window of the reference when it correlates this well (luminance, normalised).
+    private static final double MATCH = 0.8;
+    private static final int MIN_WINDOW = 8;
+    private static final double SSIM_PRE_BLUR = 1.0;
 
     private Drift() {
     }
 
-    /** Every drift figure of {@code candidate} against {@code reference}. */
+    /** Every drift figure of {@code candidate} against {@code reference}, both given at full size. */
     public static DriftMeasures between(BufferedImage reference, BufferedImage candidate) {
-        LinearImage ref = LinearImage.from(Thumbnails.fit(reference, ANALYSIS_SIDE));
-        int w = ref.width();
-        int h = ref.height();
-        int n = w * h;
-        float[][] cand = onGrid(LinearImage.from(Thumbnails.fit(candidate, ANALYSIS_SIDE)), w, h);
-        float[] rr = ref.channel(0), rg = ref.channel(1), rb = ref.channel(2);
-        float[] cr = cand[0], cg = cand[1], cb = cand[2];
+        return between(reference, reference.getWidth(), reference.getHeight(), candidate, candidate.getWidth(), candidate.getHeight());
+    }
 
+    /**
+     * Drift between two images that may be reductions (a stored thumbnail, say) of photos whose full sizes
+     * are given: both are brought to one scale, so a crop is found as a window of the reference and
+     * compared with that window; a new frame that cannot be found there is compared by its look only.
+     */
+    public static DriftMeasures between(BufferedImage reference, int referenceWidth, int referenceHeight,
+                                        BufferedImage candidate, int candidateWidth, int candidateHeight) {
+        double scale = Math.min(1.0, ANALYSIS_SIDE / (double) Math.max(referenceWidth, referenceHeight));
+        int rw = scaled(referenceWidth, scale);
+        int rh = scaled(referenceHeight, scale);
+        int cw = scaled(candidateWidth, scale);
+        int ch = scaled(candidateHeight, scale);
+        float[][] ref = planes(reference, rw, rh);
+        float[][] cand = planes(candidate, cw, ch);
+        boolean reframed = Math.abs(((double) candidateWidth / candidateHeight) / ((double) referenceWidth / referenceHeight) - 1)
+                > ASPECT_TOLERANCE;
+        boolean aligned = !reframed;
+        if (!reframed) {
+            cand = onGrid(cand, cw, ch, rw, rh);
+        } else {
+            double[] at = cw <= rw && ch <= rh && cw >= MIN_WINDOW && ch >= MIN_WINDOW
+                    ? Kernels.locate(luma(ref), rw, rh, luma(cand), cw, ch) : new double[] {0, 0, -1};
+            aligned = at[2] >= MATCH;
+            if (aligned) {
+                ref = window(ref, rw, rh, at[0], at[1], cw, ch);
+                rw = cw;
+                rh = ch;
+            } else {
+                cand = onGrid(cand, cw, ch, rw, rh);
+            }
+        }
+        return measure(ref, cand, rw, rh, reframed, aligned);
+    }
+
+    private static DriftMeasures measure(float[][] ref, float[][] cand, int w, int h, boolean reframed, boolean aligned) {
+        int n = w * h;
+        float[] rr = ref[0], rg = ref[1], rb = ref[2];
+        float[] cr = cand[0], cg = cand[1], cb = cand[2];
         float[] refLuma = new float[n];
         float[] candLuma = new float[n];
         double[] deltaE = new double[n];
@@ -58,31 +95,56 @@ public final class Drift {
             refHist[bin(labR)]++;
             candHist[bin(labC)]++;
         }
-        double ssim = Kernels.ssim(refLuma, candLuma, w, h);
+        // a slight blur first, so that the half-pixel offsets left by aligning a crop at this scale do not read as lost structure
+        double ssim = Kernels.ssim(Kernels.gaussian(refLuma, w, h, SSIM_PRE_BLUR), Kernels.gaussian(candLuma, w, h, SSIM_PRE_BLUR), w, h);
         double meanDeltaE = Arrays.stream(deltaE).sum() / n;
         double[] sorted = deltaE.clone();
         Arrays.sort(sorted);
         double p95 = sorted[Math.min(n - 1, (int) Math.floor(0.95 * n))];
         double exposure = log2(Math.max(candY / n, 1e-6) / Math.max(refY / n, 1e-6));
         double temperature = cct(cr, cg, cb) - cct(rr, rg, rb);
-        boolean reframed = Math.abs(aspect(candidate) / aspect(reference) - 1) > ASPECT_TOLERANCE;
-        return new DriftMeasures(reframed, round(ssim, 4), round(meanDeltaE, 2), round(p95, 2),
+        return new DriftMeasures(reframed, aligned, round(ssim, 4), round(meanDeltaE, 2), round(p95, 2),
                 round(hellinger(refHist, candHist, n), 4), Math.round(temperature), round(exposure, 3),
                 DominantColours.of(candLab, DOMINANT_COLOURS));
     }
 
-    // The image's linear planes on a width × height grid (area-resampled when its shape differs).
-    private static float[][] onGrid(LinearImage image, int width, int height) {
-        float[][] planes = new float[3][];
-        for (int c = 0; c < 3; c++) {
-            planes[c] = image.width() == width && image.height() == height ? image.channel(c)
-                    : Kernels.resizeArea(image.channel(c), image.width(), image.height(), width, height);
-        }
-        return planes;
+    // The image's linear planes at exactly width × height.
+    private static float[][] planes(BufferedImage image, int width, int height) {
+        LinearImage small = LinearImage.from(Thumbnails.fit(image, Math.max(width, height)));
+        return onGrid(new float[][] {small.channel(0), small.channel(1), small.channel(2)}, small.width(), small.height(), width, height);
     }
 
-    private static double aspect(BufferedImage image) {
-        return (double) image.getWidth() / image.getHeight();
+    private static float[][] onGrid(float[][] planes, int width, int height, int newWidth, int newHeight) {
+        if (width == newWidth && height == newHeight) {
+            return planes;
+        }
+        float[][] out = new float[3][];
+        for (int c = 0; c < 3; c++) {
+            out[c] = Kernels.resizeArea(planes[c], width, height, newWidth, newHeight);
+        }
+        return out;
+    }
+
+    // The reference's planes under the found window, resampled at its sub-pixel position.
+    private static float[][] window(float[][] planes, int width, int height, double x, double y, int w, int h) {
+        double[] shift = {1, 0, x, 0, 1, y};
+        float[][] out = new float[3][];
+        for (int c = 0; c < 3; c++) {
+            out[c] = Kernels.warpAffine(planes[c], width, height, shift, w, h);
+        }
+        return out;
+    }
+
+    private static float[] luma(float[][] planes) {
+        float[] y = new float[planes[0].length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) Srgb.encode(luminance(planes[0][i], planes[1][i], planes[2][i]));
+        }
+        return y;
+    }
+
+    private static int scaled(int size, double scale) {
+        return Math.max(1, (int) Math.round(size * scale));
     }
 
     private static double luminance(double r, double g, double b) {

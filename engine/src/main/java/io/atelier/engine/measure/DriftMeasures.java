@@ -7,8 +7,10 @@ import java.util.List;
  * How far one image has moved from a reference (the original photo, or a step's parent): structure,
  * colour, tone and the dominant colours left. Every figure is 0 (or 1 for {@code ssim}) when nothing changed.
  *
- * @param reframed the candidate has another shape (a crop or reframe): structure and per-pixel figures then
- *        compare a resampled grid, so they describe the change of framing rather than a drift in the look
+ * @param reframed the candidate has another shape (a crop or reframe)
+ * @param aligned the figures compare the same part of the scene: always when the shape is unchanged, and after a
+ *        crop when the new frame was found inside the reference; when false, structure and per-pixel figures compare
+ *        a resampled grid and only the look (colour temperature, exposure, colour content) counts
  * @param ssim structural similarity of luminance, 1 = same structure, towards 0 = unrelated
  * @param meanDeltaE mean CIELAB ΔE76 per pixel (about 1 is the smallest difference people notice)
  * @param p95DeltaE 95th percentile of ΔE76 per pixel: a strong local change shows here before in the mean
@@ -20,6 +22,7 @@ import java.util.List;
  */
 public record DriftMeasures(
         boolean reframed,
+        boolean aligned,
         double ssim,
         double meanDeltaE,
         double p95DeltaE,
@@ -36,16 +39,16 @@ public record DriftMeasures(
     }
 
     /**
-     * One 0–100 figure for a meter: the largest of changed colour content (histogram distance), tone
-     * (two stops = full scale), colour temperature (2 000 K = full scale) and, when the framing is the
-     * same, lost structure (1 − SSIM) and per-pixel colour difference (mean ΔE76 of 25 = full scale). A
-     * deliberate crop is not drift of the look, so it does not make every later step warn.
+     * One 0–100 figure for a meter: the largest of tone (two stops = full scale), colour temperature
+     * (2 000 K = full scale) and, when aligned, lost structure (1 − SSIM) and per-pixel colour difference
+     * (mean ΔE76 of 25 = full scale); when not aligned, changed colour content (histogram distance) instead
+     * of the last two. A crop found in its reference therefore scores near zero, and later edits are
+     * measured against the part of the original they show.
      */
     @JsonProperty("score")
     public double score() {
-        double look = Math.max(histogramDistance,
-                Math.max(Math.abs(exposureShiftStops) / 2, Math.abs(temperatureShiftKelvin) / 2000));
-        double worst = reframed ? look : Math.max(look, Math.max(1 - ssim, meanDeltaE / 25));
+        double tone = Math.max(Math.abs(exposureShiftStops) / 2, Math.abs(temperatureShiftKelvin) / 2000);
+        double worst = aligned ? Math.max(tone, Math.max(1 - ssim, meanDeltaE / 25)) : Math.max(tone, histogramDistance);
         return Math.round(1000 * Math.min(1, Math.max(0, worst))) / 10.0;
     }
 

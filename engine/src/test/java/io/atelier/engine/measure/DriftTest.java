@@ -62,11 +62,35 @@ class DriftTest {
     }
 
     @Test
-    void aSquareCropChangesTheFramingNotTheLook() {
-        DriftMeasures d = Drift.between(COFFEE, run(COFFEE, new CropToAspect(1, 1, CropToAspect.Anchor.CENTRE)));
-        assertThat(d.reframed()).isTrue();
-        assertThat(d.ssim()).isLessThan(0.7); // reported: the grid no longer lines up
-        assertThat(d.warns()).isFalse(); // but a deliberate crop does not make every later step warn
+    void aCropIsFoundInTheOriginalAndHasNearlyNoDrift() {
+        for (int[] ratio : new int[][] {{1, 1}, {4, 5}, {16, 9}}) {
+            DriftMeasures d = Drift.between(COFFEE, run(COFFEE, new CropToAspect(ratio[0], ratio[1], CropToAspect.Anchor.CENTRE)));
+            assertThat(d.reframed()).isTrue();
+            assertThat(d.aligned()).isTrue();
+            assertThat(d.ssim()).as("%d:%d", ratio[0], ratio[1]).isGreaterThan(0.9);
+            assertThat(d.score()).as("%d:%d", ratio[0], ratio[1]).isLessThan(10);
+        }
+    }
+
+    @Test
+    void editsAfterACropAreMeasuredAgainstThePartOfTheOriginalTheyShow() {
+        BufferedImage square = run(COFFEE, new CropToAspect(1, 1, CropToAspect.Anchor.CENTRE));
+        DriftMeasures warmed = Drift.between(COFFEE, run(square, new WhiteBalance(40, 0, Region.WHOLE)));
+        assertThat(warmed.aligned()).isTrue();
+        assertThat(warmed.temperatureShiftKelvin()).isLessThan(-250);
+        assertThat(warmed.ssim()).isGreaterThan(0.9);
+        DriftMeasures mono = Drift.between(COFFEE, run(square, new io.atelier.engine.ops.Monochrome(Region.WHOLE)));
+        assertThat(mono.aligned()).isTrue();
+        assertThat(mono.warns()).isTrue();
+    }
+
+    @Test
+    void aThumbnailIsMeasuredAsThePhotoItStandsFor() {
+        BufferedImage square = run(COFFEE, new CropToAspect(1, 1, CropToAspect.Anchor.CENTRE));
+        BufferedImage thumbnail = io.atelier.imaging.Thumbnails.fit(square, io.atelier.imaging.Thumbnails.DEFAULT_SIZE); // as the worker stores it
+        DriftMeasures d = Drift.between(COFFEE, COFFEE.getWidth(), COFFEE.getHeight(), thumbnail, square.getWidth(), square.getHeight());
+        assertThat(d.aligned()).isTrue();
+        assertThat(d.score()).isLessThan(10);
     }
 
     @Test

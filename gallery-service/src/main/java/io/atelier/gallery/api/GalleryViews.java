@@ -65,7 +65,7 @@ public final class GalleryViews {
                        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
                                description = "How far the render drifted: againstParent and againstOriginal, each with ssim, meanDeltaE, "
                                        + "p95DeltaE, histogramDistance, temperatureShiftKelvin, exposureShiftStops, dominantColours, "
-                                       + "reframed, score (0-100) and warns (see docs/drift.md). Null before the render, or for renders "
+                                       + "reframed, aligned, score (0-100) and warns (see docs/drift.md). Null before the render, or for renders "
                                        + "made before drift was measured.") JsonNode drift,
                        @Schema(description = "Set when this step has drifted too far from the original: the last step on its path "
                                + "before it crossed the threshold, the one to branch from instead.") UUID driftReturnTo) {
