@@ -11,6 +11,7 @@ import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
 import io.atelier.engine.planner.BuiltinPlanner;
 import io.atelier.engine.render.RenderOutcome;
+import io.atelier.engine.render.OutputTooLargeException;
 import io.atelier.engine.render.Renderer;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.SubjectDetector;
@@ -32,7 +33,7 @@ public final class Engine {
     public Engine(Planner planner, ImageLimits limits, SubjectDetector subjectDetector) {
         this.planner = planner;
         this.decoder = new ImageDecoder(limits);
-        this.renderer = new Renderer(subjectDetector);
+        this.renderer = new Renderer(subjectDetector, limits);
     }
 
     public static Engine standard() {
@@ -59,7 +60,13 @@ public final class Engine {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
         }
-        Renderer.Rendering result = renderer.run(planned.plan(), LinearImage.from(decoded.image()), cachedSourceMatte);
+        Renderer.Rendering result;
+        try {
+            result = renderer.run(planned.plan(), LinearImage.from(decoded.image()), cachedSourceMatte);
+        } catch (OutputTooLargeException e) {
+            return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
+                    List.of());
+        }
         BufferedImage out = result.image().toBufferedImage();
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
         return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),
