@@ -253,7 +253,7 @@ public final class LocalStack implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
-            for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES)) {
+            for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES, Topics.DEAD_LETTERS)) {
                 NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) replication.factor())
                         .configs(Map.of("retention.ms", "-1", "min.insync.replicas", Integer.toString(replication.minInSync())));
                 try {

@@ -73,6 +73,11 @@ public abstract class ConsumerLoop {
         return thread != null && thread.isAlive();
     }
 
+    /** False once the loop is asked to stop or has halted: long work inside {@link #handle} checks it between tries. */
+    protected boolean running() {
+        return running;
+    }
+
     /** The loop's name, for health data. */
     public String loopName() {
         return name();
