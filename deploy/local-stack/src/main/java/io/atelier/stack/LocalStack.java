@@ -149,6 +149,17 @@ public final class LocalStack implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+        // a service that dies from now on is started again (a killed worker must not leave every later step waiting)
+        try (var old = Files.isDirectory(run.resolve("supervision")) ? Files.list(run.resolve("supervision")) : java.util.stream.Stream.<Path>empty()) {
+            old.forEach(f -> f.toFile().delete()); // a previous run's record
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        running.forEach(p -> {
+            if (p instanceof ManagedProcess app && isService(app)) {
+                app.supervise(run);
+            }
+        });
         writeEndpoints(run);
         log("all services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
     }
@@ -181,6 +192,10 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isService(ManagedProcess p) {
+        return p.name().startsWith("session-service") || p.name().startsWith("gallery-service") || p.name().startsWith("render-worker");
     }
 
     private static boolean isInfra(Path pidFile) {
