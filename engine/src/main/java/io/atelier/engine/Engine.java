@@ -7,6 +7,7 @@ import io.atelier.engine.image.LinearImage;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
+import io.atelier.engine.plan.EditPlan;
 import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
 import io.atelier.engine.planner.BuiltinPlanner;
@@ -53,6 +54,14 @@ public final class Engine {
         if (!planned.fullyUnderstood()) {
             return refusal(planned);
         }
+        return renderPlan(sourceImage, planned.plan(), cachedSourceMatte);
+    }
+
+    /**
+     * Runs a plan that was made before (a recorded one, for verification), without planning: the same
+     * input bytes, plan and engine version give the same output bytes.
+     */
+    public RenderOutcome renderPlan(byte[] sourceImage, EditPlan plan, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         DecodedImage decoded;
         try {
             decoded = decoder.decode(sourceImage);
@@ -62,14 +71,14 @@ public final class Engine {
         }
         Renderer.Rendering result;
         try {
-            result = renderer.run(planned.plan(), LinearImage.from(decoded.image()), cachedSourceMatte);
+            result = renderer.run(plan, LinearImage.from(decoded.image()), cachedSourceMatte);
         } catch (OutputTooLargeException e) {
             return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
                     List.of());
         }
         BufferedImage out = result.image().toBufferedImage();
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
-        return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),
+        return new RenderOutcome.Rendered(plan, PngEncoder.encode(out), out.getWidth(), out.getHeight(),
                 PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod(), result.inputMatte(),
                 result.resultMatte());
     }

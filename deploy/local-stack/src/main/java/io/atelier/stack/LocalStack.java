@@ -94,6 +94,34 @@ public final class LocalStack implements AutoCloseable {
         return endpoints;
     }
 
+    /**
+     * SIGKILLs the named service's current process, as a crash or the OOM killer would (fault tests); its
+     * supervisor starts it again. Returns the pid killed.
+     */
+    public long killService(String name) {
+        ManagedProcess app = running.stream().filter(p -> p instanceof ManagedProcess m && m.name().equals(name)).map(ManagedProcess.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        long pid = app.pid();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        return pid;
+    }
+
+    /** How many times the named service has been restarted by its supervisor. */
+    public int restarts(String name) {
+        return running.stream().filter(p -> p instanceof ManagedProcess m && m.name().equals(name)).map(ManagedProcess.class::cast)
+                .findFirst().map(ManagedProcess::restarts).orElse(0);
+    }
+
+    /** The database user of every service's JDBC URL. */
+    public String jdbcUser() {
+        return infrastructure.jdbcUser();
+    }
+
+    /** The JDBC URL of a database on the stack's PostgreSQL. */
+    public String jdbcUrl(String database) {
+        return infrastructure.jdbcUrl(database);
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }
@@ -121,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             workerPorts.add(i == 0 ? ports.worker() : Ports.free());
         }
-        endpoints = new Endpoints(bootstrap, infrastructure.jdbcUrl("atelier_session"), infrastructure.jdbcUrl("atelier_gallery"),
+        endpoints = new Endpoints(bootstrap, infrastructure.jdbcUrl("atelier_session"), infrastructure.jdbcUrl(galleryDatabase(dataDir)),
                 infrastructure.s3Endpoint(), infrastructure.s3AccessKey(), infrastructure.s3SecretKey(),
                 "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(),
                 workerPorts.stream().map(p -> "http://127.0.0.1:" + p).toList());
@@ -292,6 +320,10 @@ public final class LocalStack implements AutoCloseable {
         p.setProperty("worker", endpoints.workerUrl());
         p.setProperty("kafka", endpoints.kafkaBootstrap());
         p.setProperty("s3", endpoints.s3Endpoint());
+        p.setProperty("s3.access-key", endpoints.s3AccessKey());
+        p.setProperty("s3.secret-key", endpoints.s3SecretKey());
+        p.setProperty("gallery.jdbc", endpoints.galleryJdbcUrl());
+        p.setProperty("jdbc.user", infrastructure.jdbcUser());
         p.setProperty("launcher.pid", Long.toString(ProcessHandle.current().pid()));
         try (var out = Files.newOutputStream(run.resolve("endpoints.properties"))) {
             p.store(out, "written by the running local stack");
@@ -299,6 +331,18 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The gallery's database: atelier_gallery, or the replayed one that {@code ./atelier replay --switch} chose. */
+    static String galleryDatabase(Path dataDir) {
+        Path chosen = dataDir.resolve(GALLERY_DATABASE_FILE);
+        try {
+            return Files.exists(chosen) ? Files.readString(chosen).strip() : "atelier_gallery";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final String GALLERY_DATABASE_FILE = "gallery-database";
 
     static void log(String message) {
         System.out.println("[atelier] " + message);
