@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One event of a session's log as the audit trail shows it: what happened, who did it, why, and which bytes went in and out. */
@@ -21,10 +22,11 @@ public record AuditEntry(
         @Schema(nullable = true) UUID stepId,
         @Schema(nullable = true) UUID parentStepId,
         @Schema(description = "The instruction of the step, on its request and its outcome.", nullable = true) String instruction,
-        @Schema(description = "The edit plan that ran (ImageRendered).", nullable = true) JsonNode plan,
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "The edit plan that ran (ImageRendered).", nullable = true) JsonNode plan,
         @Schema(nullable = true) String engineVersion,
         @Schema(description = "How the subject was found (e.g. isnet/…, grabcut-centre-prior/1, none).", nullable = true) String subjectMethod,
-        @Schema(description = "What a generative provider reported about the step, as recorded (absent for built-in steps).",
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                description = "What a generative provider reported about the step, as recorded (null for built-in steps).",
                 nullable = true) JsonNode provenance,
         @Schema(description = "sha256 of the image the step started from.", nullable = true) String inputSha256,
         @Schema(description = "sha256 of the image the event stored.", nullable = true) String outputSha256,

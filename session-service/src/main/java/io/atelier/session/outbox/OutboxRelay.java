@@ -157,8 +157,10 @@ public class OutboxRelay {
                 LOG.warnf("publishing the outbox failed, will retry: %s", e.getMessage());
                 producer = closeQuietly(producer);
                 sleepQuietly(settings.retryPause());
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // Errors too: the relay's thread must not end while the service looks alive
                 LOG.errorf(e, "the outbox relay failed, will retry");
+                producer = e instanceof Error ? closeQuietly(producer) : producer;
                 sleepQuietly(settings.retryPause());
             }
         }
