@@ -7,6 +7,8 @@ CREATE TABLE gallery_event (
     occurred_at  TIMESTAMPTZ  NOT NULL,
     actor        VARCHAR(200) NOT NULL,
     event        TEXT         NOT NULL,
+    -- when the projection applied it (its transaction's start): a replay's event rate; not part of a replay comparison
+    projected_at TIMESTAMPTZ  NOT NULL DEFAULT now(),
     PRIMARY KEY (session_id, sequence)
 );
 

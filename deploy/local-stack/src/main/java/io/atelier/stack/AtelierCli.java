@@ -103,7 +103,7 @@ public final class AtelierCli {
         String user = e.getProperty("jdbc.user", "postgres");
         ProjectionReplay.requireInfiniteRetention(kafka);
         java.util.Map<Integer, Long> ends = ProjectionReplay.endOffsets(kafka);
-        long records = ends.values().stream().mapToLong(Long::longValue).sum();
+        long offsets = ends.values().stream().mapToLong(Long::longValue).sum();
         String database = "atelier_gallery_replay_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
                 .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
         String server = liveJdbc.substring(0, liveJdbc.lastIndexOf('/') + 1);
@@ -111,7 +111,7 @@ public final class AtelierCli {
             s.execute("CREATE DATABASE " + database);
         }
         String replayJdbc = server + database;
-        System.out.printf("[atelier] replaying %d records of %s (retention infinite) into %s%n", records,
+        System.out.printf("[atelier] replaying %d offsets of %s (retention infinite) into %s%n", offsets,
                 io.atelier.events.Topics.SESSION_EVENTS, database);
         Instant t0 = Instant.now();
         int port = Ports.free();
@@ -127,12 +127,14 @@ public final class AtelierCli {
         settings.put("quarkus.log.console.json.enabled", "false");
         try (ManagedProcess gallery = ServiceApp.start(root, "gallery-service", "gallery-replay", "512m", port, settings, data.resolve("logs"),
                 data.resolve("run"))) {
-            Duration projecting = ProjectionReplay.awaitCaughtUp(replayJdbc, user, ends, Duration.ofMinutes(30));
+            ProjectionReplay.awaitCaughtUp(replayJdbc, user, ends, Duration.ofMinutes(30));
+            Duration projecting = ProjectionReplay.projectionSpan(replayJdbc, user);
             Duration total = Duration.between(t0, Instant.now());
             var comparison = ProjectionReplay.compare(ProjectionReplay.digests(liveJdbc, user), ProjectionReplay.digests(replayJdbc, user));
-            double rate = projecting.isZero() ? records : records / (projecting.toNanos() / 1e9);
-            System.out.printf("[atelier] replay done in %.1f s (%.1f s projecting once the service ran): %d records, %.0f events/s%n",
-                    total.toMillis() / 1000.0, projecting.toMillis() / 1000.0, records, rate);
+            long events = ProjectionReplay.events(replayJdbc, user);
+            double rate = projecting.isZero() ? events : events / (projecting.toNanos() / 1e9);
+            System.out.printf("[atelier] replay done in %.1f s (%.1f s from the first event applied to the last): %d events, %.0f events/s%n",
+                    total.toMillis() / 1000.0, projecting.toMillis() / 1000.0, events, rate);
             System.out.printf("  sessions equal: %d; still moving (the live side has newer events, not compared): %d; differences: %d%n",
                     comparison.equal(), comparison.stillMoving().size(), comparison.differences().size());
             System.out.printf("  overall digest live %s, replay %s%n", comparison.liveOverall(), comparison.replayOverall());

@@ -68,7 +68,7 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** How many times the supervisor has restarted the process. */
+    /** How many times the supervisor has started the process again (counted once the new one runs). */
     int restarts() {
         return restarts.get();
     }
@@ -89,7 +89,7 @@ final class ManagedProcess implements AutoCloseable {
             if (Duration.between(startedAt, Instant.now()).compareTo(STABLE_AFTER) >= 0) {
                 pause = FIRST_PAUSE;
             }
-            int n = restarts.incrementAndGet();
+            int n = restarts.get() + 1;
             LocalStack.log(name + " exited with code " + code + "; restarting it in " + pause.toMillis() + " ms (restart " + n + ")");
             record(statusDir, n, code, "restarting");
             try {
@@ -106,6 +106,7 @@ final class ManagedProcess implements AutoCloseable {
                     process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
                     startedAt = Instant.now();
+                    restarts.incrementAndGet(); // counted once the new process runs
                     Files.writeString(pidFile, Long.toString(process.pid()));
                     record(statusDir, n, code, "running");
                 } catch (IOException e) {

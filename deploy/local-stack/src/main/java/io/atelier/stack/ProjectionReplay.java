@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 
@@ -35,7 +34,8 @@ public final class ProjectionReplay {
     private static final String DIGESTS = """
             SELECT s.id, s.last_sequence, md5(s::text
                 || coalesce((SELECT string_agg(st::text, '|' ORDER BY st.sequence, st.id) FROM gallery_step st WHERE st.session_id = s.id), '')
-                || coalesce((SELECT string_agg(e::text, '|' ORDER BY e.sequence) FROM gallery_event e WHERE e.session_id = s.id), ''))
+                || coalesce((SELECT string_agg(concat_ws(',', e.sequence, e.event_id, e.type, e.occurred_at, e.actor, e.event), '|'
+                    ORDER BY e.sequence) FROM gallery_event e WHERE e.session_id = s.id), ''))
             FROM gallery_session s""";
 
     private ProjectionReplay() {
@@ -66,17 +66,49 @@ public final class ProjectionReplay {
         }
     }
 
-    /** The session log's end offset per partition: everything written before this moment. */
-    public static Map<Integer, Long> endOffsets(String bootstrap) throws ExecutionException, InterruptedException {
-        try (Admin admin = admin(bootstrap)) {
-            int partitions = admin.describeTopics(List.of(Topics.SESSION_EVENTS)).allTopicNames().get().get(Topics.SESSION_EVENTS).partitions().size();
-            Map<TopicPartition, OffsetSpec> ask = new java.util.HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                ask.put(new TopicPartition(Topics.SESSION_EVENTS, p), OffsetSpec.latest());
+    /**
+     * Per partition, the position just after the session log's last committed record at this moment: what a
+     * projection stores once it has applied everything written so far. (The log's end offset is not it: the
+     * commit marker of the last transaction sits after the last record.)
+     */
+    public static Map<Integer, Long> endOffsets(String bootstrap) {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<Integer, Long> out = new TreeMap<>();
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(Topics.SESSION_EVENTS).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            Map<TopicPartition, Long> begin = c.beginningOffsets(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            for (TopicPartition tp : parts) {
+                out.put(tp.partition(), lastRecordEnd(c, tp, begin.get(tp), end.get(tp)));
             }
-            Map<Integer, Long> out = new TreeMap<>();
-            admin.listOffsets(ask).all().get().forEach((tp, info) -> out.put(tp.partition(), info.offset()));
-            return out;
+        }
+        return out;
+    }
+
+    // reads back from the end in growing windows until a committed record shows up
+    private static long lastRecordEnd(org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c, TopicPartition tp, long begin, long end) {
+        c.assign(List.of(tp));
+        for (long window = 64; ; window *= 4) {
+            long from = Math.max(begin, end - window);
+            c.seek(tp, from);
+            long last = -1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (c.position(tp) < end && System.nanoTime() < deadline) {
+                for (var r : c.poll(Duration.ofMillis(200)).records(tp)) {
+                    last = Math.max(last, r.offset());
+                }
+            }
+            if (last >= 0) {
+                return last + 1;
+            }
+            if (from == begin) {
+                return begin; // no committed record at all
+            }
         }
     }
 
@@ -98,6 +130,25 @@ public final class ProjectionReplay {
             throw e;
         }
         return total;
+    }
+
+    /** How long the projection took from its first applied event to its last (a replay's rate, without the service's start). */
+    public static Duration projectionSpan(String jdbcUrl, String user) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(extract(epoch FROM max(projected_at) - min(projected_at)), 0) FROM gallery_event");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Duration.ofNanos((long) (rs.getDouble(1) * 1e9));
+        }
+    }
+
+    /** How many events the projection has applied (each once: redeliveries are not counted). */
+    public static long events(String jdbcUrl, String user) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM gallery_event");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     public static Map<UUID, SessionDigest> digests(String jdbcUrl, String user) throws SQLException {

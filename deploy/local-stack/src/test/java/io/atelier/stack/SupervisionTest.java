@@ -19,7 +19,7 @@ class SupervisionTest {
         long start = System.nanoTime();
         p.supervise(dir.resolve("run"));
 
-        // a restart is counted when the exit is seen: the third exit comes after pauses of 1 s and 2 s
+        // three restarts wait 1 s, 2 s and 4 s first
         waitUntil(Duration.ofSeconds(20), () -> p.restarts() >= 3);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         Properties status = new Properties();
