@@ -7,10 +7,12 @@ import io.atelier.engine.image.LinearImage;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
+import io.atelier.engine.plan.EditPlan;
 import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
 import io.atelier.engine.planner.BuiltinPlanner;
 import io.atelier.engine.render.RenderOutcome;
+import io.atelier.engine.render.OutputTooLargeException;
 import io.atelier.engine.render.Renderer;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.SubjectDetector;
@@ -34,7 +36,7 @@ public final class Engine {
     public Engine(Planner planner, ImageLimits limits, SubjectDetector subjectDetector) {
         this.planner = planner;
         this.decoder = new ImageDecoder(limits);
-        this.renderer = new Renderer(subjectDetector);
+        this.renderer = new Renderer(subjectDetector, limits);
     }
 
     public static Engine standard() {
@@ -54,6 +56,14 @@ public final class Engine {
         if (!planned.fullyUnderstood()) {
             return refusal(planned);
         }
+        return renderPlan(sourceImage, planned.plan(), cachedSourceMatte);
+    }
+
+    /**
+     * Runs a plan that was made before (a recorded one, for verification), without planning: the same
+     * input bytes, plan and engine version give the same output bytes.
+     */
+    public RenderOutcome renderPlan(byte[] sourceImage, EditPlan plan, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         DecodedImage decoded;
         try {
             decoded = decoder.decode(sourceImage);
@@ -61,10 +71,16 @@ public final class Engine {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
         }
-        Renderer.Rendering result = renderer.run(planned.plan(), LinearImage.from(decoded.image()), cachedSourceMatte);
+        Renderer.Rendering result;
+        try {
+            result = renderer.run(plan, LinearImage.from(decoded.image()), cachedSourceMatte);
+        } catch (OutputTooLargeException e) {
+            return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
+                    List.of());
+        }
         BufferedImage out = result.image().toBufferedImage();
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
-        return new RenderOutcome.Rendered(planned.plan(), PngEncoder.encode(out), out.getWidth(), out.getHeight(),
+        return new RenderOutcome.Rendered(plan, PngEncoder.encode(out), out.getWidth(), out.getHeight(),
                 PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod(), result.inputMatte(),
                 result.resultMatte(), Drift.between(decoded.image(), decoded.image().getWidth(), decoded.image().getHeight(), thumb,
                 out.getWidth(), out.getHeight()));

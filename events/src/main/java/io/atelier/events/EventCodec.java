@@ -11,13 +11,15 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * JSON form of an {@link EventEnvelope}: the envelope fields, {@code type}, {@code schemaVersion} and
- * the payload under {@code data}. Decoding checks the schema version so an unknown future version
- * fails loudly instead of being half-read.
+ * the payload under {@code data}. An older version is brought up to this one by the {@link #UPCASTERS};
+ * a newer one fails with {@link NewerVersionException}, so a consumer can stop (and leave the record to
+ * an upgraded build) instead of half-reading or skipping it.
  */
 public final class EventCodec {
     /** Version of the JSON shape written by this codec. */
@@ -29,6 +31,13 @@ public final class EventCodec {
             "InstructionRequested", InstructionRequested.class,
             "ImageRendered", ImageRendered.class,
             "RenderFailed", RenderFailed.class);
+
+    /**
+     * Every upcaster of the contract, oldest first. Empty while version 1 is the only one ever written:
+     * a change that cannot be read by old code (a renamed or removed field, a changed meaning) raises
+     * {@link #SCHEMA_VERSION} and adds the upcaster from the previous version here.
+     */
+    public static final List<Upcaster> UPCASTERS = List.of();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -68,22 +77,51 @@ public final class EventCodec {
     }
 
     public static EventEnvelope decode(byte[] json) {
+        return decode(json, UPCASTERS);
+    }
+
+    /** Decodes with the given upcasters (tests of the upcasting path bring their own). */
+    static EventEnvelope decode(byte[] json, List<Upcaster> upcasters) {
+        JsonNode tree;
         try {
-            return fromJson(MAPPER.readTree(json));
+            tree = MAPPER.readTree(json);
         } catch (IOException e) {
             throw new MalformedEventException("not a JSON event: " + e.getMessage(), e);
         }
+        return fromJson(tree, upcasters);
     }
 
     public static EventEnvelope fromJson(JsonNode node) {
+        return fromJson(node, UPCASTERS);
+    }
+
+    static EventEnvelope fromJson(JsonNode original, List<Upcaster> upcasters) {
+        if (!(original instanceof ObjectNode)) {
+            throw new MalformedEventException("an event is a JSON object", null);
+        }
+        ObjectNode node = ((ObjectNode) original).deepCopy();
         String type = text(node, "type");
+        JsonNode versionField = node.get("schemaVersion");
+        if (versionField == null || !versionField.isInt()) {
+            throw new MalformedEventException(type + " has no schema version", null);
+        }
+        int version = versionField.asInt();
+        if (version > SCHEMA_VERSION) {
+            throw new NewerVersionException(type + " has schema version " + version + ", this build reads up to " + SCHEMA_VERSION);
+        }
+        while (version < SCHEMA_VERSION) {
+            int from = version;
+            Upcaster step = upcasters.stream().filter(u -> u.type().equals(type) && u.fromVersion() == from).findFirst()
+                    .orElseThrow(() -> new MalformedEventException(type + " has schema version " + from
+                            + " and this build has no upcaster from it to " + (from + 1), null));
+            node = step.upcast().apply(node);
+            version++;
+            node.put("schemaVersion", version);
+        }
         Class<? extends SessionEvent> payloadType = TYPES.get(type);
         if (payloadType == null) {
-            throw new MalformedEventException("unknown event type '" + type + "'", null);
-        }
-        int version = node.path("schemaVersion").asInt(-1);
-        if (version != SCHEMA_VERSION) {
-            throw new MalformedEventException(type + " has schema version " + version + ", this build reads " + SCHEMA_VERSION, null);
+            // a type this build does not know: written by a newer build, or by nobody we know
+            throw new NewerVersionException("unknown event type '" + type + "' (schema version " + version + ")");
         }
         try {
             SessionEvent event = MAPPER.treeToValue(node.get("data"), payloadType);
@@ -108,8 +146,18 @@ public final class EventCodec {
         return value.asText();
     }
 
+    /**
+     * An event written by a newer contract (a higher schema version or a type added since): not wrong,
+     * only unreadable by this build, so it must be neither skipped nor dead-lettered by it.
+     */
+    public static final class NewerVersionException extends MalformedEventException {
+        public NewerVersionException(String message) {
+            super(message, null);
+        }
+    }
+
     /** An event on the log that this build cannot read. */
-    public static final class MalformedEventException extends RuntimeException {
+    public static class MalformedEventException extends RuntimeException {
         public MalformedEventException(String message, Throwable cause) {
             super(message, cause);
         }

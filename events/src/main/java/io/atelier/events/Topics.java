@@ -7,6 +7,12 @@ public final class Topics {
     /** Render workers' answers to InstructionRequested, re-sequenced onto the session log by the session service. */
     public static final String RENDER_OUTCOMES = "atelier.render-outcomes";
 
+    /**
+     * Records a consumer could not process and set aside (the original key, value and headers plus
+     * {@code dl_*} headers saying where it came from and why), each with an ERROR log line: the alert.
+     */
+    public static final String DEAD_LETTERS = "atelier.dead-letters";
+
     private Topics() {
     }
 }

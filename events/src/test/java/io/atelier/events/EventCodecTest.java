@@ -63,9 +63,28 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.decode(base.formatted("SessionExploded", 1, UUID.randomUUID(), UUID.randomUUID()).getBytes()))
                 .isInstanceOf(EventCodec.MalformedEventException.class).hasMessageContaining("unknown event type");
         assertThatThrownBy(() -> EventCodec.decode(base.formatted("SessionStarted", 2, UUID.randomUUID(), UUID.randomUUID()).getBytes()))
-                .isInstanceOf(EventCodec.MalformedEventException.class).hasMessageContaining("schema version 2");
+                .isInstanceOf(EventCodec.NewerVersionException.class).hasMessageContaining("schema version 2");
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"SessionStarted\"}".getBytes()))
+                .isInstanceOf(EventCodec.MalformedEventException.class).isNotInstanceOf(EventCodec.NewerVersionException.class)
+                .hasMessageContaining("no schema version");
         assertThat(EventCodec.decode(base.formatted("SessionStarted", 1, UUID.randomUUID(), UUID.randomUUID()).getBytes()).event())
                 .isEqualTo(new SessionStarted("t"));
+    }
+
+    @Test
+    void olderVersionsAreBroughtUpByTheirUpcastersAndWithoutOneAreRefused() {
+        // a version-0 SessionStarted called its title "name": the upcaster renames it
+        String v0 = ("{\"type\":\"SessionStarted\",\"schemaVersion\":0,\"eventId\":\"%s\",\"workspaceId\":\"default\",\"sessionId\":\"%s\","
+                + "\"sequence\":1,\"time\":\"2026-01-01T00:00:00Z\",\"actor\":\"a\",\"data\":{\"name\":\"old title\"}}")
+                .formatted(UUID.randomUUID(), UUID.randomUUID());
+        Upcaster renameTitle = new Upcaster("SessionStarted", 0, node -> {
+            var data = (com.fasterxml.jackson.databind.node.ObjectNode) node.get("data");
+            data.set("title", data.remove("name"));
+            return node;
+        });
+        assertThat(EventCodec.decode(v0.getBytes(), List.of(renameTitle)).event()).isEqualTo(new SessionStarted("old title"));
+        assertThatThrownBy(() -> EventCodec.decode(v0.getBytes(), List.of()))
+                .isInstanceOf(EventCodec.MalformedEventException.class).hasMessageContaining("no upcaster from it to 1");
     }
 
     @Test

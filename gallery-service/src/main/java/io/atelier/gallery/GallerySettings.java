@@ -22,4 +22,8 @@ public interface GallerySettings {
     /** How long the projector waits for the session log's partitions to be known before it retries. */
     @WithDefault("30s")
     Duration topicLookupTimeout();
+
+    /** How often the projector looks for partitions added to the session log. */
+    @WithDefault("30s")
+    Duration partitionCheckInterval();
 }

@@ -31,4 +31,23 @@ public interface WorkerSettings {
     /** How long one poll's renders may take before the group evicts the worker. */
     @WithDefault("10m")
     Duration maxPollInterval();
+
+    /** A step that fails this many times in a row (not counting S3 outages) is answered with RenderFailed and dead-lettered. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** How S3 outages are waited out. */
+    StorageRetry storageRetry();
+
+    /** Retrying in place while S3 does not answer: the pause doubles up to a cap; after holdFor the loop reopens instead. */
+    interface StorageRetry {
+        @WithDefault("250ms")
+        Duration initialPause();
+
+        @WithDefault("5s")
+        Duration maxPause();
+
+        @WithDefault("2m")
+        Duration holdFor();
+    }
 }

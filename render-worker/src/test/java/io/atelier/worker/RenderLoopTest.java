@@ -10,8 +10,11 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
+import io.atelier.events.KafkaEvents;
+import io.atelier.events.RenderFailed;
 import io.atelier.events.SessionStarted;
 import io.atelier.events.Topics;
+import io.atelier.platform.kafka.DeadLetters;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.atelier.platform.storage.ImageKeys;
 import io.atelier.platform.storage.ImageStore;
@@ -55,6 +58,8 @@ class RenderLoopTest {
     ImageStore images;
     @Inject
     RenderLoop loop;
+    @Inject
+    WorkerSettings settings;
 
     @Test
     void commitsTheOutcomeAndTheInputOffsetInOneTransaction() throws IOException {
@@ -103,7 +108,33 @@ class RenderLoopTest {
     }
 
     @Test
-    void otherEventsAndUnreadableRecordsMoveTheOffsetWithoutAnOutcome() {
+    void aStepWhoseParentIsMissingIsAnsweredAfterBoundedAttemptsAndDeadLettered() {
+        KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+        UUID session = UUID.randomUUID();
+        String sha = "0".repeat(64);
+        ImageRef missing = new ImageRef(ImageKeys.image(WORKSPACE, session, sha, "png"), sha, 64, 40, "image/png", 100);
+        EventEnvelope request = request(session, missing, "crop to a 1:1 square");
+        probe.publish(Topics.SESSION_EVENTS, request);
+
+        // before: the loop reopened every second forever and the partition's later steps waited behind it
+        List<EventEnvelope> outcomes = outcomesOf(probe, session, 1);
+        assertThat(outcomes).hasSize(1);
+        assertThat(outcomes.get(0).event()).isInstanceOfSatisfying(RenderFailed.class,
+                failed -> assertThat(failed.reason()).contains("missing from storage"));
+        ConsumerRecord<String, byte[]> dead = probe.read(Topics.DEAD_LETTERS, session.toString(), 1, RENDER_TIMEOUT).get(0);
+        assertThat(EventCodec.decode(dead.value())).isEqualTo(request);
+        assertThat(KafkaEvents.header(dead.headers(), DeadLetters.REASON_HEADER)).contains("missing from storage");
+        assertThat(KafkaEvents.header(dead.headers(), DeadLetters.TOPIC_HEADER)).isEqualTo(Topics.SESSION_EVENTS);
+    }
+
+    @Test
+    void workersWithTheSameNameHaveTheirOwnTransactionalIds() {
+        RenderLoop another = new RenderLoop(kafka, settings, null);
+        assertThat(another.transactionalId()).startsWith("atelier-render-" + settings.name() + "-").isNotEqualTo(loop.transactionalId());
+    }
+
+    @Test
+    void otherEventsMoveTheOffsetWithoutAnOutcomeAndUnreadableRecordsAreDeadLettered() {
         KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
         UUID session = UUID.randomUUID();
         EventEnvelope started = new EventEnvelope(UUID.randomUUID(), WORKSPACE, session, 1, Instant.now(), "user:test", new SessionStarted("t"));
@@ -117,6 +148,10 @@ class RenderLoopTest {
         await().atMost(RENDER_TIMEOUT).until(() -> probe.committedOffsets(RenderLoop.GROUP).getOrDefault(partition, -1L) > last.offset());
 
         assertThat(probe.read(Topics.RENDER_OUTCOMES, session.toString(), 0, Duration.ofSeconds(2))).isEmpty();
+        // the unreadable one is set aside with its bytes as they were, not dropped
+        ConsumerRecord<String, byte[]> dead = probe.read(Topics.DEAD_LETTERS, session.toString(), 1, RENDER_TIMEOUT).get(0);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
+        assertThat(KafkaEvents.header(dead.headers(), DeadLetters.OFFSET_HEADER)).isEqualTo(Long.toString(last.offset()));
     }
 
     @Test

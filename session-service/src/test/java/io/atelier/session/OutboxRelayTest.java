@@ -7,7 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
+import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
+import io.atelier.session.outbox.OutboxRelay;
+import io.agroal.api.AgroalDataSource;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.atelier.platform.testing.KafkaProbe;
 import io.atelier.platform.testing.LocalStackResource;
@@ -32,6 +39,61 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayTest {
     @Inject
     KafkaSettings kafka;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    SessionSettings settings;
+    @Inject
+    EntityManager em;
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void aRowThatIsNotAnEventIsPublishedAsStoredAndDoesNotStopTheOthers() throws Exception {
+        UUID broken = UUID.randomUUID();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (event_id, session_id, payload, created_at) VALUES (?, ?, ?, now())")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, broken);
+            ps.setBytes(3, "{\"type\":\"SessionStarted\",\"schemaVersion\":7,\"not\":\"readable".getBytes(StandardCharsets.UTF_8));
+            ps.executeUpdate();
+        }
+        UUID session = SessionFixtures.startSession("after a broken row");
+
+        // before: decoding threw inside the relay's transaction, and no session's events went out again
+        KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+        assertThat(probe.read(Topics.SESSION_EVENTS, session.toString(), 1, Duration.ofSeconds(30))).hasSize(1);
+        ConsumerRecord<String, byte[]> asStored = probe.read(Topics.SESSION_EVENTS, broken.toString(), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(new String(asStored.value(), StandardCharsets.UTF_8)).endsWith("\"readable");
+        assertThat(KafkaEvents.header(asStored.headers(), "ce_subject")).isEqualTo(broken.toString());
+    }
+
+    @Test
+    void aSecondReplicaWaitsWithoutAProducerAndTakesOverWhenTheLeaderStops() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(relay::leader);
+        int leaderProducers = relay.producersCreated();
+        OutboxRelay standby = new OutboxRelay(kafka, settings, em, db);
+        standby.start();
+        try {
+            UUID first = SessionFixtures.startSession("with a standby");
+            KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+            assertThat(probe.read(Topics.SESSION_EVENTS, first.toString(), 1, Duration.ofSeconds(30))).hasSize(1);
+            Thread.sleep(settings.outbox().retryPause().toMillis() * 3);
+            // before: the standby initialised the same transactional id on every batch and fenced the leader
+            assertThat(standby.leader()).isFalse();
+            assertThat(standby.producersCreated()).isZero();
+            assertThat(relay.producersCreated()).isEqualTo(leaderProducers);
+
+            relay.stop();
+            await().atMost(Duration.ofSeconds(30)).until(standby::leader);
+            UUID second = SessionFixtures.startSession("after the handover");
+            assertThat(probe.read(Topics.SESSION_EVENTS, second.toString(), 1, Duration.ofSeconds(30))).hasSize(1);
+        } finally {
+            relay.start();
+            standby.stop();
+            await().atMost(Duration.ofSeconds(30)).until(relay::leader);
+        }
+    }
 
     @Test
     void publishesEachSessionsEventsInSequenceAndMarksThemPublished() {

@@ -62,6 +62,25 @@ class OutcomeRecorderTest {
                 "InstructionRequested", "ImageRendered", "RenderFailed");
         assertThat(log).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(((RenderFailed) log.get(5).event()).stepId()).isEqualTo(failed);
+        // the audit trail shows the worker's own event: its id and the time it rendered, not when it was re-sequenced
+        assertThat(log.get(4).eventId()).isEqualTo(outcome.eventId());
+        assertThat(log.get(4).time()).isEqualTo(outcome.time());
+        assertThat(log.get(4).actor()).isEqualTo("worker:test");
+    }
+
+    @Test
+    void anOutcomeThatIsNoEventIsDeadLetteredAndTheNextOneIsStillRecorded() {
+        UUID session = SessionFixtures.startSession("dead letters");
+        UUID root = SessionFixtures.uploadSource(session);
+        UUID step = requestStep(session, root, "make it warmer");
+        KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+        probe.publish(List.of(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.RENDER_OUTCOMES, session.toString(),
+                "garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        probe.publish(Topics.RENDER_OUTCOMES, outcome(session, new RenderFailed(step, "could not", "try again", List.of(), "engine/test")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> SessionFixtures.step(step).status == StepStatus.FAILED);
+        var dead = probe.read(Topics.DEAD_LETTERS, session.toString(), 1, Duration.ofSeconds(30));
+        assertThat(new String(dead.get(0).value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("garbage");
     }
 
     private static UUID requestStep(UUID session, UUID parent, String instruction) {

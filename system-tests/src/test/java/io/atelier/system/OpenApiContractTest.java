@@ -228,6 +228,14 @@ class OpenApiContractTest {
 
         seen.check(galleryDoc.operation("getCapabilities"), null, given().get(Api.gallery() + "/api/capabilities"));
 
+        OpenApiDocument.Op audit = galleryDoc.operation("getSessionAudit");
+        seen.check(audit, null, given().get(sessions + "/" + session + "/audit"));
+        seen.check(audit, null, given().accept("application/x-ndjson").get(sessions + "/" + session + "/audit"));
+        seen.check(audit, "not-found", given().get(sessions + "/" + UUID.randomUUID() + "/audit"));
+        seen.check(audit, "not-found", given().get(sessions + "/not-a-uuid/audit"));
+        seen.check(audit, "invalid-limit", given().queryParam("limit", "many").get(sessions + "/" + session + "/audit"));
+        seen.check(audit, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").get(sessions + "/" + session + "/audit"));
+
         OpenApiDocument.Op events = galleryDoc.operation("streamSessionEvents");
         seen.check(events, "not-found", given().get(sessions + "/" + UUID.randomUUID() + "/events"));
         seen.check(events, "invalid-workspace", given().queryParam("workspace", "Not Valid").get(sessions + "/" + session + "/events"));

@@ -17,7 +17,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
-/** The {@code ./atelier} commands: up, down, status, demo, models. */
+/** The {@code ./atelier} commands: up, down, status, demo, models, audit verify. */
 public final class AtelierCli {
     private AtelierCli() {
     }
@@ -32,8 +32,11 @@ public final class AtelierCli {
             case "status" -> status(data);
             case "demo" -> demo(root, data);
             case "models" -> models(args);
+            case "audit" -> audit(data, args);
+            case "replay" -> replay(root, data, java.util.Arrays.asList(args).contains("--switch"));
             default -> {
-                System.out.println("usage: ./atelier up [--workers N] [--brokers 1|3] | down | status | demo | models install isnet | models status");
+                System.out.println("usage: ./atelier up [--workers N] [--brokers 1|3] | down | status | demo | models install isnet | models status"
+                        + " | audit verify <session> [--workspace W] | replay [--switch]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -50,6 +53,114 @@ public final class AtelierCli {
                     + ", set ATELIER_MODELS_DIR to move it)");
             System.exit(2);
         }
+    }
+
+    /** {@code audit verify <session>}: stored images against their events, and each built-in step re-rendered from its record. */
+    private static void audit(Path data, String[] args) throws Exception {
+        if (args.length < 3 || !args[1].equals("verify")) {
+            System.out.println("usage: ./atelier audit verify <session-id> [--workspace W]");
+            System.exit(2);
+        }
+        Path endpointsFile = data.resolve("run/endpoints.properties");
+        if (!Files.exists(endpointsFile)) {
+            System.out.println("[atelier] the stack is not running: start it with ./atelier up (in another terminal)");
+            System.exit(1);
+        }
+        Properties endpoints = load(endpointsFile);
+        String workspace = textOption(args, "--workspace", "default");
+        io.minio.MinioClient s3 = io.minio.MinioClient.builder().endpoint(endpoints.getProperty("s3"))
+                .credentials(StackParts.S3_ACCESS_KEY, StackParts.S3_SECRET_KEY).build();
+        SessionVerifier verifier = new SessionVerifier(endpoints.getProperty("gallery"), workspace,
+                io.atelier.engine.subject.IsNetModel.defaultDirectory(), key -> {
+                    try (var in = s3.getObject(io.minio.GetObjectArgs.builder().bucket(LocalStack.BUCKET).object(key).build())) {
+                        return java.util.Optional.of(in.readAllBytes());
+                    } catch (Exception e) {
+                        return java.util.Optional.empty();
+                    }
+                });
+        java.util.List<SessionVerifier.Finding> findings = verifier.verify(java.util.UUID.fromString(args[2]));
+        findings.forEach(f -> System.out.println("  " + f));
+        long failed = findings.stream().filter(f -> !f.ok()).count();
+        System.out.printf("[atelier] %d checks, %d failed%n", findings.size(), failed);
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /**
+     * {@code replay}: rebuilds the gallery's projection from offset 0 into a new database beside the live one
+     * (a second gallery-service on it), compares the two per session and overall, reports the event rate and
+     * the duration, and stops the replay gallery. The live projection is only read. With --switch, and only
+     * when the two are identical, the next ./atelier up serves the gallery from the replayed database.
+     */
+    private static void replay(Path root, Path data, boolean switchOver) throws Exception {
+        Path endpointsFile = data.resolve("run/endpoints.properties");
+        if (!Files.exists(endpointsFile)) {
+            System.out.println("[atelier] the stack is not running: start it with ./atelier up (in another terminal)");
+            System.exit(1);
+        }
+        Properties e = load(endpointsFile);
+        String kafka = e.getProperty("kafka");
+        String liveJdbc = e.getProperty("gallery.jdbc");
+        String user = e.getProperty("jdbc.user", "postgres");
+        ProjectionReplay.requireInfiniteRetention(kafka);
+        java.util.Map<Integer, Long> ends = ProjectionReplay.endOffsets(kafka);
+        long offsets = ends.values().stream().mapToLong(Long::longValue).sum();
+        String database = "atelier_gallery_replay_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        String server = liveJdbc.substring(0, liveJdbc.lastIndexOf('/') + 1);
+        try (var c = java.sql.DriverManager.getConnection(server + "postgres", user, ""); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        String replayJdbc = server + database;
+        System.out.printf("[atelier] replaying %d offsets of %s (retention infinite) into %s%n", offsets,
+                io.atelier.events.Topics.SESSION_EVENTS, database);
+        Instant t0 = Instant.now();
+        int port = Ports.free();
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("atelier.kafka.bootstrap-servers", kafka);
+        settings.put("atelier.s3.endpoint", e.getProperty("s3"));
+        settings.put("atelier.s3.access-key", e.getProperty("s3.access-key", StackParts.S3_ACCESS_KEY));
+        settings.put("atelier.s3.secret-key", e.getProperty("s3.secret-key", StackParts.S3_SECRET_KEY));
+        settings.put("atelier.gallery.session-service-url", e.getProperty("session"));
+        settings.put("quarkus.datasource.jdbc.url", replayJdbc);
+        settings.put("quarkus.datasource.username", user);
+        settings.put("quarkus.datasource.password", "");
+        settings.put("quarkus.log.console.json.enabled", "false");
+        try (ManagedProcess gallery = ServiceApp.start(root, "gallery-service", "gallery-replay", "512m", port, settings, data.resolve("logs"),
+                data.resolve("run"))) {
+            ProjectionReplay.awaitCaughtUp(replayJdbc, user, ends, Duration.ofMinutes(30));
+            Duration projecting = ProjectionReplay.projectionSpan(replayJdbc, user);
+            Duration total = Duration.between(t0, Instant.now());
+            var comparison = ProjectionReplay.compare(ProjectionReplay.digests(liveJdbc, user), ProjectionReplay.digests(replayJdbc, user));
+            long events = ProjectionReplay.events(replayJdbc, user);
+            double rate = projecting.isZero() ? events : events / (projecting.toNanos() / 1e9);
+            System.out.printf("[atelier] replay done in %.1f s (%.1f s from the first event applied to the last): %d events, %.0f events/s%n",
+                    total.toMillis() / 1000.0, projecting.toMillis() / 1000.0, events, rate);
+            System.out.printf("  sessions equal: %d; still moving (the live side has newer events, not compared): %d; differences: %d%n",
+                    comparison.equal(), comparison.stillMoving().size(), comparison.differences().size());
+            System.out.printf("  overall digest live %s, replay %s%n", comparison.liveOverall(), comparison.replayOverall());
+            comparison.differences().forEach(d -> System.out.println("    " + d));
+            if (switchOver) {
+                if (!comparison.identical()) {
+                    System.out.println("[atelier] not switching: the replay differs from the live projection");
+                    System.exit(1);
+                }
+                Files.writeString(data.resolve(LocalStack.GALLERY_DATABASE_FILE), database);
+                System.out.println("[atelier] switched: the next ./atelier up serves the gallery from " + database
+                        + " (./atelier down && ./atelier up); the old database is kept");
+            } else {
+                System.out.println("[atelier] the live projection was not touched; ./atelier replay --switch makes a replay the live one");
+            }
+            System.exit(comparison.identical() ? 0 : 1);
+        }
+    }
+
+    private static String textOption(String[] args, String name, String fallback) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int option(String[] args, String name, int fallback) {
@@ -131,6 +242,19 @@ public final class AtelierCli {
             return;
         }
         load(endpointsFile).forEach((k, v) -> System.out.println("  " + k + " = " + v));
+        Path supervision = data.resolve("run/supervision");
+        if (Files.isDirectory(supervision)) {
+            try (var files = Files.list(supervision)) {
+                files.sorted().forEach(f -> {
+                    Properties p = load(f);
+                    System.out.printf("  %s: restarted %s times, last exit code %s at %s, now %s%n",
+                            f.getFileName().toString().replace(".properties", ""), p.getProperty("restarts"), p.getProperty("lastExitCode"),
+                            p.getProperty("lastExitAt"), p.getProperty("state"));
+                });
+            } catch (IOException e) {
+                System.out.println("  (cannot read " + supervision + ": " + e.getMessage() + ")");
+            }
+        }
     }
 
     /** Uploads a real photo and refines it: a square crop, a warmer step on it, and a black-and-white branch. */

@@ -94,6 +94,34 @@ public final class LocalStack implements AutoCloseable {
         return endpoints;
     }
 
+    /**
+     * SIGKILLs the named service's current process, as a crash or the OOM killer would (fault tests); its
+     * supervisor starts it again. Returns the pid killed.
+     */
+    public long killService(String name) {
+        ManagedProcess app = running.stream().filter(p -> p instanceof ManagedProcess m && m.name().equals(name)).map(ManagedProcess.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        long pid = app.pid();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        return pid;
+    }
+
+    /** How many times the named service has been restarted by its supervisor. */
+    public int restarts(String name) {
+        return running.stream().filter(p -> p instanceof ManagedProcess m && m.name().equals(name)).map(ManagedProcess.class::cast)
+                .findFirst().map(ManagedProcess::restarts).orElse(0);
+    }
+
+    /** The database user of every service's JDBC URL. */
+    public String jdbcUser() {
+        return infrastructure.jdbcUser();
+    }
+
+    /** The JDBC URL of a database on the stack's PostgreSQL. */
+    public String jdbcUrl(String database) {
+        return infrastructure.jdbcUrl(database);
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }
@@ -121,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             workerPorts.add(i == 0 ? ports.worker() : Ports.free());
         }
-        endpoints = new Endpoints(bootstrap, infrastructure.jdbcUrl("atelier_session"), infrastructure.jdbcUrl("atelier_gallery"),
+        endpoints = new Endpoints(bootstrap, infrastructure.jdbcUrl("atelier_session"), infrastructure.jdbcUrl(galleryDatabase(dataDir)),
                 infrastructure.s3Endpoint(), infrastructure.s3AccessKey(), infrastructure.s3SecretKey(),
                 "http://127.0.0.1:" + ports.session(), "http://127.0.0.1:" + ports.gallery(),
                 workerPorts.stream().map(p -> "http://127.0.0.1:" + p).toList());
@@ -149,6 +177,17 @@ public final class LocalStack implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+        // a service that dies from now on is started again (a killed worker must not leave every later step waiting)
+        try (var old = Files.isDirectory(run.resolve("supervision")) ? Files.list(run.resolve("supervision")) : java.util.stream.Stream.<Path>empty()) {
+            old.forEach(f -> f.toFile().delete()); // a previous run's record
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        running.forEach(p -> {
+            if (p instanceof ManagedProcess app && isService(app)) {
+                app.supervise(run);
+            }
+        });
         writeEndpoints(run);
         log("all services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
     }
@@ -181,6 +220,10 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isService(ManagedProcess p) {
+        return p.name().startsWith("session-service") || p.name().startsWith("gallery-service") || p.name().startsWith("render-worker");
     }
 
     private static boolean isInfra(Path pidFile) {
@@ -253,7 +296,7 @@ public final class LocalStack implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
-            for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES)) {
+            for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES, Topics.DEAD_LETTERS)) {
                 NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) replication.factor())
                         .configs(Map.of("retention.ms", "-1", "min.insync.replicas", Integer.toString(replication.minInSync())));
                 try {
@@ -277,6 +320,10 @@ public final class LocalStack implements AutoCloseable {
         p.setProperty("worker", endpoints.workerUrl());
         p.setProperty("kafka", endpoints.kafkaBootstrap());
         p.setProperty("s3", endpoints.s3Endpoint());
+        p.setProperty("s3.access-key", endpoints.s3AccessKey());
+        p.setProperty("s3.secret-key", endpoints.s3SecretKey());
+        p.setProperty("gallery.jdbc", endpoints.galleryJdbcUrl());
+        p.setProperty("jdbc.user", infrastructure.jdbcUser());
         p.setProperty("launcher.pid", Long.toString(ProcessHandle.current().pid()));
         try (var out = Files.newOutputStream(run.resolve("endpoints.properties"))) {
             p.store(out, "written by the running local stack");
@@ -284,6 +331,18 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The gallery's database: atelier_gallery, or the replayed one that {@code ./atelier replay --switch} chose. */
+    static String galleryDatabase(Path dataDir) {
+        Path chosen = dataDir.resolve(GALLERY_DATABASE_FILE);
+        try {
+            return Files.exists(chosen) ? Files.readString(chosen).strip() : "atelier_gallery";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final String GALLERY_DATABASE_FILE = "gallery-database";
 
     static void log(String message) {
         System.out.println("[atelier] " + message);

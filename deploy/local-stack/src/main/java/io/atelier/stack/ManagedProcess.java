@@ -12,16 +12,31 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A child JVM of the stack: output to a log file, a pid file so a later launcher can clean up after a
- * crashed one, and a graceful stop (SIGTERM, then SIGKILL after a grace period).
+ * crashed one, and a graceful stop (SIGTERM, then SIGKILL after a grace period). A supervised one is
+ * started again when it dies on its own, after a pause that doubles from 1 s up to 30 s (back to 1 s
+ * once it has stayed up a minute), as compose's {@code restart: unless-stopped} and Kubernetes do; each
+ * restart is logged and recorded in {@code run/supervision/<name>.properties} for {@code ./atelier status}.
  */
 final class ManagedProcess implements AutoCloseable {
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    static final Duration STABLE_AFTER = Duration.ofMinutes(1);
+
     private final String name;
-    private final Process process;
+    private final List<String> command;
+    private final Path workDir;
     private final Path log;
     private final Path pidFile;
+    private volatile Process process;
+    private volatile Instant startedAt = Instant.now();
+    private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+    private Thread supervisor;
 
-    private ManagedProcess(String name, Process process, Path log, Path pidFile) {
+    private ManagedProcess(String name, List<String> command, Path workDir, Process process, Path log, Path pidFile) {
         this.name = name;
+        this.command = List.copyOf(command);
+        this.workDir = workDir;
         this.process = process;
         this.log = log;
         this.pidFile = pidFile;
@@ -40,9 +55,82 @@ final class ManagedProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
             Files.writeString(pidFile, Long.toString(process.pid()));
-            return new ManagedProcess(name, process, log, pidFile);
+            return new ManagedProcess(name, command, workDir, process, log, pidFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** Restarts the process whenever it exits on its own, until {@link #close()}; the record goes under {@code runDir/supervision}. */
+    synchronized void supervise(Path runDir) {
+        if (supervisor == null) {
+            supervisor = Thread.ofPlatform().daemon().name("supervise-" + name).start(() -> watch(runDir.resolve("supervision")));
+        }
+    }
+
+    /** How many times the supervisor has started the process again (counted once the new one runs). */
+    int restarts() {
+        return restarts.get();
+    }
+
+    private void watch(Path statusDir) {
+        Duration pause = FIRST_PAUSE;
+        while (!closing) {
+            int code;
+            try {
+                code = process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (closing) {
+                return;
+            }
+            if (Duration.between(startedAt, Instant.now()).compareTo(STABLE_AFTER) >= 0) {
+                pause = FIRST_PAUSE;
+            }
+            int n = restarts.get() + 1;
+            LocalStack.log(name + " exited with code " + code + "; restarting it in " + pause.toMillis() + " ms (restart " + n + ")");
+            record(statusDir, n, code, "restarting");
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            synchronized (this) {
+                if (closing) {
+                    return;
+                }
+                try {
+                    process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    startedAt = Instant.now();
+                    restarts.incrementAndGet(); // counted once the new process runs
+                    Files.writeString(pidFile, Long.toString(process.pid()));
+                    record(statusDir, n, code, "running");
+                } catch (IOException e) {
+                    LocalStack.log("cannot restart " + name + ": " + e.getMessage());
+                }
+            }
+            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private void record(Path statusDir, int restartCount, int exitCode, String state) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("restarts", Integer.toString(restartCount));
+        p.setProperty("lastExitCode", Integer.toString(exitCode));
+        p.setProperty("lastExitAt", Instant.now().toString());
+        p.setProperty("state", state);
+        p.setProperty("pid", Long.toString(process.pid()));
+        try {
+            Files.createDirectories(statusDir);
+            try (var out = Files.newOutputStream(statusDir.resolve(name + ".properties"))) {
+                p.store(out, "supervision of " + name + " by the local stack");
+            }
+        } catch (IOException e) {
+            // the log line above says the same
         }
     }
 
@@ -147,6 +235,9 @@ final class ManagedProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+        }
         if (process.isAlive()) {
             process.destroy();
             try {

@@ -36,7 +36,7 @@ public record CropToAspect(
             case BOTTOM -> new double[] {0.5, 1};
         };
         int[] f = frame(image.width(), image.height(), width, height, at[0], at[1]);
-        return Move.exact(pixels -> pixels.region(f[0], f[1], f[2], f[3]));
+        return Move.exact(pixels -> pixels.region(f[0], f[1], f[2], f[3]), f[2], f[3]);
     }
 
     /** The crop rectangle {x, y, width, height} for an image of the given size. */

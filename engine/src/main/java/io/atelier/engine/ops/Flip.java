@@ -17,7 +17,7 @@ public record Flip(@Param(doc = "true mirrors left–right, false top–bottom")
 
     @Override
     public Move move(LinearImage image, Supplier<SubjectMatte> subject) {
-        return Move.exact(this::flip);
+        return Move.exact(this::flip, image.width(), image.height());
     }
 
     private LinearImage flip(LinearImage image) {

@@ -52,8 +52,13 @@ public record Reframe(
         UnaryOperator<LinearImage> alongX = crop != null ? work -> work.region(crop[0], crop[1], crop[2], crop[3])
                 : work -> extend(work, aspect, roomAtEnd);
         UnaryOperator<LinearImage> pixels = horizontal ? alongX : img -> Rotate.transpose(alongX.apply(Rotate.transpose(img)));
+        // the output along x, known before anything is allocated: the crop, or the photo's height times the aspect
+        long alongW = crop != null ? crop[2] : Math.max(w, Math.round(h * aspect));
+        int alongH = crop != null ? crop[3] : h;
+        int outW = (int) Math.min(Integer.MAX_VALUE, horizontal ? alongW : alongH);
+        int outH = (int) Math.min(Integer.MAX_VALUE, horizontal ? alongH : alongW);
         // An extension that does not grow the canvas (the photo is already narrow enough) copies it unchanged: exact too.
-        return new Move(pixels, crop != null || Math.round(h * aspect) <= w);
+        return new Move(pixels, crop != null || Math.round(h * aspect) <= w, outW, outH);
     }
 
     /** The crop {x, y, width, height} along x with room at the end (right) or the start (left), or null if none fits. */

@@ -29,7 +29,26 @@ public record Rotate(
 
     @Override
     public Move move(LinearImage image, Supplier<SubjectMatte> subject) {
-        return new Move(this::rotate, degrees % 90 == 0);
+        int[] size = outputSize(image.width(), image.height());
+        return new Move(this::rotate, degrees % 90 == 0, size[0], size[1]);
+    }
+
+    // the same arithmetic rotate() uses, without touching pixels
+    private int[] outputSize(int w, int h) {
+        double d = ((degrees % 360) + 360) % 360;
+        if (d == 0 || d == 180) {
+            return new int[] {w, h};
+        }
+        if (d == 90 || d == 270) {
+            return new int[] {h, w};
+        }
+        double a = Math.toRadians(degrees);
+        if (cropToFill) {
+            double[] box = largestInscribed(w, h, a);
+            return new int[] {Math.max(1, (int) Math.floor(box[0])), Math.max(1, (int) Math.floor(box[1]))};
+        }
+        return new int[] {(int) Math.ceil(Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a))),
+                (int) Math.ceil(Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a)))};
     }
 
     private LinearImage rotate(LinearImage image) {

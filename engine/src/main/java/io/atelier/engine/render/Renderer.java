@@ -7,6 +7,7 @@ import io.atelier.engine.plan.EditPlan;
 import io.atelier.engine.region.RegionMasks;
 import io.atelier.engine.subject.SubjectDetector;
 import io.atelier.engine.subject.SubjectMatte;
+import io.atelier.imaging.ImageLimits;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,9 +19,16 @@ import java.util.function.Supplier;
  */
 public final class Renderer {
     private final SubjectDetector detector;
+    private final ImageLimits limits;
 
     public Renderer(SubjectDetector detector) {
+        this(detector, ImageLimits.DEFAULT);
+    }
+
+    /** A renderer that refuses any operation whose output would be over {@code limits}, before allocating it. */
+    public Renderer(SubjectDetector detector, ImageLimits limits) {
         this.detector = detector;
+        this.limits = limits;
     }
 
     /**
@@ -49,13 +57,13 @@ public final class Renderer {
         LinearImage image = input;
         for (Operation operation : plan.operations()) {
             subject.current = image;
-            image = apply(operation, image, subject);
+            image = apply(operation, image, subject, limits);
         }
         return new Rendering(image, Optional.ofNullable(subject.method), Optional.ofNullable(subject.detectedOnInput),
                 Optional.ofNullable(subject.matte));
     }
 
-    private static LinearImage apply(Operation operation, LinearImage image, Subject subject) {
+    private static LinearImage apply(Operation operation, LinearImage image, Subject subject, ImageLimits limits) {
         return switch (operation) {
             case Operation.Local local -> {
                 Optional<float[]> mask = RegionMasks.mask(local.region(), image, subject::matte);
@@ -64,6 +72,10 @@ public final class Renderer {
             }
             case Operation.Geometric geometric -> {
                 Move move = geometric.move(image, subject::matte);
+                // every other kind keeps the frame's size; a move says its size before making it
+                if (move.width() > limits.maxDimension() || move.height() > limits.maxDimension() || move.pixelCount() > limits.maxPixels()) {
+                    throw new OutputTooLargeException(operation, move.width(), move.height(), limits);
+                }
                 LinearImage moved = move.apply(image);
                 subject.moved(move, moved);
                 yield moved;

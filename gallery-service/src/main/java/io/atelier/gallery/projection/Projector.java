@@ -9,12 +9,14 @@ import io.atelier.platform.kafka.ConsumerLoop;
 import io.atelier.platform.kafka.ConsumerLoopSettings;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
+import io.atelier.platform.kafka.PoisonRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,10 @@ import org.jboss.logging.Logger;
 /**
  * Projects the session log into the read model. Partitions are assigned manually and positions live
  * in PostgreSQL, written in the same transaction as the rows: a crash can neither skip an event nor
- * apply one twice, and an empty database replays the log from offset 0.
+ * apply one twice, and an empty database replays the log from offset 0. Each partition commits on its
+ * own, so a failing one is retried alone while the others go on; partitions added to the topic later
+ * are picked up. An event this build cannot read, or a gap in a session's sequence, halts the
+ * projection loudly instead of being skipped.
  */
 @ApplicationScoped
 public class Projector extends ConsumerLoop {
@@ -40,6 +45,8 @@ public class Projector extends ConsumerLoop {
     private final AgroalDataSource db;
     private final SessionChanges changes;
     private final AtomicLong applied = new AtomicLong();
+    private final Map<TopicPartition, Instant> paused = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Instant nextPartitionCheck = Instant.EPOCH;
 
     public Projector(KafkaSettings kafka, GallerySettings settings, AgroalDataSource db, SessionChanges changes) {
         this.kafka = kafka;
@@ -65,7 +72,9 @@ public class Projector extends ConsumerLoop {
     // Manual assignment, positioned from the database: a failed batch is rolled back and re-read.
     @Override
     protected KafkaConsumer<String, byte[]> open() throws SQLException {
-        KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, null, "gallery-projector", Map.of());
+        KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, null, "gallery-projector",
+                // metadata as fresh as the partition check, or partitionsFor answers from a cache that does not know the new ones
+                Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.partitionCheckInterval().toMillis()));
         try {
             List<TopicPartition> partitions = partitions(c);
             c.assign(partitions);
@@ -73,6 +82,8 @@ public class Projector extends ConsumerLoop {
             for (TopicPartition tp : partitions) {
                 c.seek(tp, stored.getOrDefault(tp, 0L));
             }
+            paused.clear();
+            nextPartitionCheck = Instant.now().plus(settings.partitionCheckInterval());
             return c;
         } catch (RuntimeException | SQLException e) {
             c.close();
@@ -82,9 +93,52 @@ public class Projector extends ConsumerLoop {
 
     @Override
     protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws SQLException {
-        if (!records.isEmpty()) {
-            applyBatch(records);
+        resumeDue(consumer);
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
+            try {
+                applyBatch(tp, batch);
+            } catch (PoisonRecordException e) {
+                throw e;
+            } catch (SQLException | RuntimeException e) {
+                // one partition's trouble (a bad row, a constraint) waits on its own; the others keep projecting
+                Duration pause = settings.projector().restartPause();
+                LOG.warnf(e, "projecting %s failed at offset %d; retrying it in %d ms while the other partitions go on", tp,
+                        batch.get(0).offset(), pause.toMillis());
+                consumer.seek(tp, batch.get(0).offset());
+                consumer.pause(List.of(tp));
+                paused.put(tp, Instant.now().plus(pause));
+            }
         }
+        if (Instant.now().isAfter(nextPartitionCheck)) {
+            assignNewPartitions(consumer);
+        }
+    }
+
+    private void resumeDue(KafkaConsumer<String, byte[]> consumer) {
+        Instant now = Instant.now();
+        List<TopicPartition> due = paused.entrySet().stream().filter(e -> now.isAfter(e.getValue())).map(Map.Entry::getKey).toList();
+        if (!due.isEmpty()) {
+            consumer.resume(due);
+            due.forEach(paused::remove);
+        }
+    }
+
+    // partitions added to the topic after the projector started are read too, from their start
+    private void assignNewPartitions(KafkaConsumer<String, byte[]> consumer) throws SQLException {
+        nextPartitionCheck = Instant.now().plus(settings.partitionCheckInterval());
+        List<TopicPartition> all = partitions(consumer);
+        java.util.Set<TopicPartition> assigned = consumer.assignment();
+        List<TopicPartition> added = all.stream().filter(tp -> !assigned.contains(tp)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        consumer.assign(all);
+        Map<TopicPartition, Long> stored = storedOffsets();
+        for (TopicPartition tp : added) {
+            consumer.seek(tp, stored.getOrDefault(tp, 0L));
+        }
+        LOG.infof("the session log has new partitions %s; projecting them too", added);
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c) {
@@ -109,40 +163,66 @@ public class Projector extends ConsumerLoop {
         return offsets;
     }
 
-    private void applyBatch(ConsumerRecords<String, byte[]> records) throws SQLException {
-        Map<TopicPartition, Long> next = new HashMap<>();
+    // One partition's records and its position in one database transaction.
+    private void applyBatch(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
                 java.util.Set<java.util.UUID> touched = new java.util.LinkedHashSet<>();
+                long next = -1;
+                int count = 0;
+                PoisonRecordException stop = null;
                 for (ConsumerRecord<String, byte[]> record : records) {
+                    // both checks come before the record writes anything: what precedes it is committed, it is not
                     try {
-                        var envelope = KafkaEvents.decode(record);
-                        SessionProjection.apply(c, envelope);
+                        var envelope = decode(record);
+                        try {
+                            SessionProjection.apply(c, envelope);
+                        } catch (SessionProjection.SequenceGapException e) {
+                            throw new PoisonRecordException("a gap in the session log at " + where(record) + ": " + e.getMessage(), e);
+                        }
                         touched.add(envelope.sessionId());
-                    } catch (EventCodec.MalformedEventException e) {
-                        LOG.errorf("skipping unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+                    } catch (PoisonRecordException e) {
+                        stop = e;
+                        break;
                     }
-                    next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                    next = record.offset() + 1;
+                    count++;
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO projection_offset (topic, partition_no, next_offset) VALUES (?,?,?)
-                        ON CONFLICT (topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset""")) {
-                    for (var entry : next.entrySet()) {
-                        ps.setString(1, entry.getKey().topic());
-                        ps.setInt(2, entry.getKey().partition());
-                        ps.setLong(3, entry.getValue());
-                        ps.addBatch();
+                if (next >= 0) {
+                    try (PreparedStatement ps = c.prepareStatement("""
+                            INSERT INTO projection_offset (topic, partition_no, next_offset) VALUES (?,?,?)
+                            ON CONFLICT (topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset""")) {
+                        ps.setString(1, tp.topic());
+                        ps.setInt(2, tp.partition());
+                        ps.setLong(3, next);
+                        ps.executeUpdate();
                     }
-                    ps.executeBatch();
                 }
                 c.commit();
-                applied.addAndGet(records.count());
+                applied.addAndGet(count);
                 changes.publish(touched);
+                if (stop != null) {
+                    throw stop;
+                }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
+    }
+
+    // Nothing is skipped: an event this build cannot read stops the projection (liveness DOWN) until a build that can
+    // read it replays; the history of the gallery is never silently shorter than the log.
+    private static io.atelier.events.EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            return KafkaEvents.decode(record);
+        } catch (EventCodec.MalformedEventException e) {
+            throw new PoisonRecordException("unreadable event at " + where(record) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(ConsumerRecord<String, byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

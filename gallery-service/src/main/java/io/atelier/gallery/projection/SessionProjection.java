@@ -1,5 +1,6 @@
 package io.atelier.gallery.projection;
 
+import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
@@ -15,8 +16,10 @@ import java.sql.Timestamp;
 import java.util.OptionalLong;
 
 /**
- * Applies one event to the read model, on the caller's connection and transaction. Events at or below
- * the session's last applied sequence are ignored, so redelivered events change nothing.
+ * Applies one event to the read model, on the caller's connection and transaction, and keeps it as it
+ * was for the audit trail. Events at or below the session's last applied sequence are ignored, so
+ * redelivered events change nothing; one above the next expected sequence means an event is missing
+ * from the log, and is refused with {@link SequenceGapException} rather than applied over the hole.
  */
 final class SessionProjection {
     private SessionProjection() {
@@ -24,16 +27,21 @@ final class SessionProjection {
 
     static void apply(Connection c, EventEnvelope e) throws SQLException {
         OptionalLong last = lastSequence(c, e);
-        if (e.event() instanceof SessionStarted started) {
-            if (last.isPresent()) {
-                return;
-            }
-            exec(c, "INSERT INTO gallery_session (id, workspace_id, title, created_at, updated_at, last_sequence) VALUES (?,?,?,?,?,?)",
-                    e.sessionId(), e.workspaceId(), started.title(), ts(e), ts(e), e.sequence());
+        long expected = last.orElse(0) + 1;
+        if (last.isPresent() && e.sequence() < expected) {
             return;
         }
-        if (last.isEmpty() || e.sequence() <= last.getAsLong()) {
+        if (e.sequence() != expected) {
+            throw new SequenceGapException(e, expected);
+        }
+        if (e.event() instanceof SessionStarted started) {
+            exec(c, "INSERT INTO gallery_session (id, workspace_id, title, created_at, updated_at, last_sequence) VALUES (?,?,?,?,?,?)",
+                    e.sessionId(), e.workspaceId(), started.title(), ts(e), ts(e), e.sequence());
+            keep(c, e);
             return;
+        }
+        if (last.isEmpty()) {
+            throw new SequenceGapException(e, expected);
         }
         switch (e.event()) {
             case SessionStarted ignored -> { }
@@ -67,6 +75,21 @@ final class SessionProjection {
                     f.stepId(), e.sessionId());
         }
         exec(c, "UPDATE gallery_session SET last_sequence = ?, updated_at = ? WHERE id = ?", e.sequence(), ts(e), e.sessionId());
+        keep(c, e);
+    }
+
+    // the event as the log carried it (this build's reading of it, upcast if it was older)
+    private static void keep(Connection c, EventEnvelope e) throws SQLException {
+        exec(c, "INSERT INTO gallery_event (session_id, sequence, event_id, type, occurred_at, actor, event) VALUES (?,?,?,?,?,?,?)",
+                e.sessionId(), e.sequence(), e.eventId(), e.event().typeName(), ts(e), e.actor(), EventCodec.toJson(e).toString());
+    }
+
+    /** The log is missing an event of a session: applying the next one would hide the hole. */
+    static final class SequenceGapException extends RuntimeException {
+        SequenceGapException(EventEnvelope e, long expected) {
+            super("session " + e.sessionId() + ": expected sequence " + expected + ", the log has " + e.sequence() + " ("
+                    + e.event().typeName() + " " + e.eventId() + ")");
+        }
     }
 
     private static OptionalLong lastSequence(Connection c, EventEnvelope e) throws SQLException {

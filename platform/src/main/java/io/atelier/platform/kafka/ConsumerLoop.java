@@ -8,10 +8,12 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * A Kafka consumer on its own thread: a failure closes the consumer and opens a new one after a pause
- * (so it resumes from committed or stored positions), shutdown wakes it out of its poll, and it reports
- * when it last polled for readiness checks. Beans of this type are started and stopped with the
- * application by {@link ConsumerLoops}.
+ * A Kafka consumer on its own thread: a failure (an exception or a JVM {@link Error}) closes the consumer
+ * and opens a new one after a pause that doubles up to a cap (so it resumes from committed or stored
+ * positions without hammering the group), shutdown wakes it out of its poll, and it reports when it last
+ * polled for readiness checks. A {@link PoisonRecordException} halts the loop for good: it stays out of
+ * its group and {@link #halted()} says why, which the liveness check reports. Beans of this type are
+ * started and stopped with the application by {@link ConsumerLoops}.
  */
 public abstract class ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
@@ -19,6 +21,8 @@ public abstract class ConsumerLoop {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Instant lastPoll = Instant.EPOCH;
+    private volatile String halted = "";
+    private volatile int failures;
     private Thread thread;
 
     /** Names the loop's thread and its log lines. */
@@ -43,6 +47,8 @@ public abstract class ConsumerLoop {
             return;
         }
         running = true;
+        halted = "";
+        failures = 0;
         thread = Thread.ofPlatform().name(name()).start(this::loop);
     }
 
@@ -67,6 +73,26 @@ public abstract class ConsumerLoop {
         return thread != null && thread.isAlive();
     }
 
+    /** False once the loop is asked to stop or has halted: long work inside {@link #handle} checks it between tries. */
+    protected boolean running() {
+        return running;
+    }
+
+    /** The loop's name, for health data. */
+    public String loopName() {
+        return name();
+    }
+
+    /** Why the loop stopped for good, or empty while it runs or may run. */
+    public java.util.Optional<String> halted() {
+        return halted.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(halted);
+    }
+
+    /** Failures in a row since the last good poll. */
+    public int consecutiveFailures() {
+        return failures;
+    }
+
     /** When the loop last came back from a poll. */
     public Instant lastPoll() {
         return lastPoll;
@@ -80,11 +106,18 @@ public abstract class ConsumerLoop {
                     ConsumerRecords<String, byte[]> records = c.poll(settings().pollTimeout());
                     handle(c, records);
                     lastPoll = Instant.now();
+                    failures = 0;
                 }
             } catch (WakeupException e) {
                 // shutting down
-            } catch (Exception e) {
-                LOG.warnf(e, "%s failed; reopening from the last committed position", name());
+            } catch (PoisonRecordException e) {
+                halted = e.getMessage();
+                running = false;
+                LOG.errorf(e, "%s HALTED: %s. It stays stopped and reports down until this is dealt with.", name(), e.getMessage());
+            } catch (Throwable e) {
+                // Errors too (an OutOfMemoryError in one render, a linkage error): the thread must not die while the process lives on
+                failures++;
+                LOG.warnf(e, "%s failed (%d in a row); reopening from the last committed position", name(), failures);
                 pause();
             } finally {
                 consumer = null;
@@ -94,8 +127,12 @@ public abstract class ConsumerLoop {
     }
 
     private void pause() {
+        Duration pause = settings().restartPause().multipliedBy(1L << Math.min(failures - 1, 16));
+        if (pause.compareTo(settings().maxRestartPause()) > 0) {
+            pause = settings().maxRestartPause();
+        }
         try {
-            Thread.sleep(settings().restartPause());
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,6 +16,10 @@ public interface ConsumerLoopSettings {
     @WithDefault("1s")
     Duration restartPause();
 
+    /** The pause doubles with each failure in a row up to this cap, so a record that keeps failing does not churn the group. */
+    @WithDefault("30s")
+    Duration maxRestartPause();
+
     /** How long shutdown waits for the batch in hand to finish. */
     @WithDefault("10s")
     Duration shutdownGrace();

@@ -28,6 +28,16 @@ public final class KafkaClients {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** Idempotent, acks=all, not transactional: for records sent on their own (dead letters), waited for before the input is committed. */
+    public static KafkaProducer<String, byte[]> producer(KafkaSettings settings, String clientId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
     /** Manual commits, read_committed, starting from the earliest offset when the group is new. */
     public static KafkaConsumer<String, byte[]> consumer(KafkaSettings settings, String groupId, String clientId, Map<String, Object> extra) {
         Map<String, Object> p = new HashMap<>();

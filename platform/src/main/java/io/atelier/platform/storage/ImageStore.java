@@ -13,7 +13,6 @@ import io.minio.errors.ErrorResponseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,10 +78,16 @@ public final class ImageStore implements AutoCloseable {
         return new ImageWithThumbnail(imageRef, thumbRef);
     }
 
+    /** The object's bytes; {@link ObjectMissingException} when there is no such key. */
     public byte[] get(String key) {
         return call(() -> {
             try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 return in.readAllBytes();
+            } catch (ErrorResponseException e) {
+                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                    throw new ObjectMissingException(key, e);
+                }
+                throw e;
             }
         });
     }
@@ -130,8 +135,11 @@ public final class ImageStore implements AutoCloseable {
     private static <T> T call(S3Call<T> call) {
         try {
             return call.run();
+        } catch (StorageException e) {
+            throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the server did not answer (refused, reset, timed out): the request may well succeed later
+            throw new StorageUnavailableException("S3 is unreachable: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new StorageException("S3 request failed: " + e.getMessage(), e);
         }
@@ -150,9 +158,23 @@ public final class ImageStore implements AutoCloseable {
     }
 
     /** The object store could not do what was asked. */
-    public static final class StorageException extends RuntimeException {
+    public static class StorageException extends RuntimeException {
         public StorageException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** The object store did not answer: an infrastructure failure to retry, never a verdict on the request. */
+    public static final class StorageUnavailableException extends StorageException {
+        public StorageUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The object store answered that there is no object under the key: retrying the same request gives the same answer. */
+    public static final class ObjectMissingException extends StorageException {
+        public ObjectMissingException(String key, Throwable cause) {
+            super("no object " + key, cause);
         }
     }
 

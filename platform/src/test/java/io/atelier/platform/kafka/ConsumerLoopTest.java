@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The consumer loop's lifecycle against the local stack's real broker. */
 @ExtendWith(PlatformStack.class)
 class ConsumerLoopTest {
-    private static final ConsumerLoopSettings FAST = new Settings(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(10),
-            Duration.ofSeconds(30));
+    private static final ConsumerLoopSettings FAST = new Settings(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(400),
+            Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     private final KafkaSettings kafka = () -> PlatformStack.setting("atelier.kafka.bootstrap-servers");
     private RecordingLoop loop;
@@ -74,6 +74,52 @@ class ConsumerLoopTest {
     }
 
     @Test
+    void aJvmErrorRestartsTheLoopInsteadOfEndingItsThread() throws Exception {
+        String topic = newTopic();
+        loop = new RecordingLoop(topic, "b", () -> new StackOverflowError("thrown by the test"));
+        loop.start();
+        send(topic, "a", "b", "c");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> loop.committed.containsAll(List.of("a", "b", "c")));
+        assertThat(loop.isAlive()).isTrue();
+        assertThat(loop.opened.get()).isEqualTo(2);
+        assertThat(loop.halted()).isEmpty();
+    }
+
+    @Test
+    void aPoisonRecordHaltsTheLoopWithoutCommittingPastIt() throws Exception {
+        String topic = newTopic();
+        loop = new RecordingLoop(topic, "b", () -> new PoisonRecordException("b is from a newer contract", null));
+        loop.start();
+        send(topic, "a", "b", "c");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !loop.isAlive());
+        assertThat(loop.halted()).contains("b is from a newer contract");
+        assertThat(loop.committed).doesNotContain("b", "c");
+        assertThat(loop.opened.get()).isEqualTo(1);
+        // a fresh start (an upgraded build, an operator's decision) reads b again: nothing was skipped
+        loop.failOnce = null;
+        loop.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> loop.committed.containsAll(List.of("b", "c")));
+        assertThat(loop.halted()).isEmpty();
+    }
+
+    @Test
+    void failuresInARowBackOffUpToTheCap() throws Exception {
+        String topic = newTopic();
+        loop = new RecordingLoop(topic, null);
+        loop.alwaysFail = true;
+        loop.start();
+        send(topic, "a");
+        // pauses 100, 200, 400, 400 ms: five opens take at least 1.1 s, and the failures are counted
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).until(() -> loop.opened.get() >= 5);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1100));
+        assertThat(loop.consecutiveFailures()).isGreaterThanOrEqualTo(4);
+        assertThat(loop.isAlive()).isTrue();
+    }
+
+    @Test
     void stopWakesALoopWaitingInItsPoll() throws Exception {
         loop = new RecordingLoop(newTopic(), null);
         loop.start();
@@ -105,7 +151,7 @@ class ConsumerLoopTest {
         }
     }
 
-    private record Settings(Duration pollTimeout, Duration restartPause, Duration shutdownGrace, Duration readyWithin)
+    private record Settings(Duration pollTimeout, Duration restartPause, Duration maxRestartPause, Duration shutdownGrace, Duration readyWithin)
             implements ConsumerLoopSettings {
     }
 
@@ -115,11 +161,18 @@ class ConsumerLoopTest {
         final List<String> committed = new CopyOnWriteArrayList<>();
         final AtomicInteger opened = new AtomicInteger();
         private final String topic;
-        private String failOnce;
+        private final java.util.function.Supplier<? extends Throwable> failure;
+        volatile String failOnce;
+        volatile boolean alwaysFail;
 
         RecordingLoop(String topic, String failOnce) {
+            this(topic, failOnce, () -> new IllegalStateException("failing once on " + failOnce));
+        }
+
+        RecordingLoop(String topic, String failOnce, java.util.function.Supplier<? extends Throwable> failure) {
             this.topic = topic;
             this.failOnce = failOnce;
+            this.failure = failure;
         }
 
         @Override
@@ -141,14 +194,23 @@ class ConsumerLoopTest {
         }
 
         @Override
-        protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+        protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws Exception {
             List<String> batch = new java.util.ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 String value = new String(record.value(), StandardCharsets.UTF_8);
                 seen.add(value);
+                if (alwaysFail) {
+                    throw new IllegalStateException("failing every time");
+                }
                 if (value.equals(failOnce)) {
-                    failOnce = null;
-                    throw new IllegalStateException("failing once on " + value);
+                    Throwable t = failure.get();
+                    if (!(t instanceof PoisonRecordException)) {
+                        failOnce = null;
+                    }
+                    if (t instanceof Error error) {
+                        throw error;
+                    }
+                    throw (RuntimeException) t;
                 }
                 batch.add(value);
             }

@@ -33,6 +33,21 @@ class ImageStoreTest {
     }
 
     @Test
+    void anUnreachableServerIsAnInfrastructureFailureAndAMissingKeyIsNot() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ImageStore unreachable = new ImageStore("http://127.0.0.1:" + closedPort, "us-east-1", "a", "b", "platform-test")) {
+            // connection refused on a write: retryable, and not something a caller may record as the request's fault
+            assertThatThrownBy(() -> unreachable.put("ws/x.png", new byte[] {1}, "image/png"))
+                    .isInstanceOf(ImageStore.StorageUnavailableException.class);
+            assertThatThrownBy(() -> unreachable.get("ws/x.png")).isInstanceOf(ImageStore.StorageUnavailableException.class);
+        }
+        assertThatThrownBy(() -> store.get("ws/" + UUID.randomUUID() + ".png")).isInstanceOf(ImageStore.ObjectMissingException.class);
+    }
+
+    @Test
     void storesAnImageAndItsThumbnailUnderTheirContentHashes() throws IOException {
         UUID session = UUID.randomUUID();
         byte[] image = png(64, 48, Color.ORANGE);

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the outbox relay has reached Kafka and the database recently. */
+/**
+ * Ready while the outbox relay reaches the database: a command accepted then is safe in the outbox even
+ * while Kafka is down, and is published when it is back (the last publish is reported as data).
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck extends RecentActivityCheck {
@@ -27,12 +30,17 @@ public class ReadinessCheck extends RecentActivityCheck {
 
     @Override
     protected String activity() {
-        return "lastSuccess";
+        return "lastDatabaseContact";
     }
 
     @Override
     protected Instant lastActivity() {
-        return relay.lastSuccess();
+        return relay.lastDatabaseContact();
+    }
+
+    @Override
+    protected org.eclipse.microprofile.health.HealthCheckResponseBuilder describe(org.eclipse.microprofile.health.HealthCheckResponseBuilder response) {
+        return response.withData("lastPublish", relay.lastSuccess().toString()).withData("leader", relay.leader());
     }
 
     @Override

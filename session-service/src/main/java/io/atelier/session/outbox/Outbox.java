@@ -19,8 +19,21 @@ public class Outbox {
     /** The caller must hold the session's row lock ({@link SessionEntity#lockInWorkspace}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope append(SessionEntity session, String actor, SessionEvent event) {
-        session.lastSequence += 1;
-        EventEnvelope envelope = EventEnvelope.of(session.workspaceId, session.id, session.lastSequence, actor, event);
+        return write(session, EventEnvelope.of(session.workspaceId, session.id, session.lastSequence + 1, actor, event));
+    }
+
+    /**
+     * Appends another component's event (a worker's outcome) with its own id, time and actor: only the
+     * sequence is the session's. The caller must hold the session's row lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope appendAsIs(SessionEntity session, EventEnvelope original) {
+        return write(session, new EventEnvelope(original.eventId(), session.workspaceId, session.id, session.lastSequence + 1, original.time(),
+                original.actor(), original.event()));
+    }
+
+    private EventEnvelope write(SessionEntity session, EventEnvelope envelope) {
+        session.lastSequence = envelope.sequence();
         OutboxEntity row = new OutboxEntity();
         row.eventId = envelope.eventId();
         row.sessionId = envelope.sessionId();

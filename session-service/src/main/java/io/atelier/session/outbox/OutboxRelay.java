@@ -1,7 +1,6 @@
 package io.atelier.session.outbox;
 
-import io.atelier.events.EventCodec;
-import io.atelier.events.EventEnvelope;
+import io.agroal.api.AgroalDataSource;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.platform.kafka.KafkaClients;
@@ -13,48 +12,77 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to the session log, oldest first, in Kafka transactions. A row is marked
  * published only after its Kafka transaction committed, so a crash in between republishes it: delivery
- * is at-least-once and consumers drop events whose sequence they have already applied. Only the holder
- * of a PostgreSQL advisory lock publishes, so two replicas never interleave one session's events.
+ * is at-least-once and consumers drop events whose sequence they have already applied.
+ *
+ * <p>One replica publishes: the one holding a session-level PostgreSQL advisory lock on a connection of
+ * its own. It takes the lock <em>before</em> it creates its transactional producer (a standby never
+ * initialises one, so it cannot fence the leader) and keeps it until it stops or its connection dies;
+ * on shutdown it closes the producer first and then releases the lock, so a standby takes over cleanly.
+ * Rows are published as the bytes that were stored: nothing is decoded, so one row this build cannot
+ * read does not stop every session's events.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x4174656c6965724cL;
+    static final String TRANSACTIONAL_ID = "atelier-session-outbox";
 
     private final KafkaSettings kafka;
     private final SessionSettings.OutboxRelay settings;
     private final EntityManager em;
+    private final AgroalDataSource db;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicReference<Thread> thread = new AtomicReference<>();
+    private final AtomicInteger producersCreated = new AtomicInteger();
     private volatile boolean running;
+    private volatile boolean leader;
     private volatile Instant lastSuccess = Instant.EPOCH;
+    private volatile Instant lastDatabaseContact = Instant.EPOCH;
 
-    public OutboxRelay(KafkaSettings kafka, SessionSettings settings, EntityManager em) {
+    public OutboxRelay(KafkaSettings kafka, SessionSettings settings, EntityManager em, AgroalDataSource db) {
         this.kafka = kafka;
         this.settings = settings.outbox();
         this.em = em;
+        this.db = db;
     }
 
     void start(@Observes StartupEvent event) {
+        start();
+    }
+
+    /** Starts the relay's thread (a second relay in the same process is how tests play a second replica). */
+    public void start() {
         running = true;
         Thread t = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
         thread.set(t);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stop();
+    }
+
+    public void stop() throws InterruptedException {
         running = false;
         wake.release();
         Thread t = thread.get();
@@ -68,21 +96,53 @@ public class OutboxRelay {
         wake.release();
     }
 
-    /** When the relay last published or found nothing to publish, for the readiness check. */
+    /** When the relay last published or found nothing to publish. */
     public Instant lastSuccess() {
         return lastSuccess;
     }
 
+    /** When the relay last reached the database (as leader or standby): commands are accepted while it can. */
+    public Instant lastDatabaseContact() {
+        return lastDatabaseContact;
+    }
+
+    /** Whether this replica holds the relay lock. */
+    public boolean leader() {
+        return leader;
+    }
+
+    /** How many transactional producers this relay has created: one per leadership unless Kafka failed. */
+    public int producersCreated() {
+        return producersCreated.get();
+    }
+
     private void loop() {
+        Connection lock = null;
         KafkaProducer<String, byte[]> producer = null;
         while (running) {
             try {
+                if (lock == null || !lock.isValid(2)) {
+                    producer = closeQuietly(producer);
+                    lock = release(lock);
+                    leader = false;
+                    lock = tryLead();
+                    lastDatabaseContact = Instant.now();
+                    if (lock == null) {
+                        lastSuccess = Instant.now(); // a standby is healthy: it has nothing to publish
+                        wake.tryAcquire(settings.retryPause().toMillis(), TimeUnit.MILLISECONDS);
+                        continue;
+                    }
+                    leader = true;
+                    LOG.info("this replica now publishes the outbox");
+                }
                 if (producer == null) {
-                    producer = KafkaClients.transactionalProducer(kafka, "atelier-session-outbox");
+                    producer = KafkaClients.transactionalProducer(kafka, TRANSACTIONAL_ID);
+                    producersCreated.incrementAndGet();
                     producer.initTransactions();
                 }
                 int published = publishBatch(producer);
                 lastSuccess = Instant.now();
+                lastDatabaseContact = lastSuccess;
                 if (published < settings.batchSize()) {
                     wake.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -97,20 +157,51 @@ public class OutboxRelay {
                 LOG.warnf("publishing the outbox failed, will retry: %s", e.getMessage());
                 producer = closeQuietly(producer);
                 sleepQuietly(settings.retryPause());
-            } catch (RuntimeException e) {
-                LOG.error("unexpected error in the outbox relay, will retry", e);
+            } catch (SQLException | RuntimeException | Error e) {
+                // Errors too: the relay's thread must not end while the service looks alive
+                LOG.errorf(e, "the outbox relay failed, will retry");
+                producer = e instanceof Error ? closeQuietly(producer) : producer;
                 sleepQuietly(settings.retryPause());
             }
         }
+        // hand over: no producer of ours is left when the standby takes the lock and creates its own
         closeQuietly(producer);
+        release(lock);
+        leader = false;
+    }
+
+    // a connection of our own holding the session-level lock, or null when another replica holds it
+    private Connection tryLead() throws SQLException {
+        Connection c = db.getConnection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return c;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        c.close();
+        return null;
+    }
+
+    private static Connection release(Connection lock) {
+        if (lock != null) {
+            try (lock; PreparedStatement ps = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, RELAY_LOCK);
+                ps.execute();
+            } catch (SQLException e) {
+                // a dead connection has released the lock already
+            }
+        }
+        return null;
     }
 
     private int publishBatch(KafkaProducer<String, byte[]> producer) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RELAY_LOCK).getSingleResult();
-            if (!leader) {
-                return 0;
-            }
             List<OutboxEntity> rows = em.createQuery("FROM OutboxEntity WHERE publishedAt IS NULL ORDER BY id", OutboxEntity.class)
                     .setMaxResults(settings.batchSize()).getResultList();
             if (rows.isEmpty()) {
@@ -119,9 +210,7 @@ public class OutboxRelay {
             producer.beginTransaction();
             try {
                 for (OutboxEntity row : rows) {
-                    // publish the stored bytes as they are; decoding is only for the headers and the key
-                    EventEnvelope envelope = EventCodec.decode(row.payload);
-                    producer.send(KafkaEvents.record(Topics.SESSION_EVENTS, "/atelier/session-service", envelope, row.payload));
+                    producer.send(record(row));
                 }
                 producer.commitTransaction();
             } catch (KafkaException e) {
@@ -132,6 +221,34 @@ public class OutboxRelay {
             rows.forEach(r -> r.publishedAt = now);
             return rows.size();
         });
+    }
+
+    // The stored bytes as they are, keyed by session; the CloudEvents headers come from the same JSON read
+    // leniently, and a row that is not even JSON still goes out (with its id and session) for consumers to set aside.
+    static ProducerRecord<String, byte[]> record(OutboxEntity row) {
+        RecordHeaders headers = new RecordHeaders();
+        put(headers, "ce_specversion", "1.0");
+        put(headers, "ce_id", row.eventId.toString());
+        put(headers, "ce_source", "/atelier/session-service");
+        put(headers, "ce_subject", row.sessionId.toString());
+        put(headers, "content-type", "application/json");
+        try {
+            var json = io.atelier.events.EventCodec.mapper().readTree(row.payload);
+            String type = json.path("type").asText("");
+            int version = json.path("schemaVersion").asInt(0);
+            put(headers, "ce_type", KafkaEvents.CE_TYPE_PREFIX + type + ".v" + version);
+            put(headers, "ce_dataschema", "urn:atelier:events:" + type + ":v" + version);
+            put(headers, "ce_time", json.path("time").asText(""));
+            put(headers, "ce_atelierworkspace", json.path("workspaceId").asText(""));
+            put(headers, "ce_atelierseq", json.path("sequence").asText(""));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.errorf("outbox row %d (event %s) is not JSON; publishing its bytes as stored", row.id, row.eventId);
+        }
+        return new ProducerRecord<>(Topics.SESSION_EVENTS, null, row.sessionId.toString(), row.payload, headers);
+    }
+
+    private static void put(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void abortQuietly(KafkaProducer<String, byte[]> producer) {

@@ -5,7 +5,10 @@ import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.platform.kafka.ConsumerLoop;
 import io.atelier.platform.kafka.ConsumerLoopSettings;
+import io.atelier.platform.kafka.DeadLetters;
 import io.atelier.platform.kafka.KafkaClients;
+import io.atelier.platform.kafka.PoisonRecordException;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.atelier.session.SessionSettings;
 import io.atelier.session.outbox.OutboxRelay;
@@ -20,6 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads render outcomes (read_committed) and records each on its session. Offsets are committed after
  * the database transaction, so a crash redelivers, and {@link OutcomeRecorder} ignores the repeat.
+ * An outcome of a newer contract halts the consumer (an upgraded session-service reads it); a record
+ * that is no event at all is dead-lettered, with an ERROR line, before the offset moves past it.
  */
 @ApplicationScoped
 public class OutcomeConsumer extends ConsumerLoop {
@@ -29,6 +34,7 @@ public class OutcomeConsumer extends ConsumerLoop {
     private final ConsumerLoopSettings settings;
     private final OutcomeRecorder recorder;
     private final OutboxRelay relay;
+    private KafkaProducer<String, byte[]> deadLetters;
 
     public OutcomeConsumer(KafkaSettings kafka, SessionSettings settings, OutcomeRecorder recorder, OutboxRelay relay) {
         this.kafka = kafka;
@@ -55,7 +61,15 @@ public class OutcomeConsumer extends ConsumerLoop {
     }
 
     @Override
-    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+    protected void closeResources() {
+        if (deadLetters != null) {
+            deadLetters.close(java.time.Duration.ofSeconds(5));
+            deadLetters = null;
+        }
+    }
+
+    @Override
+    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws Exception {
         if (records.isEmpty()) {
             return;
         }
@@ -69,11 +83,18 @@ public class OutcomeConsumer extends ConsumerLoop {
         }
     }
 
-    private boolean record(ConsumerRecord<String, byte[]> record) {
+    private boolean record(ConsumerRecord<String, byte[]> record) throws Exception {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
             return recorder.record(KafkaEvents.decode(record));
+        } catch (EventCodec.NewerVersionException e) {
+            throw new PoisonRecordException("outcome at " + where + " is from a newer contract: " + e.getMessage(), e);
         } catch (EventCodec.MalformedEventException e) {
-            LOG.errorf("skipping unreadable outcome at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            LOG.errorf("ALERT dead-lettering unreadable outcome at %s: %s", where, e.getMessage());
+            if (deadLetters == null) {
+                deadLetters = KafkaClients.producer(kafka, "session-outcomes-dead-letters");
+            }
+            deadLetters.send(DeadLetters.of(record, e.getMessage(), "session-service")).get();
             return false;
         }
     }

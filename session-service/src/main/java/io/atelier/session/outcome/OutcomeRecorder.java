@@ -52,7 +52,7 @@ public class OutcomeRecorder {
         }
         step.status = status;
         update.accept(step);
-        outbox.append(session, outcome.actor(), outcome.event());
+        outbox.appendAsIs(session, outcome);
         return true;
     }
 }

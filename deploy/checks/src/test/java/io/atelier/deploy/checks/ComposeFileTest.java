@@ -59,6 +59,6 @@ class ComposeFileTest {
     @Test
     void theTopicJobCreatesEveryTopicOfTheContract() {
         String command = String.valueOf(new ComposeCheck(compose).services().get("kafka-topics").get("command"));
-        assertThat(command).contains(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES, "retention.ms=-1");
+        assertThat(command).contains(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES, Topics.DEAD_LETTERS, "retention.ms=-1");
     }
 }

@@ -29,7 +29,7 @@ class KubernetesManifestsTest {
         List<String> ids = render(overlay).stream().map(Kustomize::id).toList();
         assertThat(ids).contains("Deployment/session-service", "Deployment/render-worker", "Deployment/gallery-service",
                 "Service/session-service", "Service/gallery-service", "Kafka/atelier", "KafkaNodePool/dual-role",
-                "KafkaTopic/atelier-session-events", "KafkaTopic/atelier-render-outcomes", "Cluster/atelier-session-db",
+                "KafkaTopic/atelier-session-events", "KafkaTopic/atelier-render-outcomes", "KafkaTopic/atelier-dead-letters", "Cluster/atelier-session-db",
                 "Cluster/atelier-gallery-db", "ScaledObject/render-worker", "Secret/atelier-s3", "NetworkPolicy/default-deny-ingress");
         assertThat(render(overlay)).allSatisfy(o -> assertThat(Manifests.mapAt(o, "metadata").get("namespace")).isEqualTo("atelier"));
     }

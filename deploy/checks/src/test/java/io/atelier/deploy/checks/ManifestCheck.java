@@ -301,7 +301,7 @@ final class ManifestCheck {
                 expect(Kustomize.id(t), mapAt(t, "spec.config"), Map.of("retention.ms", -1));
             }
         }
-        if (!topics.equals(Set.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES))) {
+        if (!topics.equals(Set.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES, Topics.DEAD_LETTERS))) {
             problems.add("KafkaTopics " + topics + " differ from the contract's topics (events/Topics.java)");
         }
     }

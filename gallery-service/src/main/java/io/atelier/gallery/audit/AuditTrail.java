@@ -1,0 +1,130 @@
+package io.atelier.gallery.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.atelier.events.EventCodec;
+import io.atelier.events.EventEnvelope;
+import io.atelier.events.ImageRendered;
+import io.atelier.events.InstructionRequested;
+import io.atelier.events.RenderFailed;
+import io.atelier.events.SessionStarted;
+import io.atelier.events.SourceImageAdded;
+import io.atelier.platform.json.StoredJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A session's events as the projection kept them, turned into audit entries. */
+@ApplicationScoped
+public class AuditTrail {
+    private final AgroalDataSource db;
+
+    public AuditTrail(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    /** A page of entries after {@code afterSequence}, or empty when the workspace has no such session. */
+    public Optional<List<AuditEntry>> entries(String workspaceId, UUID sessionId, long afterSequence, int limit) {
+        return events(workspaceId, sessionId).map(all -> {
+            Chain chain = new Chain(all);
+            return all.stream().filter(e -> e.envelope().sequence() > afterSequence).limit(limit).map(chain::entry).toList();
+        });
+    }
+
+    /** Every stored event of the session, in order, with its JSON as stored; empty when the workspace has no such session. */
+    public Optional<List<StoredEvent>> events(String workspaceId, UUID sessionId) {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gallery_session WHERE id = ? AND workspace_id = ?")) {
+                ps.setObject(1, sessionId);
+                ps.setString(2, workspaceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            List<StoredEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT event FROM gallery_event WHERE session_id = ? ORDER BY sequence")) {
+                ps.setObject(1, sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        JsonNode json = StoredJson.tree(rs.getString(1));
+                        out.add(new StoredEvent(EventCodec.fromJson(json), json));
+                    }
+                }
+            }
+            return Optional.of(out);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An event and the JSON it was stored as (which may carry fields this build does not model). */
+    public record StoredEvent(EventEnvelope envelope, JsonNode json) {
+    }
+
+    // what each step's events point back to: its request, and the event that made its parent's image
+    private static final class Chain {
+        private final Map<UUID, EventEnvelope> requestOf = new HashMap<>();
+        private final Map<UUID, EventEnvelope> imageOf = new HashMap<>();
+
+        Chain(List<StoredEvent> events) {
+            for (StoredEvent stored : events) {
+                EventEnvelope e = stored.envelope();
+                switch (e.event()) {
+                    case InstructionRequested r -> requestOf.put(r.stepId(), e);
+                    case SourceImageAdded s -> imageOf.put(s.stepId(), e);
+                    case ImageRendered r -> imageOf.put(r.stepId(), e);
+                    default -> { }
+                }
+            }
+        }
+
+        AuditEntry entry(StoredEvent stored) {
+            EventEnvelope e = stored.envelope();
+            return switch (e.event()) {
+                case SessionStarted s -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
+                case SourceImageAdded s -> entry(e, null, s.stepId(), null, null, null, null, null, null, null, s.image().sha256(), null);
+                case InstructionRequested r -> entry(e, Optional.ofNullable(imageOf.get(r.parentStepId())).map(EventEnvelope::eventId).orElse(null),
+                        r.stepId(), r.parentStepId(), r.instruction(), null, null, null, null, r.parentImage().sha256(), null, null);
+                case ImageRendered r -> {
+                    Optional<InstructionRequested> request = request(r.stepId());
+                    JsonNode provenance = stored.json().path("data").get("provenance");
+                    yield entry(e, causation(r.stepId()), r.stepId(), request.map(InstructionRequested::parentStepId).orElse(null),
+                            request.map(InstructionRequested::instruction).orElse(null), r.plan(), r.engineVersion(), r.subjectMethod(),
+                            provenance == null || provenance.isNull() ? null : provenance,
+                            request.map(q -> q.parentImage().sha256()).orElse(null), r.image().sha256(), null);
+                }
+                case RenderFailed f -> {
+                    Optional<InstructionRequested> request = request(f.stepId());
+                    yield entry(e, causation(f.stepId()), f.stepId(), request.map(InstructionRequested::parentStepId).orElse(null),
+                            request.map(InstructionRequested::instruction).orElse(null), null, f.engineVersion(), null, null,
+                            request.map(q -> q.parentImage().sha256()).orElse(null), null, f.reason());
+                }
+            };
+        }
+
+        private Optional<InstructionRequested> request(UUID stepId) {
+            return Optional.ofNullable(requestOf.get(stepId)).map(e -> (InstructionRequested) e.event());
+        }
+
+        private UUID causation(UUID stepId) {
+            return Optional.ofNullable(requestOf.get(stepId)).map(EventEnvelope::eventId).orElse(null);
+        }
+
+        private static AuditEntry entry(EventEnvelope e, UUID causation, UUID stepId, UUID parentStepId, String instruction, JsonNode plan,
+                                        String engineVersion, String subjectMethod, JsonNode provenance, String input, String output,
+                                        String failure) {
+            return new AuditEntry(e.sequence(), e.event().typeName(), e.eventId(), e.time(), e.actor(), causation, stepId, stepId,
+                    parentStepId, instruction, plan, engineVersion, subjectMethod, provenance, input, output, failure);
+        }
+    }
+}
