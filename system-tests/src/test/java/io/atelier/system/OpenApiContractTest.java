@@ -227,7 +227,8 @@ class OpenApiContractTest {
         // the stream never ends by itself: read its status and type, then hang up
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(sessions + "/" + session + "/events"))
-                    .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + RunningStack.apiKey())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
             stream.body().close();
             seen.record(events, stream.statusCode(), stream.headers().firstValue("Content-Type").orElse(""), null);
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -66,7 +67,8 @@ public class SignInResource {
     @Operation(operationId = "signIn", summary = "Sign the studio in with an API key (sent as Authorization: Bearer)",
             description = "Sets an HttpOnly, SameSite=Strict cookie that stands for the key until it expires or the key is revoked.")
     @APIResponse(responseCode = "200", description = "Signed in; the cookie is set.",
-            headers = @Header(name = "Set-Cookie", description = "`atelier_studio=…; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800`"),
+            headers = @Header(name = "Set-Cookie", description = "`atelier_studio=…; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800`",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedIn.class),
                     examples = @ExampleObject(name = "signed in", value = """
                             {"workspaceId": "default", "keyPrefix": "Q3v9Xk2a", "expiresAt": "2026-11-28T17:15:00Z"}""")))
@@ -82,7 +84,8 @@ public class SignInResource {
     @Operation(operationId = "signOut", summary = "Sign the studio out", description = "Clears the sign-in cookie.")
     @Extension(name = ProblemResponses.EXTENSION, value = "session-service-unavailable interrupted")
     @APIResponse(responseCode = "204", description = "Signed out; the cookie is cleared.",
-            headers = @Header(name = "Set-Cookie", description = "`atelier_studio=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`"))
+            headers = @Header(name = "Set-Cookie", description = "`atelier_studio=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response signOut(@Context UriInfo uri) {
         return Response.noContent().cookie(cookie("", 0, uri)).build();
     }
