@@ -134,6 +134,18 @@ class IsolationTest {
         assertThat(Api.tree(session).getList("steps")).hasSize(2);
     }
 
+    @Test
+    void healthStaysOpenForProbesAndMetricsAreNotOnThePublicPort() throws Exception {
+        for (String base : List.of(Api.session(), Api.gallery())) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as("%s health without a key", base).isEqualTo(200);
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as("%s metrics on the public port", base).isEqualTo(404);
+        }
+    }
+
     private record Answer(int status, String type, String challenge, String body) {
     }
 
