@@ -2,17 +2,22 @@
 // Plain browser JavaScript, no build step and no network beyond this origin.
 
 const app = document.getElementById('app');
-const workspace = new URLSearchParams(location.search).get('workspace');
-const wsQuery = workspace ? `?workspace=${encodeURIComponent(workspace)}` : '';
+const signOutButton = document.getElementById('signout');
+const whoEl = document.getElementById('who');
 
 // ---------------------------------------------------------------- helpers
 
-function headers(extra = {}) {
-  return workspace ? { 'X-Atelier-Workspace': workspace, ...extra } : extra;
-}
+// Signed in = the gallery set its HttpOnly cookie, which every request here (fetch, <img>, EventSource)
+// carries by itself; the key is never kept by this page. A 401 anywhere means: show the sign-in screen.
+class SignedOut extends Error {}
 
 async function api(path, options = {}) {
-  const response = await fetch(path, { ...options, headers: headers(options.headers || {}) });
+  const response = await fetch(path, { credentials: 'same-origin', ...options });
+  if (response.status === 401) {
+    showSignIn();
+    throw new SignedOut('Signed out: sign in again with your API key.');
+  }
+  if (signOutButton.hidden) signedIn(sessionStorage.getItem('atelier-workspace'));
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
@@ -35,7 +40,6 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const withWs = (url) => url + wsQuery;
 // "14:05" today, "27 Nov, 14:05" before
 const when = (iso) => {
   if (!iso) return '';
@@ -71,6 +75,52 @@ function route() {
     showSessions();
   }
 }
+
+// ---------------------------------------------------------------- sign-in
+
+
+function signedIn(workspaceId) {
+  if (workspaceId) sessionStorage.setItem('atelier-workspace', workspaceId); // a name, not a secret
+  whoEl.textContent = workspaceId ? `workspace ${workspaceId}` : '';
+  signOutButton.hidden = false;
+}
+
+function showSignIn(problem = '') {
+  closePage();
+  signOutButton.hidden = true;
+  whoEl.textContent = '';
+  const key = el('input', { type: 'password', id: 'api-key', name: 'api-key', autocomplete: 'off', required: true,
+    placeholder: 'atk_…', spellcheck: 'false', 'aria-describedby': 'key-help' });
+  const message = el('p', { role: 'alert', class: 'error', text: problem });
+  const form = el('form', { class: 'signin', onsubmit: async (e) => {
+    e.preventDefault();
+    message.textContent = '';
+    const response = await fetch('/api/signin', { method: 'POST', credentials: 'same-origin',
+      headers: { Authorization: `Bearer ${key.value.trim()}` } });
+    if (response.ok) {
+      const who = await response.json();
+      signedIn(who.workspaceId);
+      key.value = '';
+      route();
+    } else {
+      message.textContent = response.status === 401 ? 'That key is not valid (mistyped, revoked or unknown).'
+        : `Signing in failed: ${response.status} ${response.statusText}`;
+      key.focus();
+    }
+  } },
+  el('label', { for: 'api-key', text: 'API key' }), key, el('button', { type: 'submit', text: 'Sign in' }), message);
+  app.replaceChildren(el('h1', { text: 'Sign in' }),
+    el('p', { id: 'key-help', class: 'hint', text: 'Paste the API key that ./atelier up printed (it is kept in .atelier/api-key); '
+      + 'another workspace\'s key: ./atelier keys create --workspace <id>. The studio keeps you signed in with a cookie it cannot read.' }),
+    form);
+  key.focus();
+}
+
+signOutButton.addEventListener('click', async () => {
+  await fetch('/api/signout', { method: 'POST', credentials: 'same-origin' });
+  sessionStorage.removeItem('atelier-workspace');
+  showSignIn();
+});
 
 function closePage() {
   if (page) page.close();
@@ -136,7 +186,7 @@ async function showSessions() {
     const sessions = await api('/api/sessions');
     if (sessions.length === 0) grid.append(el('li', { class: 'hint', text: 'No sessions yet.' }));
     for (const s of sessions) {
-      const picture = s.thumbnailUrl ? el('img', { src: withWs(s.thumbnailUrl), alt: s.title, loading: 'lazy' }) : el('div', { class: 'empty' });
+      const picture = s.thumbnailUrl ? el('img', { src: s.thumbnailUrl, alt: s.title, loading: 'lazy' }) : el('div', { class: 'empty' });
       grid.append(el('li', {}, el('a', { href: `#/s/${s.sessionId}` }, picture,
         el('span', { class: 'caption' }, el('strong', { text: s.title }), el('time', { text: when(s.updatedAt || s.createdAt) })))));
     }
@@ -152,11 +202,11 @@ function sendPhoto(sessionId, file, progress) {
     form.append('image', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/sessions/${sessionId}/source`);
-    for (const [k, v] of Object.entries(headers())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) progress.value = Math.round(100 * e.loaded / e.total); };
     xhr.onload = () => {
       let body = {};
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { /* not JSON */ }
+      if (xhr.status === 401) { showSignIn(); reject(new SignedOut('Signed out.')); return; }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body);
       else reject(new Error(body.detail || `${xhr.status} ${xhr.statusText}`));
     };
@@ -209,7 +259,7 @@ function openSession(sessionId, wanted, compare) {
   const layout = el('div', { class: 'session' }, panel, stageEl);
   app.replaceChildren(el('p', { class: 'hint', text: 'Loading the session…' }));
 
-  const events = new EventSource(withWs(`/api/sessions/${sessionId}/events`));
+  const events = new EventSource(`/api/sessions/${sessionId}/events`);
   events.onmessage = (event) => {
     if (event.data === state.lastEvent) return; // a keep-alive with nothing new: leave the page alone
     state.lastEvent = event.data;
@@ -222,11 +272,13 @@ function openSession(sessionId, wanted, compare) {
     if (!layout.isConnected) app.replaceChildren(layout);
     render();
   };
-  events.onerror = () => {
+  events.onerror = async () => {
     if (!state.tree) {
-      app.replaceChildren(el('p', { class: 'error', text: 'This session could not be opened (it may belong to another workspace).' }),
-        el('a', { href: '#/' }, 'Back to sessions'));
       events.close();
+      // EventSource does not say why: a cheap read tells "signed out" (its 401 shows the sign-in screen) from "no such session"
+      try { await api('/api/sessions?limit=1'); } catch (signedOut) { return; }
+      app.replaceChildren(el('p', { class: 'error', text: 'This session could not be opened: there is no such session in this workspace.' }),
+        el('a', { href: '#/' }, 'Back to sessions'));
     }
   };
 
@@ -315,7 +367,7 @@ function openSession(sessionId, wanted, compare) {
     const time = when(step.finishedAt || step.requestedAt);
     const word = STATUS_WORDS[step.status] || step.status;
     const tooltip = [label, `${word}${time ? ` · ${time}` : ''}`, step.failure ? step.failure.reason : null].filter(Boolean).join('\n');
-    const picture = step.thumbnailUrl ? el('img', { src: withWs(step.thumbnailUrl), alt: '' })
+    const picture = step.thumbnailUrl ? el('img', { src: step.thumbnailUrl, alt: '' })
       : el('div', { class: 'placeholder', 'aria-hidden': 'true' });
     const children = [...step.childStepIds.map(byId).filter(Boolean)];
     if (state.provisional && state.provisional.parentStepId === id) children.push(state.provisional);
@@ -452,7 +504,7 @@ function openSession(sessionId, wanted, compare) {
         ? 'Sent. Waiting for a render worker…' : 'Rendering… the new picture replaces this one when it is ready.' }),
       el('progress', { 'aria-label': 'Rendering' }));
     if (!shown) return [progress];
-    return [el('img', { class: 'fit dimmed', src: withWs(shown.image.url), alt: `Before this step: ${shown.instruction || 'original photo'}`,
+    return [el('img', { class: 'fit dimmed', src: shown.image.url, alt: `Before this step: ${shown.instruction || 'original photo'}`,
       style: `--ar: ${shown.image.width / shown.image.height}` }), progress];
   }
 
@@ -460,7 +512,7 @@ function openSession(sessionId, wanted, compare) {
   function picture(step) {
     const { width, height } = step.image;
     const zoomed = state.zoom !== 'fit';
-    return el('img', { id: 'selected-image', src: withWs(step.image.url), alt: step.instruction || 'Original photo', draggable: 'false',
+    return el('img', { id: 'selected-image', src: step.image.url, alt: step.instruction || 'Original photo', draggable: 'false',
       class: zoomed ? (state.zoom >= 2 ? 'pixels' : null) : 'fit',
       style: zoomed ? `width: ${Math.round(width * state.zoom)}px; height: ${Math.round(height * state.zoom)}px` : `--ar: ${width / height}` });
   }
@@ -518,7 +570,7 @@ function openSession(sessionId, wanted, compare) {
   function sideBySide(before, after) {
     const ratio = (s) => s.image.width / s.image.height;
     const figure = (step, role) => el('figure', { style: `flex: ${ratio(step)} 1 0` },
-      el('img', { class: role, src: withWs(step.image.url), style: `aspect-ratio: ${ratio(step)}`,
+      el('img', { class: role, src: step.image.url, style: `aspect-ratio: ${ratio(step)}`,
         alt: `${role === 'before' ? 'Before' : 'After'}: ${step.instruction || 'original photo'}` }),
       el('figcaption', { text: `${role === 'before' ? 'Before' : 'After'} · ${step.image.width} × ${step.image.height}` }));
     return el('div', { class: 'compare side-by-side', style: `--sum: ${ratio(before) + ratio(after)}` },
@@ -528,7 +580,7 @@ function openSession(sessionId, wanted, compare) {
   // Before/after of the same shape: the "before" picture lies over the left part; dragging on the
   // picture or the slider (arrow keys too) moves the cut. The slider is exactly as wide as the picture.
   function wipe(before, after) {
-    const over = el('img', { class: 'before', src: withWs(before.image.url), draggable: 'false', alt: `Before: ${before.instruction || 'original photo'}` });
+    const over = el('img', { class: 'before', src: before.image.url, draggable: 'false', alt: `Before: ${before.instruction || 'original photo'}` });
     const divider = el('div', { class: 'divider' });
     const slider = el('input', { type: 'range', min: 0, max: 100, value: state.split, id: 'compare-slider',
       'aria-label': `Compare with ${before.instruction || 'the original'}: left of the line is before, right is after`,
@@ -540,7 +592,7 @@ function openSession(sessionId, wanted, compare) {
       slider.value = state.split;
     };
     const frame = el('div', { class: 'compare wipe' },
-      el('img', { class: 'after', src: withWs(after.image.url), draggable: 'false', alt: `After: ${after.instruction || 'original'}` }), over, divider);
+      el('img', { class: 'after', src: after.image.url, draggable: 'false', alt: `After: ${after.instruction || 'original'}` }), over, divider);
     const follow = (e) => {
       const box = frame.getBoundingClientRect();
       setSplit(100 * (e.clientX - box.left) / box.width);
@@ -556,13 +608,13 @@ function openSession(sessionId, wanted, compare) {
       [95, 90, 80, 70].map((q) => el('option', { value: q, text: `${q}%`, selected: q === 90 })));
     const name = `atelier-${step.stepId.slice(0, 8)}`;
     return el('div', { class: 'controls' },
-      el('a', { href: withWs(step.image.url), download: `${name}.png`, class: 'button' }, 'Download PNG'),
+      el('a', { href: step.image.url, download: `${name}.png`, class: 'button' }, 'Download PNG'),
       el('button', { type: 'button', onclick: () => jpeg(step, Number(quality.value) / 100, name) }, 'Download JPEG'), quality);
   }
 
   async function jpeg(step, quality, name) {
     const image = new Image();
-    image.src = withWs(step.image.url);
+    image.src = step.image.url;
     await image.decode();
     const canvas = Object.assign(document.createElement('canvas'), { width: image.naturalWidth, height: image.naturalHeight });
     canvas.getContext('2d').drawImage(image, 0, 0);

@@ -9,12 +9,24 @@ import java.time.Duration;
 /** Defaults and tunables of the gallery service. */
 @ConfigMapping(prefix = "atelier.gallery")
 public interface GallerySettings {
-    /** The workspace of a request that names none. */
-    @WithDefault("default")
-    String defaultWorkspace();
-
     /** Where the studio's commands are forwarded, so the studio is one URL. */
     URI sessionServiceUrl();
+
+    /** The studio's sign-in cookie. */
+    Studio studio();
+
+    /** The studio's sign-in cookie: how long it lasts and the secret that seals it. */
+    interface Studio {
+        /** How long a sign-in lasts; the key is still checked against revocation on every request. */
+        @WithDefault("8h")
+        Duration signInLifetime();
+
+        /**
+         * Base64 of 32 bytes that seal the cookie (AES-GCM). Unset: a random secret per process, so a
+         * restart signs everyone out; set it (the same on every replica) to keep sign-ins across restarts.
+         */
+        java.util.Optional<String> cookieSecret();
+    }
 
     /** The projection of the session log into the read model. */
     ConsumerLoopSettings projector();

@@ -65,6 +65,14 @@ public class StepRenderer {
 
     public EventEnvelope render(EventEnvelope request, InstructionRequested step) {
         long start = System.nanoTime();
+        // the event names the image to read: only one of its own workspace and session
+        if (!ImageKeys.belongsTo(step.parentImage().key(), request.workspaceId(), request.sessionId())) {
+            LOG.warnf("step %s names parent image %s outside workspace %s, session %s: not read", step.stepId(),
+                    step.parentImage().key(), request.workspaceId(), request.sessionId());
+            return new EventEnvelope(UUID.randomUUID(), request.workspaceId(), request.sessionId(), request.sequence(), Instant.now(), actor,
+                    new RenderFailed(step.stepId(), "The parent image is not one of this session's.",
+                            "Branch from a rendered step of this session.", List.of(), Engine.VERSION));
+        }
         byte[] parent = images.get(step.parentImage().key());
         SessionEvent outcome;
         try {

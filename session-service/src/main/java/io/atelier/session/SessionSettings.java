@@ -8,10 +8,6 @@ import java.time.Duration;
 /** Limits, defaults and tunables of the session service. */
 @ConfigMapping(prefix = "atelier.session")
 public interface SessionSettings {
-    /** The workspace of a request that names none. */
-    @WithDefault("default")
-    String defaultWorkspace();
-
     @WithDefault("2000")
     int maxInstructionLength();
 

@@ -37,6 +37,11 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = LocalStackResource.PARTS, value = "kafka,postgres,s3"),
         @ResourceArg(name = LocalStackResource.DATABASE, value = "atelier_session")})
 class OutboxRelayTest {
+    @org.junit.jupiter.api.BeforeEach
+    void key() {
+        SessionFixtures.useKey("default");
+    }
+
     @Inject
     KafkaSettings kafka;
     @Inject

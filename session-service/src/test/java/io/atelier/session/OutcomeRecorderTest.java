@@ -34,6 +34,11 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = LocalStackResource.PARTS, value = "kafka,postgres,s3"),
         @ResourceArg(name = LocalStackResource.DATABASE, value = "atelier_session")})
 class OutcomeRecorderTest {
+    @org.junit.jupiter.api.BeforeEach
+    void key() {
+        SessionFixtures.useKey("default");
+    }
+
     @Inject
     KafkaSettings kafka;
 

@@ -23,6 +23,33 @@ final class SessionFixtures {
     private SessionFixtures() {
     }
 
+    /** Creates a live key of the workspace (creating the workspace too) straight in the write model, as the admin path does. */
+    static String newKey(String workspace) {
+        io.atelier.platform.access.ApiKeys.Issued issued = io.atelier.platform.access.ApiKeys.generate();
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = OutboxEntity.getEntityManager();
+            em.createNativeQuery("INSERT INTO workspace (id, created_at) VALUES (?1, now()) ON CONFLICT DO NOTHING")
+                    .setParameter(1, workspace).executeUpdate();
+            em.createNativeQuery("INSERT INTO api_key (prefix, key_hash, workspace_id, created_at) VALUES (?1, ?2, ?3, now())")
+                    .setParameter(1, issued.prefix()).setParameter(2, issued.hash()).setParameter(3, workspace).executeUpdate();
+        });
+        return issued.key();
+    }
+
+    static void revoke(String key) {
+        String prefix = io.atelier.platform.access.ApiKeys.parse(key).orElseThrow().prefix();
+        QuarkusTransaction.requiringNew().run(() -> OutboxEntity.getEntityManager()
+                .createNativeQuery("UPDATE api_key SET revoked_at = now() WHERE prefix = ?1").setParameter(1, prefix).executeUpdate());
+    }
+
+    /** Makes every RestAssured request of the test carry a fresh key of the workspace. */
+    static String useKey(String workspace) {
+        String key = newKey(workspace);
+        io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + key).build();
+        return key;
+    }
+
     static UUID startSession(String title) {
         return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("title", title))
                 .when().post("/api/sessions")

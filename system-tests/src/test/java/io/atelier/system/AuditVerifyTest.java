@@ -29,7 +29,7 @@ class AuditVerifyTest {
 
         var endpoints = RunningStack.endpoints();
         MinioClient s3 = MinioClient.builder().endpoint(endpoints.s3Endpoint()).credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).build();
-        SessionVerifier verifier = new SessionVerifier(endpoints.galleryUrl(), "default",
+        SessionVerifier verifier = new SessionVerifier(endpoints.galleryUrl(), RunningStack.apiKey(),
                 Path.of(System.getenv().getOrDefault("ATELIER_MODELS_DIR", System.getProperty("user.home") + "/.cache/atelier/models")), key -> {
                     try (var in = s3.getObject(GetObjectArgs.builder().bucket("atelier-images").object(key).build())) {
                         return Optional.of(in.readAllBytes());

@@ -46,8 +46,9 @@ class BadInputTest {
         problem(Api.requestStep(session, root, "warmer ".repeat(15_000)), 400, "instruction-too-long");
         problem(Api.requestStep(session, "not-a-uuid", "warmer"), 400, "");
         problem(given().contentType("application/json").body("{not json").post(Api.session() + "/api/sessions/" + session + "/steps"), 400, "");
-        problem(given().header("X-Atelier-Workspace", "another-team").get(Api.gallery() + "/api/sessions/" + session), 404, "not-found");
-        problem(given().header("X-Atelier-Workspace", "another-team").contentType("application/json")
+        String anotherTeam = "Bearer " + RunningStack.newKey("another-team");
+        problem(given().header("Authorization", anotherTeam).get(Api.gallery() + "/api/sessions/" + session), 404, "not-found");
+        problem(given().header("Authorization", anotherTeam).contentType("application/json")
                 .body(java.util.Map.of("parentStepId", root.toString(), "instruction", "warmer"))
                 .post(Api.session() + "/api/sessions/" + session + "/steps"), 404, "not-found");
 

@@ -1,6 +1,5 @@
 package io.atelier.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,6 +47,11 @@ class BrokerFailureTest {
         Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("system-tests/target/stack")), "brokers-");
         System.out.println("[BrokerFailureTest] embedded stack with a 3-node Kafka in " + data);
         stack = LocalStack.start(root, data, StackPorts.random(), 1, 3);
+    }
+
+    // this stack's own key (its own database); it replaces any default key another test set, see RunningStack
+    private static io.restassured.specification.RequestSpecification given() {
+        return io.restassured.RestAssured.given().header("Authorization", "Bearer " + stack.apiKey());
     }
 
     @AfterAll

@@ -22,7 +22,12 @@ final class Clients {
     }
 
     static io.atelier.client.session.api.CommandsApi sessionCommands() {
-        return new io.atelier.client.session.api.CommandsApi(clientSession());
+        return new io.atelier.client.session.api.CommandsApi(clientSession(RunningStack.apiKey()));
+    }
+
+    /** The commands as the holder of this key sends them. */
+    static io.atelier.client.session.api.CommandsApi sessionCommands(String apiKey) {
+        return new io.atelier.client.session.api.CommandsApi(clientSession(apiKey));
     }
 
     static io.atelier.client.gallery.api.GalleryApi gallery() {
@@ -34,15 +39,18 @@ final class Clients {
         return new io.atelier.client.gallery.api.CommandsApi(clientGallery());
     }
 
-    private static io.atelier.client.session.ApiClient clientSession() {
+    // every call carries the key as a bearer header (the documents declare it as the 'apiKey' scheme)
+    private static io.atelier.client.session.ApiClient clientSession(String apiKey) {
         io.atelier.client.session.ApiClient client = new io.atelier.client.session.ApiClient();
         client.updateBaseUri(Api.session());
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
         return client;
     }
 
     private static io.atelier.client.gallery.ApiClient clientGallery() {
         io.atelier.client.gallery.ApiClient client = new io.atelier.client.gallery.ApiClient();
         client.updateBaseUri(Api.gallery());
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + RunningStack.apiKey()));
         return client;
     }
 

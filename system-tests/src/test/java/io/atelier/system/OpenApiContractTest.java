@@ -123,6 +123,7 @@ class OpenApiContractTest {
         commandProbes(seen, sessionDoc, Api.session());
         commandProbes(seen, galleryDoc, Api.gallery());
         readProbes(seen);
+        accessProbes(seen);
         seen.soft.assertAll();
 
         SoftAssertions coverage = new SoftAssertions();
@@ -153,7 +154,6 @@ class OpenApiContractTest {
         Response created = seen.check(start, null, json().body(Map.of("title", "contract")).post(sessions));
         UUID session = UUID.fromString(created.path("sessionId"));
         seen.check(start, "title-too-long", json().body(Map.of("title", "t".repeat(201))).post(sessions));
-        seen.check(start, "invalid-workspace", json().header("X-Atelier-Workspace", "Not Valid").body(Map.of()).post(sessions));
         seen.check(start, "malformed-json", json().body("{not json").post(sessions));
         seen.check(start, "invalid-field", json().body("{\"title\": {\"nested\": 1}}").post(sessions));
         seen.check(start, "unsupported-media-type", given().contentType("text/plain").body("title").post(sessions));
@@ -161,7 +161,6 @@ class OpenApiContractTest {
         String source = sessions + "/" + session + "/source";
         seen.check(upload, "missing-image", given().multiPart("picture", "coffee.png", Api.coffee()).post(source));
         seen.check(upload, "unsupported-media-type", json().body(Map.of("image", "coffee.png")).post(source));
-        seen.check(upload, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").multiPart("image", "c.png", Api.coffee()).post(source));
         seen.check(upload, "not-found", image("coffee.png", Api.coffee()).post(sessions + "/" + UUID.randomUUID() + "/source"));
         seen.check(upload, "not-found", image("coffee.png", Api.coffee()).post(sessions + "/not-a-uuid/source"));
         seen.check(upload, "image-too-large", image("huge.png", TestImages.pngHeaderClaiming(100_000, 100_000)).post(source));
@@ -183,7 +182,6 @@ class OpenApiContractTest {
         seen.check(step, "malformed-json", json().body("{\"parentStepId\": ").post(steps));
         seen.check(step, "invalid-field", json().body(Map.of("parentStepId", "not-a-uuid", "instruction", "warmer")).post(steps));
         seen.check(step, "unsupported-media-type", given().contentType("text/plain").body("warmer").post(steps));
-        seen.check(step, "invalid-workspace", json().header("X-Atelier-Workspace", "Not Valid").body(newStep(root, "warmer")).post(steps));
         seen.check(step, "not-found", json().body(newStep(root, "warmer")).post(sessions + "/" + UUID.randomUUID() + "/steps"));
         seen.check(step, "not-found", json().body(newStep(root, "warmer")).post(sessions + "/not-a-uuid/steps"));
         seen.check(step, "unknown-parent-step", json().body(newStep(UUID.randomUUID(), "warmer")).post(steps));
@@ -206,14 +204,12 @@ class OpenApiContractTest {
 
         OpenApiDocument.Op list = galleryDoc.operation("listSessions");
         seen.check(list, null, given().queryParam("limit", 5).get(sessions));
-        seen.check(list, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").get(sessions));
         seen.check(list, "invalid-limit", given().queryParam("limit", "many").get(sessions));
 
         OpenApiDocument.Op tree = galleryDoc.operation("getSessionTree");
         seen.check(tree, null, given().get(sessions + "/" + session));
         seen.check(tree, "not-found", given().get(sessions + "/" + UUID.randomUUID()));
         seen.check(tree, "not-found", given().get(sessions + "/not-a-uuid"));
-        seen.check(tree, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").get(sessions + "/" + session));
 
         for (String kind : new String[] {"image", "thumbnail"}) {
             OpenApiDocument.Op op = galleryDoc.operation(kind.equals("image") ? "getStepImage" : "getStepThumbnail");
@@ -222,8 +218,6 @@ class OpenApiContractTest {
             seen.check(op, null, given().header("If-None-Match", ok.header("ETag")).get(url));
             seen.check(op, "not-found", given().get(sessions + "/" + session + "/steps/" + UUID.randomUUID() + "/" + kind));
             seen.check(op, "not-found", given().get(sessions + "/" + session + "/steps/not-a-uuid/" + kind));
-            seen.check(op, "invalid-workspace", given().queryParam("workspace", "Not Valid").get(url));
-            seen.check(op, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").get(url));
         }
 
         seen.check(galleryDoc.operation("getCapabilities"), null, given().get(Api.gallery() + "/api/capabilities"));
@@ -234,17 +228,42 @@ class OpenApiContractTest {
         seen.check(audit, "not-found", given().get(sessions + "/" + UUID.randomUUID() + "/audit"));
         seen.check(audit, "not-found", given().get(sessions + "/not-a-uuid/audit"));
         seen.check(audit, "invalid-limit", given().queryParam("limit", "many").get(sessions + "/" + session + "/audit"));
-        seen.check(audit, "invalid-workspace", given().header("X-Atelier-Workspace", "Not Valid").get(sessions + "/" + session + "/audit"));
 
         OpenApiDocument.Op events = galleryDoc.operation("streamSessionEvents");
         seen.check(events, "not-found", given().get(sessions + "/" + UUID.randomUUID() + "/events"));
-        seen.check(events, "invalid-workspace", given().queryParam("workspace", "Not Valid").get(sessions + "/" + session + "/events"));
         // the stream never ends by itself: read its status and type, then hang up
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(sessions + "/" + session + "/events"))
-                    .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + RunningStack.apiKey())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
             stream.body().close();
             seen.record(events, stream.statusCode(), stream.headers().firstValue("Content-Type").orElse(""), null);
+        }
+    }
+
+    /** Who a key is, signing the studio in and out, and the 401 of every documented /api operation to a caller without a key. */
+    private void accessProbes(Observations seen) {
+        seen.check(sessionDoc.operation("getWorkspace"), null, given().get(Api.session() + "/api/workspace"));
+        seen.check(galleryDoc.operation("getWorkspace"), null, given().get(Api.gallery() + "/api/workspace"));
+        seen.check(galleryDoc.operation("signIn"), null, given().post(Api.gallery() + "/api/signin"));
+        seen.check(galleryDoc.operation("signOut"), null, given().post(Api.gallery() + "/api/signout"));
+        String notAKey = "Bearer atk_nonsense";
+        for (OpenApiDocument doc : new OpenApiDocument[] {sessionDoc, galleryDoc}) {
+            String base = doc == sessionDoc ? Api.session() : Api.gallery();
+            for (OpenApiDocument.Op op : doc.operations()) {
+                if (!op.path().startsWith("/api")) {
+                    continue;
+                }
+                String url = base + op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                var request = given().header("Authorization", notAKey);
+                JsonNode body = op.node().path("requestBody").path("content");
+                if (body.has("application/json")) {
+                    request = request.contentType("application/json").body("{}");
+                } else if (body.has("multipart/form-data")) {
+                    request = request.multiPart("image", "coffee.png", Api.coffee());
+                }
+                seen.check(op, "unauthorized", request.request(op.method().toUpperCase(java.util.Locale.ROOT), url));
+            }
         }
     }
 

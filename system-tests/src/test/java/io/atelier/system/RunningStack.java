@@ -32,8 +32,26 @@ public final class RunningStack implements BeforeAllCallback {
                 LocalStack current = stack;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("atelier-stack",
                         (ExtensionContext.Store.CloseableResource) current::close);
+                // every request carries the default workspace's key unless a test sets its own Authorization (which replaces it)
+                io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                        .addHeader("Authorization", "Bearer " + stack.apiKey()).build();
+                io.restassured.RestAssured.config = io.restassured.RestAssured.config().headerConfig(
+                        io.restassured.config.HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "Content-Type", "Accept"));
             }
         }
+    }
+
+    /**
+     * The default workspace's key, which the stack created at its first start: every RestAssured request and
+     * every generated client of these tests carries it. New tests need nothing more; for another workspace, see {@link #newKey}.
+     */
+    static String apiKey() {
+        return stack.apiKey();
+    }
+
+    /** A fresh key of the workspace (created if new), through the same admin path as {@code ./atelier keys create}. */
+    static String newKey(String workspace) {
+        return stack.keys().create(workspace).key();
     }
 
     static LocalStack stack() {

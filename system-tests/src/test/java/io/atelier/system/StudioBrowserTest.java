@@ -62,6 +62,7 @@ class StudioBrowserTest {
                 "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver; .ci/run does)");
         browser = StudioPage.openBrowser();
         studio = new StudioPage(browser);
+        studio.signIn(RunningStack.apiKey());
     }
 
     @AfterAll
@@ -74,6 +75,28 @@ class StudioBrowserTest {
     @BeforeEach
     void desktop() {
         studio.viewport(1280, 800);
+    }
+
+    @Test
+    void signingOutShowsTheSignInScreenAndAWrongKeyIsRefused() {
+        browser.get(Api.gallery() + "/");
+        studio.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.id("signout"))).click();
+        studio.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(org.openqa.selenium.By.tagName("h1"), "Sign in"));
+        // the cookie is gone: a reload still shows the sign-in screen, and the page's own reads are refused
+        browser.navigate().refresh();
+        WebElement key = studio.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.id("api-key")));
+        assertThat(((Number) studio.js("const r = new XMLHttpRequest(); r.open('GET', '/api/sessions', false); r.send(); return r.status;"))
+                .intValue()).isEqualTo(401);
+        assertThat(browser.manage().getCookies()).as("no readable trace of the key").noneMatch(c -> c.getValue().contains("atk_"));
+        key.sendKeys("atk_wrongkey_" + "x".repeat(43), org.openqa.selenium.Keys.ENTER);
+        studio.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                org.openqa.selenium.By.cssSelector("form.signin .error"), "not valid"));
+        studio.signIn(RunningStack.apiKey());
+        org.openqa.selenium.Cookie cookie = browser.manage().getCookieNamed("atelier_studio");
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat(cookie.getPath()).isEqualTo("/");
+        assertThat(cookie.getValue()).doesNotContain(RunningStack.apiKey().substring(13));
     }
 
     @Test

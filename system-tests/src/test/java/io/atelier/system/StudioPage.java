@@ -106,6 +106,15 @@ final class StudioPage {
         return ((Number) js(script, args)).doubleValue();
     }
 
+    /** Signs in as a person does: the studio shows its sign-in screen, the key goes in once, the sessions page follows. */
+    void signIn(String apiKey) {
+        browser.get(Api.gallery() + "/");
+        WebElement key = wait.until(ExpectedConditions.elementToBeClickable(By.id("api-key")));
+        key.clear();
+        key.sendKeys(apiKey, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Sessions"));
+    }
+
     void open(UUID sessionId, String step) {
         browser.get(Api.gallery() + "/#/s/" + sessionId + (step == null ? "" : "/" + step));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=treeitem][aria-selected=true]")));

@@ -19,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
 
 /** The {@code ./atelier} commands: up, down, status, demo, models, audit verify. */
 public final class AtelierCli {
+    // the demo's key: the default workspace's, which ./atelier up keeps under .atelier/
+    private static String apiKey = "";
+
     private AtelierCli() {
     }
 
@@ -34,9 +37,10 @@ public final class AtelierCli {
             case "models" -> models(args);
             case "audit" -> audit(data, args);
             case "replay" -> replay(root, data, java.util.Arrays.asList(args).contains("--switch"));
+            case "keys" -> keys(data, args);
             default -> {
                 System.out.println("usage: ./atelier up [--workers N] [--brokers 1|3] | down | status | demo | models install isnet | models status"
-                        + " | audit verify <session> [--workspace W] | replay [--switch]");
+                        + " | audit verify <session> | replay [--switch] | keys create --workspace <id> | keys list | keys revoke <prefix>");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -58,7 +62,7 @@ public final class AtelierCli {
     /** {@code audit verify <session>}: stored images against their events, and each built-in step re-rendered from its record. */
     private static void audit(Path data, String[] args) throws Exception {
         if (args.length < 3 || !args[1].equals("verify")) {
-            System.out.println("usage: ./atelier audit verify <session-id> [--workspace W]");
+            System.out.println("usage: ./atelier audit verify <session-id> [--key KEY]  (default: the local stack's key in .atelier/api-key)");
             System.exit(2);
         }
         Path endpointsFile = data.resolve("run/endpoints.properties");
@@ -67,10 +71,11 @@ public final class AtelierCli {
             System.exit(1);
         }
         Properties endpoints = load(endpointsFile);
-        String workspace = textOption(args, "--workspace", "default");
+        Path keyFile = data.resolve(LocalStack.API_KEY_FILE);
+        String apiKey = textOption(args, "--key", Files.exists(keyFile) ? Files.readString(keyFile).strip() : "");
         io.minio.MinioClient s3 = io.minio.MinioClient.builder().endpoint(endpoints.getProperty("s3"))
                 .credentials(StackParts.S3_ACCESS_KEY, StackParts.S3_SECRET_KEY).build();
-        SessionVerifier verifier = new SessionVerifier(endpoints.getProperty("gallery"), workspace,
+        SessionVerifier verifier = new SessionVerifier(endpoints.getProperty("gallery"), apiKey,
                 io.atelier.engine.subject.IsNetModel.defaultDirectory(), key -> {
                     try (var in = s3.getObject(io.minio.GetObjectArgs.builder().bucket(LocalStack.BUCKET).object(key).build())) {
                         return java.util.Optional.of(in.readAllBytes());
@@ -163,6 +168,70 @@ public final class AtelierCli {
         return fallback;
     }
 
+    /** ./atelier keys create --workspace acme | list | revoke <prefix>: on the running stack's session database. */
+    private static void keys(Path data, String[] args) {
+        KeyAdmin admin;
+        String jdbc = System.getenv("ATELIER_SESSION_JDBC_URL");
+        if (jdbc != null && !jdbc.isBlank()) {
+            // another deployment (compose, Kubernetes): its session database, e.g. through a port-forward
+            admin = new KeyAdmin(jdbc, System.getenv().getOrDefault("ATELIER_SESSION_JDBC_USER", "postgres"),
+                    System.getenv().getOrDefault("ATELIER_SESSION_JDBC_PASSWORD", ""));
+        } else {
+            Path endpointsFile = data.resolve("run/endpoints.properties");
+            if (!Files.exists(endpointsFile)) {
+                System.out.println("[atelier] the stack is not running: start it with ./atelier up (in another terminal), "
+                        + "or set ATELIER_SESSION_JDBC_URL (and _USER, _PASSWORD) to administer another deployment's keys");
+                System.exit(1);
+            }
+            Properties p = load(endpointsFile);
+            admin = new KeyAdmin(p.getProperty("session.jdbc"), p.getProperty("session.jdbc.user"), p.getProperty("session.jdbc.password", ""));
+        }
+        String sub = args.length > 1 ? args[1] : "";
+        switch (sub) {
+            case "create" -> {
+                String workspace = args.length > 3 && args[2].equals("--workspace") ? args[3] : null;
+                if (workspace == null) {
+                    System.out.println("usage: ./atelier keys create --workspace <id>");
+                    System.exit(2);
+                }
+                try {
+                    KeyAdmin.Issued issued = admin.create(workspace);
+                    System.out.println(issued.key());
+                    System.err.println("[atelier] key atk_" + issued.prefix() + "_… for workspace '" + workspace
+                            + "': shown once, stored only as a hash; send it as 'Authorization: Bearer <key>'");
+                } catch (IllegalArgumentException e) {
+                    System.out.println("[atelier] " + e.getMessage());
+                    System.exit(2);
+                }
+            }
+            case "list" -> {
+                System.out.printf("%-10s %-24s %-22s %s%n", "PREFIX", "WORKSPACE", "CREATED", "REVOKED");
+                for (KeyAdmin.Listed k : admin.list()) {
+                    System.out.printf("%-10s %-24s %-22s %s%n", k.prefix(), k.workspaceId(),
+                            k.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                            k.revokedAt().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).orElse("-"));
+                }
+            }
+            case "revoke" -> {
+                if (args.length < 3) {
+                    System.out.println("usage: ./atelier keys revoke <prefix>");
+                    System.exit(2);
+                }
+                String prefix = args[2].startsWith("atk_") && args[2].length() >= 12 ? args[2].substring(4, 12) : args[2];
+                if (admin.revoke(prefix)) {
+                    System.out.println("[atelier] revoked key " + prefix + "; requests with it now get 401");
+                } else {
+                    System.out.println("[atelier] no live key with prefix " + prefix);
+                    System.exit(1);
+                }
+            }
+            default -> {
+                System.out.println("usage: ./atelier keys create --workspace <id> | keys list | keys revoke <prefix>");
+                System.exit(2);
+            }
+        }
+    }
+
     private static int option(String[] args, String name, int fallback) {
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
@@ -201,7 +270,9 @@ public final class AtelierCli {
         System.out.printf("""
                 [atelier] healthy in %.1f s. Data under %s, logs under %s
 
-                  open the studio:           %s/
+                  open the studio:           %s/   (sign in with the API key below)
+                  API key (workspace default) %s
+                                             kept in %s; more: ./atelier keys create --workspace <id>
 
                   gallery (read API, images) %s/api/sessions
                   session (commands)         %s/api/sessions
@@ -209,7 +280,7 @@ public final class AtelierCli {
                   health                     %s/q/health
                   try:  ./atelier demo      stop: Ctrl-C or ./atelier down
                 """, Duration.between(t0, Instant.now()).toMillis() / 1000.0, data, stack.logDir(),
-                e.galleryUrl(), e.galleryUrl(), e.sessionUrl(), e.sessionUrl(), e.galleryUrl(), e.galleryUrl());
+                e.galleryUrl(), stack.apiKey(), data.resolve(LocalStack.API_KEY_FILE), e.galleryUrl(), e.sessionUrl(), e.sessionUrl(), e.galleryUrl(), e.galleryUrl());
         stopped.await();
     }
 
@@ -267,6 +338,7 @@ public final class AtelierCli {
         Properties p = load(endpointsFile);
         String session = p.getProperty("session");
         String gallery = p.getProperty("gallery");
+        apiKey = Files.readString(data.resolve(LocalStack.API_KEY_FILE)).strip();
         HttpClient http = HttpClient.newHttpClient();
         String sessionId = field(post(http, session + "/api/sessions", "{\"title\":\"TerraBrew hero (demo)\"}"), "sessionId");
         Path photo = root.resolve("docs/sample-photos/coffee.png");
@@ -310,6 +382,7 @@ public final class AtelierCli {
 
     private static String post(HttpClient http, String url, String json) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException("POST " + url + " → " + r.statusCode() + " " + r.body());
@@ -332,6 +405,7 @@ public final class AtelierCli {
         System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException("upload → " + r.statusCode() + " " + r.body());
@@ -340,7 +414,8 @@ public final class AtelierCli {
     }
 
     private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + apiKey).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String field(String json, String name) throws IOException {

@@ -47,6 +47,11 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
     private Endpoints endpoints;
+    private String apiKey;
+    // session and gallery serve metrics on a management port of their own; free ones, so several stacks can run side by side
+    private static final String MANAGEMENT_PORT = "quarkus.management.port";
+    /** Where the default workspace's key is kept, under the data directory. */
+    public static final String API_KEY_FILE = "api-key";
     private Infrastructure infrastructure;
 
     private LocalStack(Path root, Path dataDir, StackPorts ports) {
@@ -156,9 +161,10 @@ public final class LocalStack implements AutoCloseable {
 
         List<CompletableFuture<ManagedProcess>> apps = new ArrayList<>();
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", "384m", ports.session(),
-                settings(Map.of(), endpoints.sessionJdbcUrl()), logs, run)));
+                settings(Map.of(MANAGEMENT_PORT, Integer.toString(Ports.free())), endpoints.sessionJdbcUrl()), logs, run)));
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", "384m", ports.gallery(),
-                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), endpoints.galleryJdbcUrl()), logs, run)));
+                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl(), MANAGEMENT_PORT, Integer.toString(Ports.free())),
+                        endpoints.galleryJdbcUrl()), logs, run)));
         for (int i = 0; i < workers; i++) {
             int port = workerPorts.get(i);
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
@@ -177,6 +183,7 @@ public final class LocalStack implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+        apiKey = defaultKey();
         // a service that dies from now on is started again (a killed worker must not leave every later step waiting)
         try (var old = Files.isDirectory(run.resolve("supervision")) ? Files.list(run.resolve("supervision")) : java.util.stream.Stream.<Path>empty()) {
             old.forEach(f -> f.toFile().delete()); // a previous run's record
@@ -192,6 +199,42 @@ public final class LocalStack implements AutoCloseable {
         log("all services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
     }
 
+    /** Administers the running stack's API keys (in session-service's database). */
+    public KeyAdmin keys() {
+        return new KeyAdmin(endpoints.sessionJdbcUrl(), infrastructure.jdbcUser(), infrastructure.jdbcPassword());
+    }
+
+    /** The key of the {@code default} workspace, kept in {@code api-key} under the data directory. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    // first start: the default workspace and a key for it, kept (owner-only) so a restart, the studio and ./atelier demo reuse it
+    private String defaultKey() {
+        Path file = dataDir.resolve(API_KEY_FILE);
+        KeyAdmin admin = keys();
+        try {
+            if (Files.exists(file)) {
+                String kept = Files.readString(file).strip();
+                if (admin.isLive(kept)) {
+                    return kept;
+                }
+                log("the key in " + file + " is revoked or unknown to this database: creating a new one");
+            }
+            KeyAdmin.Issued issued = admin.create("default");
+            Files.writeString(file, issued.key() + "\n");
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the data directory's own permissions apply
+            }
+            log("created API key " + issued.key() + " for workspace 'default' (kept in " + file + ")");
+            return issued.key();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Starts one more gallery-service on an empty database of its own: it replays the whole log from
      * offset 0. Returns its base URL; it stops with the stack.
@@ -200,7 +243,8 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.createDatabase(database);
         int port = Ports.free();
         running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port,
-                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl()), infrastructure.jdbcUrl(database)), logDir(),
+                settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl(), MANAGEMENT_PORT, Integer.toString(Ports.free())),
+                        infrastructure.jdbcUrl(database)), logDir(),
                 dataDir.resolve("run")));
         return "http://127.0.0.1:" + port;
     }
@@ -324,6 +368,10 @@ public final class LocalStack implements AutoCloseable {
         p.setProperty("s3.secret-key", endpoints.s3SecretKey());
         p.setProperty("gallery.jdbc", endpoints.galleryJdbcUrl());
         p.setProperty("jdbc.user", infrastructure.jdbcUser());
+        // for ./atelier keys, which administers keys in session-service's database
+        p.setProperty("session.jdbc", endpoints.sessionJdbcUrl());
+        p.setProperty("session.jdbc.user", infrastructure.jdbcUser());
+        p.setProperty("session.jdbc.password", infrastructure.jdbcPassword());
         p.setProperty("launcher.pid", Long.toString(ProcessHandle.current().pid()));
         try (var out = Files.newOutputStream(run.resolve("endpoints.properties"))) {
             p.store(out, "written by the running local stack");

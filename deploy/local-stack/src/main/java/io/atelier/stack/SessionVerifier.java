@@ -44,15 +44,20 @@ public final class SessionVerifier {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String gallery;
+    private final String apiKey;
     private final String workspace;
     private final Engine engine;
     private final String subjectMethod;
     private final Function<String, Optional<byte[]>> mattes;
 
-    /** {@code mattes} finds a cached matte object by its key (the S3 bucket, where workers keep them). */
-    public SessionVerifier(String galleryUrl, String workspace, Path modelsDirectory, Function<String, Optional<byte[]>> mattes) {
+    /**
+     * Verifies sessions of the workspace {@code apiKey} belongs to; {@code mattes} finds a cached matte object by
+     * its key (the S3 bucket, where workers keep them).
+     */
+    public SessionVerifier(String galleryUrl, String apiKey, Path modelsDirectory, Function<String, Optional<byte[]>> mattes) {
         this.gallery = galleryUrl;
-        this.workspace = workspace;
+        this.apiKey = apiKey;
+        this.workspace = workspaceOf(galleryUrl, apiKey);
         SubjectDetectors.Choice subject = SubjectDetectors.choose(modelsDirectory);
         this.engine = new Engine(BuiltinPlanner.standard(), ImageLimits.DEFAULT, subject.detector());
         this.subjectMethod = subject.method();
@@ -130,8 +135,25 @@ public final class SessionVerifier {
         return r.statusCode() == 200 ? r.body() : null;
     }
 
+    // The workspace is the key's, as the gallery says (GET /api/workspace): it names where the workers keep mattes.
+    private String workspaceOf(String galleryUrl, String key) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(galleryUrl + "/api/workspace"))
+                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("the gallery refused the key (" + r.statusCode() + "): " + r.body());
+            }
+            return io.atelier.events.EventCodec.mapper().readTree(r.body()).path("workspaceId").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("X-Atelier-Workspace", workspace);
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + apiKey);
     }
 
     static String sha256(byte[] bytes) {

@@ -1,6 +1,6 @@
 package io.atelier.gallery.api;
 
-import io.atelier.platform.Workspaces;
+import io.atelier.platform.access.CurrentCaller;
 import io.atelier.platform.problem.Problem;
 import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.problem.ProblemResponses;
@@ -37,19 +37,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The studio's commands, forwarded unchanged to session-service, so a person uses one URL: the
- * gallery reads, session-service decides. Body, content type, idempotency key and workspace pass
- * through; session-service's answer (including its problem+json) comes back as it is.
+ * gallery reads, session-service decides. Body, content type and idempotency key pass through, with the
+ * caller's key (from their header or their studio cookie) as a bearer header: session-service verifies it
+ * itself and trusts no workspace the gallery could name; session-service's answer (including its problem+json) comes back as it is.
  */
 @Path("/api/sessions")
 @Tag(name = "commands", description = "Forwarded unchanged to session-service, whose answers (and problems) come back as they are; "
         + "502 when it does not answer.")
 public class CommandForwarding {
-    private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key", Workspaces.HEADER);
+    private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI sessionService;
+    private final CurrentCaller caller;
 
-    public CommandForwarding(@ConfigProperty(name = "atelier.gallery.session-service-url") URI sessionService) {
+    public CommandForwarding(@ConfigProperty(name = "atelier.gallery.session-service-url") URI sessionService, CurrentCaller caller) {
         this.sessionService = sessionService;
+        this.caller = caller;
     }
 
     @POST
@@ -65,7 +68,6 @@ public class CommandForwarding {
                             {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
                              "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long session-service-unavailable interrupted")
-    @Parameter(name = Workspaces.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
     public Response start(byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions", body, headers);
     }
@@ -89,7 +91,6 @@ public class CommandForwarding {
                              "width": 1200, "height": 800, "contentType": "image/png"}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-image source-exists image-too-large "
             + "unsupported-image corrupt-image session-service-unavailable interrupted")
-    @Parameter(name = Workspaces.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
     public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions/" + sessionId + "/source", body, headers);
     }
@@ -115,14 +116,14 @@ public class CommandForwarding {
                              "requestedAt": "2026-11-28T09:16:00Z"}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long invalid-idempotency-key "
             + "parent-pending parent-failed unknown-parent-step idempotency-key-reused session-service-unavailable interrupted")
-    @Parameter(name = Workspaces.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
     public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions/" + sessionId + "/steps", body, headers);
     }
 
     private Response forward(String path, byte[] body, HttpHeaders headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(sessionService.resolve(path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body))
+                .header("Authorization", "Bearer " + caller.get().key());
         for (String name : FORWARDED) {
             String value = headers.getHeaderString(name);
             if (value != null) {

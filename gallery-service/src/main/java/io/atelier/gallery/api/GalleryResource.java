@@ -1,7 +1,8 @@
 package io.atelier.gallery.api;
 
 import io.atelier.gallery.projection.SessionChanges;
-import io.atelier.platform.Workspaces;
+import io.atelier.platform.access.CurrentCaller;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
@@ -15,12 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -36,17 +37,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/sessions")
 @Tag(name = "gallery", description = "Reads: the workspace's sessions, a session's branch tree, step images, live updates.")
 public class GalleryResource {
+    private static final Logger LOG = Logger.getLogger(GalleryResource.class);
     private final GalleryQueries queries;
     private final ImageStore images;
     private final SessionChanges changes;
-    private final String defaultWorkspace;
+    private final CurrentCaller caller;
 
-    public GalleryResource(GalleryQueries queries, ImageStore images, SessionChanges changes,
-                           @ConfigProperty(name = "atelier.gallery.default-workspace") String defaultWorkspace) {
+    public GalleryResource(GalleryQueries queries, ImageStore images, SessionChanges changes, CurrentCaller caller) {
         this.queries = queries;
         this.changes = changes;
         this.images = images;
-        this.defaultWorkspace = defaultWorkspace;
+        this.caller = caller;
     }
 
     @GET
@@ -61,10 +62,9 @@ public class GalleryResource {
                       "thumbnailUrl": "/api/sessions/6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11/steps/4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d/thumbnail"}]""")))
     public List<GalleryViews.SessionSummary> list(
             @Parameter(description = "How many sessions at most; kept within 1–500, default 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "100")) @QueryParam("limit") String limit,
-            @HeaderParam(Workspaces.HEADER) String workspace) {
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "100")) @QueryParam("limit") String limit) {
         int n = Math.max(1, Math.min(500, limit(limit)));
-        return queries.recentSessions(Workspaces.resolve(workspace, defaultWorkspace), n);
+        return queries.recentSessions(caller.workspace(), n);
     }
 
     @GET
@@ -90,9 +90,8 @@ public class GalleryResource {
                                 "childStepIds": [], "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
                                 "failure": null, "image": null, "thumbnailUrl": null, "plan": null, "engineVersion": null,
                                 "durationMillis": null, "subjectMethod": null, "requestedAt": "2026-11-28T09:16:00Z", "finishedAt": null}]}""")))
-    public GalleryViews.SessionTree tree(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
-                                         @HeaderParam(Workspaces.HEADER) String workspace) {
-        return queries.tree(Workspaces.resolve(workspace, defaultWorkspace), sessionId)
+    public GalleryViews.SessionTree tree(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId) {
+        return queries.tree(caller.workspace(), sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
     }
 
@@ -114,11 +113,8 @@ public class GalleryResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response image(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
                           @Parameter(description = "The step's id.") @PathParam("step") UUID stepId,
-                          @HeaderParam(Workspaces.HEADER) String workspace,
-                          @Parameter(description = "The workspace, for an <img> that cannot send X-Atelier-Workspace.")
-                          @QueryParam("workspace") String workspaceParam,
                           @Parameter(description = "An ETag this client already has.") @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return stream(workspace(workspace, workspaceParam), sessionId, stepId, false, ifNoneMatch);
+        return stream(caller.workspace(), sessionId, stepId, false, ifNoneMatch);
     }
 
     @GET
@@ -137,11 +133,8 @@ public class GalleryResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response thumbnail(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
                               @Parameter(description = "The step's id.") @PathParam("step") UUID stepId,
-                              @HeaderParam(Workspaces.HEADER) String workspace,
-                              @Parameter(description = "The workspace, for an <img> that cannot send X-Atelier-Workspace.")
-                              @QueryParam("workspace") String workspaceParam,
                               @Parameter(description = "An ETag this client already has.") @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return stream(workspace(workspace, workspaceParam), sessionId, stepId, true, ifNoneMatch);
+        return stream(caller.workspace(), sessionId, stepId, true, ifNoneMatch);
     }
 
     @GET
@@ -153,11 +146,9 @@ public class GalleryResource {
             description = "Each event's data is a SessionTree; one also comes every 15 s to keep proxies from closing the stream.")
     @APIResponse(responseCode = "200", description = "A stream of server-sent events, each one's data a SessionTree as JSON.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = GalleryViews.SessionTree.class)))
-    public Multi<GalleryViews.SessionTree> events(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
-                                                  @HeaderParam(Workspaces.HEADER) String workspace,
-                                                  @Parameter(description = "The workspace, for an EventSource that cannot send X-Atelier-Workspace.")
-                                                  @QueryParam("workspace") String workspaceParam) {
-        String ws = workspace(workspace, workspaceParam);
+    @Blocking // the key check and the first read are blocking calls
+    public Multi<GalleryViews.SessionTree> events(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId) {
+        String ws = caller.workspace();
         queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
         // now, on every change of this session, and every 15 s so proxies keep the stream open
         Multi<UUID> triggers = Multi.createBy().merging().streams(
@@ -180,15 +171,15 @@ public class GalleryResource {
         }
     }
 
-    // <img> and EventSource cannot send headers: the workspace may also come as ?workspace=
-    private String workspace(String header, String param) {
-        return Workspaces.resolve(header != null && !header.isBlank() ? header : param, defaultWorkspace);
-    }
-
     // Images are content-addressed and never change: cache them forever, answer revalidation by hash.
     private Response stream(String workspace, UUID sessionId, UUID stepId, boolean thumbnail, String ifNoneMatch) {
         GalleryQueries.StoredImage stored = queries.imageOf(workspace, sessionId, stepId, thumbnail)
                 .orElseThrow(() -> ProblemException.notFound("Image of step", stepId));
+        // an image key names its workspace and session: serve it only if they are this request's
+        if (!io.atelier.platform.storage.ImageKeys.belongsTo(stored.key(), workspace, sessionId)) {
+            LOG.warnf("step %s of session %s names image key %s outside its workspace and session; not served", stepId, sessionId, stored.key());
+            throw ProblemException.notFound("Image of step", stepId);
+        }
         String etag = "\"" + stored.sha256() + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();

@@ -1,7 +1,7 @@
 package io.atelier.gallery.audit;
 
 import io.atelier.events.EventCodec;
-import io.atelier.platform.Workspaces;
+import io.atelier.platform.access.CurrentCaller;
 import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.problem.ProblemResponses;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -44,11 +43,11 @@ public class AuditResource {
              "outputSha256": "5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f", "failureReason": null}""";
 
     private final AuditTrail trail;
-    private final String defaultWorkspace;
+    private final CurrentCaller caller;
 
-    public AuditResource(AuditTrail trail, @ConfigProperty(name = "atelier.gallery.default-workspace") String defaultWorkspace) {
+    public AuditResource(AuditTrail trail, CurrentCaller caller) {
         this.trail = trail;
-        this.defaultWorkspace = defaultWorkspace;
+        this.caller = caller;
     }
 
     @GET
@@ -70,9 +69,8 @@ public class AuditResource {
                                   schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0")) @QueryParam("after") String after,
                           @Parameter(description = "How many entries at most; 1–1000, default 200 (JSON Lines: all unless given).",
                                   schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit,
-                          @HeaderParam(Workspaces.HEADER) String workspace,
                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        String ws = Workspaces.resolve(workspace, defaultWorkspace);
+        String ws = caller.workspace();
         long from = number(after, "after", 0, Long.MAX_VALUE, 0);
         boolean lines = accept != null && accept.contains(NDJSON);
         int n = (int) number(limit, "limit", 1, MAX_PAGE, lines ? Integer.MAX_VALUE : 200);

@@ -1,6 +1,5 @@
 package io.atelier.platform.problem;
 
-import io.atelier.platform.Workspaces;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -24,7 +22,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents every error answer of every operation from one declaration: an operation names the
  * problems only it can give in the {@value #EXTENSION} extension ({@code @Extension(name = EXTENSION,
  * value = "empty-instruction parent-pending")}); the ones that follow from its shape are added here
- * (500 for all; a bad workspace header; 404 for an id in the path; malformed JSON; a wrong media type).
+ * (500 for all; 401 and the bearer-key requirement for every {@code /api} path; 404 for an id in the path; malformed JSON; a wrong media type).
  * Each status gets one {@code application/problem+json} response with the {@link Problem} schema and an
  * example per problem type. An unknown slug fails the build.
  */
@@ -37,14 +35,34 @@ public final class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            describeWorkspaceHeader(item);
-            item.getOperations().values().forEach(operation -> document(path, operation));
-        });
+        boolean anyApi = openAPI.getPaths().getPathItems().keySet().stream().anyMatch(ProblemResponses::needsKey);
+        if (anyApi) {
+            org.eclipse.microprofile.openapi.models.Components components = openAPI.getComponents() == null
+                    ? OASFactory.createComponents() : openAPI.getComponents();
+            components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
+                    .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("An API key, `atk_<prefix>_<secret>`, from `./atelier keys create --workspace <id>`; "
+                            + "the workspace comes from the key alone. The studio signs in once and then sends an HttpOnly cookie."));
+            openAPI.setComponents(components);
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) ->
+                item.getOperations().values().forEach(operation -> document(path, operation)));
+    }
+
+    /** The name of the bearer-key security scheme in the documents. */
+    public static final String SECURITY_SCHEME = "apiKey";
+
+    // everything under /api needs a key; the framework's /q endpoints (health, the document itself) do not
+    private static boolean needsKey(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
     }
 
     private static void document(String path, Operation operation) {
         List<ProblemType> problems = new ArrayList<>(declared(operation));
+        if (needsKey(path)) {
+            problems.add(ProblemType.UNAUTHORIZED);
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));
+        }
         problems.addAll(fromShape(operation));
         problems.add(ProblemType.INTERNAL_ERROR);
         Map<Integer, List<ProblemType>> byStatus = problems.stream().distinct()
@@ -81,9 +99,6 @@ public final class ProblemResponses implements OASFilter {
     private static List<ProblemType> fromShape(Operation operation) {
         List<ProblemType> out = new ArrayList<>();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
-        if (parameters.stream().anyMatch(ProblemResponses::isWorkspace)) {
-            out.add(ProblemType.INVALID_WORKSPACE);
-        }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             out.add(ProblemType.NOT_FOUND); // an unknown id, or one that is not a UUID at all
         }
@@ -128,26 +143,5 @@ public final class ProblemResponses implements OASFilter {
         value.put("detail", example.detail());
         value.put("instance", example.instance());
         return OASFactory.createExample().summary(type.title()).value(value);
-    }
-
-    // one description of the workspace header for every operation that takes it
-    private static void describeWorkspaceHeader(PathItem item) {
-        item.getOperations().values().stream()
-                .flatMap(o -> o.getParameters() == null ? java.util.stream.Stream.<Parameter>empty() : o.getParameters().stream())
-                .filter(ProblemResponses::isWorkspace)
-                .forEach(p -> {
-                    if (p.getDescription() == null) {
-                        p.description("The workspace to act in; absent means the service's default workspace (`default`).");
-                    }
-                    if (p.getSchema() != null) {
-                        p.getSchema().pattern(Workspaces.PATTERN);
-                    }
-                });
-    }
-
-    // the header, or the query parameter that stands in for it where a browser cannot send headers
-    private static boolean isWorkspace(Parameter p) {
-        return p.getIn() == Parameter.In.HEADER && Workspaces.HEADER.equals(p.getName())
-                || p.getIn() == Parameter.In.QUERY && "workspace".equals(p.getName());
     }
 }

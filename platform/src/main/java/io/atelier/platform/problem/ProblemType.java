@@ -15,7 +15,8 @@ public enum ProblemType {
     INVALID_FIELD("invalid-field", 400, "Invalid field", "The value of 'parentStepId' has the wrong form: Cannot deserialize value of type `java.util.UUID`."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type", "The request body has a media type this address does not accept."),
     NOT_FOUND("not-found", 404, "Session not found", "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 does not exist in this workspace."),
-    INVALID_WORKSPACE("invalid-workspace", 400, "Invalid workspace id", "A workspace id is 1–63 lower-case letters, digits or dashes."),
+    UNAUTHORIZED("unauthorized", 401, "API key required",
+            "Send 'Authorization: Bearer <API key>' with a key that has not been revoked (the studio signs in instead)."),
     INTERNAL_ERROR("internal-error", 500, "Internal error", "Something went wrong on our side; nothing was changed. Try again."),
     // sessions and their source image
     TITLE_TOO_LONG("title-too-long", 400, "Title too long", "A session title has at most 200 characters; this one has 240."),

@@ -18,6 +18,16 @@ public final class ImageKeys {
         return workspaceId + "/" + sessionId + "/thumbs/" + sha256 + ".png";
     }
 
+    /**
+     * Whether an image key from an event lies under that event's workspace and session (thumbnails
+     * included), so an event can never make a service read or serve another workspace's object. Keys with
+     * dot segments or backslashes are refused outright: a file-backed store might resolve them elsewhere.
+     */
+    public static boolean belongsTo(String key, String workspaceId, UUID sessionId) {
+        return key != null && key.startsWith(workspaceId + "/" + sessionId + "/")
+                && !key.contains("/../") && !key.contains("/./") && !key.endsWith("/..") && !key.contains("\\") && !key.contains("//");
+    }
+
     /** The subject matte of an image (by its content hash) as found by one method: shared by every branch of it. */
     public static String matte(String workspaceId, String method, String imageSha256) {
         return workspaceId + "/mattes/" + method.replaceAll("[^A-Za-z0-9._-]", "_") + "/" + imageSha256 + ".png";

@@ -16,15 +16,16 @@ class ProblemResponsesTest {
     private static OpenAPI document(String problems) {
         Operation step = OASFactory.createOperation().operationId("requestStep")
                 .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH))
-                .addParameter(OASFactory.createParameter().name("X-Atelier-Workspace").in(Parameter.In.HEADER).schema(OASFactory.createSchema()))
                 .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
                         .addMediaType("application/json", OASFactory.createMediaType())))
                 .responses(OASFactory.createAPIResponses().addAPIResponse("202", OASFactory.createAPIResponse().description("accepted")))
                 .addExtension(ProblemResponses.EXTENSION, problems);
         Operation list = OASFactory.createOperation().operationId("listSessions").responses(OASFactory.createAPIResponses());
+        Operation health = OASFactory.createOperation().operationId("health").responses(OASFactory.createAPIResponses());
         return OASFactory.createOpenAPI().paths(OASFactory.createPaths()
                 .addPathItem("/api/sessions/{id}/steps", OASFactory.createPathItem().POST(step))
-                .addPathItem("/api/sessions", OASFactory.createPathItem().GET(list)));
+                .addPathItem("/api/sessions", OASFactory.createPathItem().GET(list))
+                .addPathItem("/q/health", OASFactory.createPathItem().GET(health)));
     }
 
     private static Map<String, APIResponse> responses(OpenAPI doc, String path) {
@@ -37,19 +38,24 @@ class ProblemResponsesTest {
         new ProblemResponses().filterOpenAPI(doc);
 
         Map<String, APIResponse> step = responses(doc, "/api/sessions/{id}/steps");
-        assertThat(step).containsOnlyKeys("202", "400", "404", "409", "415", "500");
+        assertThat(step).containsOnlyKeys("202", "400", "401", "404", "409", "415", "500");
         var badRequest = step.get("400").getContent().getMediaType(Problem.MEDIA_TYPE);
         assertThat(badRequest.getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
-        assertThat(badRequest.getExamples()).containsOnlyKeys("empty-instruction", "invalid-workspace", "malformed-json", "invalid-field");
+        assertThat(badRequest.getExamples()).containsOnlyKeys("empty-instruction", "malformed-json", "invalid-field");
         assertThat(badRequest.getExamples().get("empty-instruction").getValue()).asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("status", 400)
                 .containsEntry("type", "https://atelier.dev/problems/empty-instruction");
         assertThat(step.get("409").getContent().getMediaType(Problem.MEDIA_TYPE).getExamples()).containsOnlyKeys("parent-pending");
         assertThat(doc.getPaths().getPathItem("/api/sessions/{id}/steps").getPOST().getExtensions()).doesNotContainKey(ProblemResponses.EXTENSION);
-        assertThat(doc.getPaths().getPathItem("/api/sessions/{id}/steps").getPOST().getParameters().get(1).getSchema().getPattern())
-                .isEqualTo(io.atelier.platform.Workspaces.PATTERN);
-        // an operation with no body, path id or workspace still documents its 500
-        assertThat(responses(doc, "/api/sessions")).containsOnlyKeys("500");
+        // every /api operation needs the bearer key and documents its 401; the framework's /q paths stay open
+        assertThat(step.get("401").getContent().getMediaType(Problem.MEDIA_TYPE).getExamples()).containsOnlyKeys("unauthorized");
+        assertThat(doc.getPaths().getPathItem("/api/sessions/{id}/steps").getPOST().getSecurity()).singleElement()
+                .satisfies(r -> assertThat(r.getSchemes()).containsOnlyKeys(ProblemResponses.SECURITY_SCHEME));
+        assertThat(doc.getComponents().getSecuritySchemes().get(ProblemResponses.SECURITY_SCHEME).getScheme()).isEqualTo("bearer");
+        // an operation with no body or path id still documents its 500 (and its 401 under /api)
+        assertThat(responses(doc, "/api/sessions")).containsOnlyKeys("401", "500");
+        assertThat(responses(doc, "/q/health")).containsOnlyKeys("500");
+        assertThat(doc.getPaths().getPathItem("/q/health").getGET().getSecurity()).isNull();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.atelier.session.api;
 
-import io.atelier.platform.Workspaces;
 import io.atelier.platform.problem.ProblemException;
 import io.atelier.session.SessionSettings;
+import io.atelier.platform.access.CurrentCaller;
 import io.atelier.session.command.SessionCommands;
 import io.atelier.session.command.StepAccepted;
 import io.atelier.session.model.SessionEntity;
@@ -43,16 +43,22 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "commands", description = "Open sessions, upload their original, request refinement steps. Errors are application/problem+json.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
-    private static final String ACTOR = "user:local";
 
     private final SessionCommands commands;
     private final OutboxRelay relay;
     private final SessionSettings settings;
+    private final CurrentCaller caller;
 
-    public SessionResource(SessionCommands commands, OutboxRelay relay, SessionSettings settings) {
+    public SessionResource(SessionCommands commands, OutboxRelay relay, SessionSettings settings, CurrentCaller caller) {
         this.commands = commands;
         this.relay = relay;
         this.settings = settings;
+        this.caller = caller;
+    }
+
+    // events record which key acted (its prefix names it without revealing it)
+    private String actor() {
+        return "key:" + caller.get().keyPrefix();
     }
 
     /** Body of a new session. */
@@ -96,9 +102,9 @@ public class SessionResource {
                             {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
                              "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long")
-    public Response create(NewSession body, @HeaderParam(Workspaces.HEADER) String workspace) {
-        String ws = Workspaces.resolve(workspace, settings.defaultWorkspace());
-        SessionEntity s = commands.startSession(ws, ACTOR, body == null ? null : body.title());
+    public Response create(NewSession body) {
+        String ws = caller.workspace();
+        SessionEntity s = commands.startSession(ws, actor(), body == null ? null : body.title());
         relay.wake();
         return Response.created(URI.create("/api/sessions/" + s.id)).entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt)).build();
     }
@@ -122,9 +128,8 @@ public class SessionResource {
     @Extension(name = ProblemResponses.EXTENSION,
             value = "missing-image source-exists image-too-large unsupported-image corrupt-image")
     public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
-                           @RestForm("image") FileUpload image,
-                           @HeaderParam(Workspaces.HEADER) String workspace) {
-        String ws = Workspaces.resolve(workspace, settings.defaultWorkspace());
+                           @RestForm("image") FileUpload image) {
+        String ws = caller.workspace();
         if (image == null) {
             throw ProblemException.badRequest("missing-image", "No image", "Send the image as the multipart form field 'image'.");
         }
@@ -137,7 +142,7 @@ public class SessionResource {
         }
         SessionCommands.StoredSource stored = commands.storeSource(ws, sessionId, bytes);
         String fileName = image.fileName() == null ? "upload" : image.fileName();
-        StepEntity root = commands.addSource(ws, ACTOR, sessionId, fileName.length() > 200 ? fileName.substring(0, 200) : fileName, stored);
+        StepEntity root = commands.addSource(ws, actor(), sessionId, fileName.length() > 200 ? fileName.substring(0, 200) : fileName, stored);
         relay.wake();
         return Response.status(201).entity(new SourceAdded(sessionId, root.id, stored.image().sha256(), stored.image().width(),
                 stored.image().height(), stored.image().contentType())).build();
@@ -164,9 +169,8 @@ public class SessionResource {
                          @Parameter(description = "Makes a retry safe: the same key with the same body gets the first answer again, "
                                  + "with another body a 422. At most 200 characters, scoped to the workspace.",
                                  schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-                         @HeaderParam("Idempotency-Key") String idempotencyKey,
-                         @HeaderParam(Workspaces.HEADER) String workspace) {
-        String ws = Workspaces.resolve(workspace, settings.defaultWorkspace());
+                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String ws = caller.workspace();
         if (body == null || body.parentStepId() == null) {
             throw ProblemException.badRequest("missing-parent-step", "No parent step", "Say which step to refine in 'parentStepId'.");
         }
@@ -180,7 +184,7 @@ public class SessionResource {
                     "An instruction has at most " + settings.maxInstructionLength() + " characters; this one has " + instruction.length()
                             + ". Give one change at a time.");
         }
-        StepAccepted accepted = commands.requestStepOnce(ws, ACTOR, sessionId, body.parentStepId(), instruction, idempotencyKey);
+        StepAccepted accepted = commands.requestStepOnce(ws, actor(), sessionId, body.parentStepId(), instruction, idempotencyKey);
         relay.wake();
         return Response.accepted(accepted).build();
     }
