@@ -20,14 +20,18 @@ record Corpus(List<Case> cases) {
     }
 
     static Corpus load() {
-        try (InputStream in = Corpus.class.getResourceAsStream("/planner/corpus.tsv")) {
+        return load("/planner/corpus.tsv");
+    }
+
+    static Corpus load(String resource) {
+        try (InputStream in = Corpus.class.getResourceAsStream(resource)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return new Corpus(text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> {
                 String[] c = l.split("\t");
                 if (c.length != 5) {
                     throw new IllegalStateException("corpus line needs 5 columns: " + l);
                 }
-                return new Case(c[0].equals("held"), c[1], c[2], c[3], new TreeSet<>(Arrays.asList(c[4].trim().split("\\s+"))));
+                return new Case(!c[0].equals("dev"), c[1], c[2], c[3], new TreeSet<>(Arrays.asList(c[4].trim().split("\\s+"))));
             }).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
