@@ -13,7 +13,14 @@ public sealed interface RenderOutcome {
     record Rendered(EditPlan plan, byte[] png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
                     int thumbnailHeight, java.util.Optional<String> subjectMethod,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> sourceMatte,
-                    java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte) implements RenderOutcome {
+                    java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte,
+                    java.util.Optional<io.atelier.engine.generative.GenerativeStage.Committed> generated) implements RenderOutcome {
+        public Rendered(EditPlan plan, byte[] png, int width, int height, byte[] thumbnailPng, int thumbnailWidth, int thumbnailHeight,
+                        java.util.Optional<String> subjectMethod, java.util.Optional<io.atelier.engine.subject.SubjectMatte> sourceMatte,
+                        java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte) {
+            this(plan, png, width, height, thumbnailPng, thumbnailWidth, thumbnailHeight, subjectMethod, sourceMatte, resultMatte,
+                    java.util.Optional.empty());
+        }
     }
 
     /** The step cannot be rendered: why, what would work, and the parts of the instruction not understood. */
