@@ -1,12 +1,15 @@
 package io.atelier.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A render worker carried out a step: the image it stored, the plan it ran, how long it took, and how
- * it found the subject ({@value #NO_SUBJECT} when no operation needed it).
+ * it found the subject ({@value #NO_SUBJECT} when no operation needed it), and — for a step painted by a
+ * generative engine — where the new content came from ({@code generated}; absent in events before it existed).
  */
 public record ImageRendered(
         UUID stepId,
@@ -15,12 +18,21 @@ public record ImageRendered(
         JsonNode plan,
         String engineVersion,
         long durationMillis,
-        String subjectMethod) implements SessionEvent {
+        String subjectMethod,
+        // left out when empty, so built-in renders encode exactly as before the field existed
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Generated> generated) implements SessionEvent {
     public static final String NO_SUBJECT = "none";
+
+    /** A step rendered by the built-in engine alone. */
+    public ImageRendered(UUID stepId, ImageRef image, ImageRef thumbnail, JsonNode plan, String engineVersion, long durationMillis,
+                         String subjectMethod) {
+        this(stepId, image, thumbnail, plan, engineVersion, durationMillis, subjectMethod, Optional.empty());
+    }
 
     public ImageRendered {
         // events written before the field existed read as "none": their engine had no subject detection
         subjectMethod = subjectMethod == null ? NO_SUBJECT : subjectMethod;
+        generated = generated == null ? Optional.empty() : generated;
         Objects.requireNonNull(stepId, "stepId");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(thumbnail, "thumbnail");

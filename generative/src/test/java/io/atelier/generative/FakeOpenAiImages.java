@@ -43,8 +43,8 @@ import javax.imageio.ImageIO;
 public final class FakeOpenAiImages implements AutoCloseable {
     public static final String KEY = "sk-test-atelier-fake";
     public static final String MODEL = "gpt-image-1";
-    /** A prompt containing this word is refused as the real service's safety system would. */
-    public static final String FORBIDDEN = "forbidden";
+    /** A prompt containing this word is refused (a typical moderation trigger) as the real service's safety system would. */
+    public static final String FORBIDDEN = "weapon";
     private static final Set<String> SIZES = Set.of("1024x1024", "1536x1024", "1024x1536");
     private static final Set<String> EDIT_PARTS = Set.of("image", "mask", "prompt", "model", "size", "n", "output_format");
     private static final ObjectMapper JSON = new ObjectMapper();

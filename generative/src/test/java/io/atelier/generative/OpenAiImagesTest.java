@@ -103,7 +103,7 @@ class OpenAiImagesTest {
 
     @Test
     void aModerationRefusalBecomesARefusalWithTheProvidersReasonAndIsNotRetried() {
-        assertThatThrownBy(() -> resilient(Clock.systemUTC()).generate(GenerationRequest.draft("something forbidden", new Size(1024, 1024))))
+        assertThatThrownBy(() -> resilient(Clock.systemUTC()).generate(GenerationRequest.draft("a cup with a weapon beside it", new Size(1024, 1024))))
                 .isInstanceOfSatisfying(GenerationException.class, e -> {
                     assertThat(e.kind()).isEqualTo(GenerationException.Kind.REFUSED);
                     assertThat(e.reason()).contains("rejected by the safety system");
