@@ -1,6 +1,7 @@
 package io.atelier.worker;
 
 import io.atelier.engine.Engine;
+import io.atelier.engine.generative.GenerationException;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.Planners;
@@ -42,8 +43,9 @@ public class StepRenderer {
     private final String subjectMethod;
     private final Counter cachedMattes;
     private final String actor;
+    private final GenerativeEvidence evidence;
 
-    public StepRenderer(ImageStore images, WorkerSettings settings, MeterRegistry metrics) {
+    public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, MeterRegistry metrics) {
         this.images = images;
         SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
         LOG.infof("subject detection: %s", subject.description());
@@ -55,7 +57,9 @@ public class StepRenderer {
                 image -> {
                     detections.increment();
                     return subject.detector().detect(image);
-                });
+                }, GenerativeEngines.configured(generativeSettings));
+        LOG.infof("generative engine: %s", engine.generativeProvider().orElse("none (set ATELIER_OPENAI_API_KEY to enable)"));
+        this.evidence = new GenerativeEvidence(images);
         this.subjectMethod = subject.method();
         this.actor = "worker:" + settings.name();
     }
@@ -71,6 +75,9 @@ public class StepRenderer {
             };
         } catch (ImageStore.StorageException e) {
             throw e;
+        } catch (GenerationException e) {
+            evidence.keepFailure(request, step.stepId(), e);
+            outcome = new RenderFailed(step.stepId(), e.reason(), e.hint(), List.of(), Engine.VERSION);
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.errorf(e, "engine failed on step %s", step.stepId());
             outcome = new RenderFailed(step.stepId(), "The engine failed on this step (" + e.getClass().getSimpleName() + ").",
@@ -109,6 +116,7 @@ public class StepRenderer {
         r.sourceMatte().ifPresent(m -> cacheMatte(request.workspaceId(), step.parentImage().sha256(), m));
         r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), stored.image().sha256(), m));
         return new ImageRendered(step.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
-                r.subjectMethod().orElse(ImageRendered.NO_SUBJECT));
+                r.subjectMethod().orElse(ImageRendered.NO_SUBJECT),
+                r.generated().map(g -> evidence.keep(request, step.stepId(), g, r.width(), r.height())));
     }
 }

@@ -61,6 +61,10 @@ public final class GalleryViews {
                                description = "The edit plan the render ran (see docs/engine.md for its JSON Schema).") JsonNode plan,
                        String engineVersion, Long durationMillis,
                        @Schema(description = "How the render found the subject; \"none\" when no operation needed it.") String subjectMethod,
-                       @Schema(required = true) Instant requestedAt, Instant finishedAt) {
+                       @Schema(required = true) Instant requestedAt, Instant finishedAt,
+                       @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "For a step painted by a generative engine: "
+                               + "provider, model, requestId, revisedPrompt, seed, usage (as the provider reported it), mode (region, changes or draft), "
+                               + "committedFraction, and maskUrl, the committed mask (white = new content). Null otherwise.")
+                       JsonNode generated) {
     }
 }

@@ -58,6 +58,11 @@ final class SessionProjection {
                         r.thumbnail().key(), r.thumbnail().sha256(), r.plan().toString(), r.engineVersion(), r.durationMillis(), r.subjectMethod(), ts(e),
                         r.stepId(), e.sessionId());
                 exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", r.thumbnail().key(), e.sessionId());
+                if (r.generated().isPresent()) {
+                    var g = r.generated().get();
+                    exec(c, "UPDATE gallery_step SET generated = ?, mask_key = ?, mask_sha256 = ? WHERE id = ? AND session_id = ?",
+                            io.atelier.events.EventCodec.mapper().valueToTree(g).toString(), g.mask().key(), g.mask().sha256(), r.stepId(), e.sessionId());
+                }
             }
             case RenderFailed f -> exec(c, """
                     UPDATE gallery_step SET status = 'failed', failure_reason = ?, failure_hint = ?, not_understood = ?, engine_version = ?,
