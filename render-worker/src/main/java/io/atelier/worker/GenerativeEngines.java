@@ -15,7 +15,13 @@ final class GenerativeEngines {
     private GenerativeEngines() {
     }
 
-    static Optional<GenerativeEngine> configured(GenerativeSettings s) {
+    static Optional<GenerativeEngine> configured(GenerativeSettings s, BflSettings bfl) {
+        return openAi(s).or(() -> bfl.apiKey().map(String::trim).filter(k -> !k.isEmpty()).map(key -> new Resilient(
+                new io.atelier.generative.BflKontext(new io.atelier.generative.BflKontextSettings(bfl.baseUrl(), key, bfl.model(), bfl.pollEvery(),
+                        bfl.timeout())), Resilience.DEFAULT)));
+    }
+
+    private static Optional<GenerativeEngine> openAi(GenerativeSettings s) {
         return s.apiKey().map(String::trim).filter(k -> !k.isEmpty()).map(key -> {
             OpenAiImagesSettings openAi = new OpenAiImagesSettings(s.baseUrl(), key, s.imageModel(),
                     Arrays.stream(s.imageSizes().split(",")).map(Size::parse).toList(), s.timeout());

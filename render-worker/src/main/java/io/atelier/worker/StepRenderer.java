@@ -45,7 +45,8 @@ public class StepRenderer {
     private final String actor;
     private final GenerativeEvidence evidence;
 
-    public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, MeterRegistry metrics) {
+    public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, BflSettings bfl,
+                        MeterRegistry metrics) {
         this.images = images;
         SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
         LOG.infof("subject detection: %s", subject.description());
@@ -57,8 +58,8 @@ public class StepRenderer {
                 image -> {
                     detections.increment();
                     return subject.detector().detect(image);
-                }, GenerativeEngines.configured(generativeSettings));
-        LOG.infof("generative engine: %s", engine.generativeProvider().orElse("none (set ATELIER_OPENAI_API_KEY to enable)"));
+                }, GenerativeEngines.configured(generativeSettings, bfl));
+        LOG.infof("generative engine: %s", engine.generativeProvider().orElse("none (set ATELIER_OPENAI_API_KEY or ATELIER_BFL_API_KEY to enable)"));
         this.evidence = new GenerativeEvidence(images);
         this.subjectMethod = subject.method();
         this.actor = "worker:" + settings.name();

@@ -36,7 +36,7 @@ class SynthesisPlanTest {
     void withoutOneTheRefusalNamesTheSettingsToSet() {
         RenderOutcome outcome = Engine.standard().render(Photos.COFFEE_PNG, "add a person's hands holding the mug");
         assertThat(outcome).isInstanceOfSatisfying(RenderOutcome.Failed.class, f -> {
-            assertThat(f.reason()).contains("generative engine").contains("ATELIER_OPENAI_API_KEY").contains("ATELIER_COMFYUI_URL");
+            assertThat(f.reason()).contains("generative engine").contains("ATELIER_OPENAI_API_KEY").contains("ATELIER_BFL_API_KEY");
             assertThat(f.notUnderstood()).isNotEmpty();
         });
         assertThat(Engine.standard().draft("a cup of coffee", new Size(1024, 1024)))
