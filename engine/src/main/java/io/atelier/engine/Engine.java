@@ -7,7 +7,14 @@ import io.atelier.engine.image.LinearImage;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
+import io.atelier.engine.generative.GenerativeEngine;
+import io.atelier.engine.generative.GenerativeStage;
+import io.atelier.engine.generative.Size;
+import io.atelier.engine.generative.SynthesisRegions;
+import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.Synthesize;
 import io.atelier.engine.plan.EditPlan;
+import io.atelier.engine.plan.Region;
 import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
 import io.atelier.engine.planner.BuiltinPlanner;
@@ -20,6 +27,7 @@ import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.measure.Drift;
 import io.atelier.engine.measure.DriftMeasures;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,14 +37,30 @@ public final class Engine {
     /** Recorded with every render; bump when any operation's output bytes may change. */
     public static final String VERSION = "atelier-engine/0.2.2";
 
+    /** The settings that configure a generative engine, named in every refusal for the lack of one. */
+    public static final String GENERATIVE_SETTINGS = "ATELIER_OPENAI_API_KEY (with ATELIER_OPENAI_BASE_URL and ATELIER_OPENAI_IMAGE_MODEL), "
+            + "or ATELIER_BFL_API_KEY";
+
     private final Planner planner;
     private final ImageDecoder decoder;
     private final Renderer renderer;
+    private final Optional<GenerativeStage> generative;
 
     public Engine(Planner planner, ImageLimits limits, SubjectDetector subjectDetector) {
+        this(planner, limits, subjectDetector, Optional.empty());
+    }
+
+    /** An engine that also paints new content through {@code generative}, when one is configured. */
+    public Engine(Planner planner, ImageLimits limits, SubjectDetector subjectDetector, Optional<GenerativeEngine> generative) {
         this.planner = planner;
         this.decoder = new ImageDecoder(limits);
-        this.renderer = new Renderer(subjectDetector, limits);
+        this.generative = generative.map(GenerativeStage::new);
+        this.renderer = new Renderer(subjectDetector, limits, this.generative);
+    }
+
+    /** The generative provider's name, when one is configured. */
+    public Optional<String> generativeProvider() {
+        return generative.map(GenerativeStage::provider);
     }
 
     public static Engine standard() {
@@ -52,7 +76,7 @@ public final class Engine {
      * needs it) before estimating it again.
      */
     public RenderOutcome render(byte[] sourceImage, String instruction, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
-        PlanOutcome planned = planner.plan(instruction);
+        PlanOutcome planned = withSynthesis(planner.plan(instruction));
         if (!planned.fullyUnderstood()) {
             return refusal(planned);
         }
@@ -82,8 +106,8 @@ public final class Engine {
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
         return new RenderOutcome.Rendered(plan, PngEncoder.encode(out), out.getWidth(), out.getHeight(),
                 PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod(), result.inputMatte(),
-                result.resultMatte(), Drift.between(decoded.image(), decoded.image().getWidth(), decoded.image().getHeight(), thumb,
-                out.getWidth(), out.getHeight()));
+                result.resultMatte(), result.generated(), Optional.of(Drift.between(decoded.image(), decoded.image().getWidth(), decoded.image().getHeight(), thumb,
+                out.getWidth(), out.getHeight())));
     }
 
     /**
@@ -102,12 +126,42 @@ public final class Engine {
         }
     }
 
+    /**
+     * A first draft painted from a prompt, at {@code size} (a size the provider accepts is chosen
+     * closest to it). Without a generative engine it fails, naming the settings to set.
+     */
+    public RenderOutcome draft(String prompt, Size size) {
+        if (generative.isEmpty()) {
+            return new RenderOutcome.Failed("Starting from a prompt needs a generative engine, and none is configured.",
+                    "Set " + GENERATIVE_SETTINGS + " for the render workers, or start from a photo.", List.of());
+        }
+        GenerativeStage.Painted painted = generative.get().draft(prompt, size);
+        BufferedImage out = painted.image().toBufferedImage();
+        BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
+        return new RenderOutcome.Rendered(EditPlan.of(prompt, "prompt", List.of(new Synthesize(prompt, Region.WHOLE))), PngEncoder.encode(out),
+                out.getWidth(), out.getHeight(), PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(painted.committed()), Optional.empty());
+    }
+
+    // With a generative engine, what the planner set aside as synthesis becomes one synthesize operation, run
+    // first so the built-in edits of the same instruction (warmer, a crop) apply to the new content too.
+    private PlanOutcome withSynthesis(PlanOutcome planned) {
+        if (generative.isEmpty() || planned.synthesis().isEmpty() || !planned.notUnderstood().isEmpty() || !planned.missing().isEmpty()) {
+            return planned;
+        }
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new Synthesize(String.join(", ", planned.synthesis()), SynthesisRegions.read(planned.synthesis())));
+        ops.addAll(planned.plan().operations());
+        EditPlan plan = EditPlan.of(planned.plan().instruction(), planned.plan().planner(), ops);
+        return new PlanOutcome(plan, List.of(), List.of(), List.of(), planned.notes(), planned.closest());
+    }
+
     // Nothing is half-done: a step that cannot be fully rendered fails, saying what to do instead.
     private RenderOutcome refusal(PlanOutcome planned) {
         if (!planned.synthesis().isEmpty()) {
             return new RenderOutcome.Failed(
                     "This asks for new things to be painted into the picture (\"" + String.join("\", \"", planned.synthesis())
-                            + "\"), which needs a generative engine, and none is configured.",
+                            + "\"), which needs a generative engine, and none is configured (set " + GENERATIVE_SETTINGS + ").",
                     "The built-in engine edits what is already in the photo: light, colour, framing (crop, reframe, rotate), focus, text, and finishing "
                             + "touches such as steam, grain, dust in the light or a light leak. Try one of those (e.g. \"add soft light "
                             + "from the left\", \"blur the background\"), or branch from this step once a generative engine is set up.",

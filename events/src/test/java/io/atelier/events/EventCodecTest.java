@@ -20,8 +20,8 @@ class EventCodecTest {
                 new SourceImageAdded(step, "coffee.png", IMAGE, IMAGE),
                 new InstructionRequested(UUID.randomUUID(), step, "make it warmer", IMAGE),
                 new InstructionRequested(UUID.randomUUID(), step, "make it warmer", IMAGE, java.util.Optional.of(IMAGE)),
-                new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode(), "engine/1", 42, "none",
-                        EventCodec.mapper().createObjectNode().set("againstParent", EventCodec.mapper().createObjectNode().put("ssim", 0.91))),
+                new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode(), "engine/1", 42, "none", java.util.Optional.empty(),
+                        (com.fasterxml.jackson.databind.JsonNode) EventCodec.mapper().createObjectNode().set("againstParent", EventCodec.mapper().createObjectNode().put("ssim", 0.91))),
                 new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode().put("schemaVersion", 1), "engine/1", 42, "grabcut-centre-prior/1"),
                 new RenderFailed(step, "I did not understand: \"add hands\"", "I can crop…", List.of("add hands"), "engine/1"));
         long seq = 1;

@@ -1,6 +1,7 @@
 package io.atelier.worker;
 
 import io.atelier.engine.Engine;
+import io.atelier.engine.generative.GenerationException;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.Planners;
@@ -45,8 +46,10 @@ public class StepRenderer {
     private final String subjectMethod;
     private final Counter cachedMattes;
     private final String actor;
+    private final GenerativeEvidence evidence;
 
-    public StepRenderer(ImageStore images, WorkerSettings settings, MeterRegistry metrics) {
+    public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, BflSettings bfl,
+                        MeterRegistry metrics) {
         this.images = images;
         SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
         LOG.infof("subject detection: %s", subject.description());
@@ -58,7 +61,9 @@ public class StepRenderer {
                 image -> {
                     detections.increment();
                     return subject.detector().detect(image);
-                });
+                }, GenerativeEngines.configured(generativeSettings, bfl));
+        LOG.infof("generative engine: %s", engine.generativeProvider().orElse("none (set ATELIER_OPENAI_API_KEY or ATELIER_BFL_API_KEY to enable)"));
+        this.evidence = new GenerativeEvidence(images);
         this.subjectMethod = subject.method();
         this.actor = "worker:" + settings.name();
     }
@@ -82,6 +87,9 @@ public class StepRenderer {
             };
         } catch (ImageStore.StorageException e) {
             throw e;
+        } catch (GenerationException e) {
+            evidence.keepFailure(request, step.stepId(), e);
+            outcome = new RenderFailed(step.stepId(), e.reason(), e.hint(), List.of(), Engine.VERSION);
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.errorf(e, "engine failed on step %s", step.stepId());
             outcome = new RenderFailed(step.stepId(), "The engine failed on this step (" + e.getClass().getSimpleName() + ").",
@@ -120,22 +128,25 @@ public class StepRenderer {
         r.sourceMatte().ifPresent(m -> cacheMatte(request.workspaceId(), step.parentImage().sha256(), m));
         r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), stored.image().sha256(), m));
         return new ImageRendered(step.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
-                r.subjectMethod().orElse(ImageRendered.NO_SUBJECT), drift(step, r));
+                r.subjectMethod().orElse(ImageRendered.NO_SUBJECT),
+                r.generated().map(g -> evidence.keep(request, step.stepId(), g, r.width(), r.height())), drift(step, r));
     }
 
     // Drift against the parent (measured by the engine) and against the session's original upload.
     private ObjectNode drift(InstructionRequested step, RenderOutcome.Rendered r) {
         ObjectNode drift = EventCodec.mapper().createObjectNode();
-        JsonNode againstParent = EventCodec.mapper().valueToTree(r.againstParent());
-        drift.set("againstParent", againstParent);
-        step.originalImage().ifPresent(original -> {
-            if (original.sha256().equals(step.parentImage().sha256())) {
-                drift.set("againstOriginal", againstParent);
-            } else {
-                engine.driftAgainst(images.get(original.key()), r).ifPresentOrElse(
-                        d -> drift.set("againstOriginal", EventCodec.mapper().valueToTree(d)),
-                        () -> LOG.warnf("original %s of step %s is unreadable; drift against it not measured", original.key(), step.stepId()));
-            }
+        r.againstParent().ifPresent(againstParent -> {
+            JsonNode parent = EventCodec.mapper().valueToTree(againstParent);
+            drift.set("againstParent", parent);
+            step.originalImage().ifPresent(original -> {
+                if (original.sha256().equals(step.parentImage().sha256())) {
+                    drift.set("againstOriginal", parent);
+                } else {
+                    engine.driftAgainst(images.get(original.key()), r).ifPresentOrElse(
+                            d -> drift.set("againstOriginal", EventCodec.mapper().valueToTree(d)),
+                            () -> LOG.warnf("original %s of step %s is unreadable; drift against it not measured", original.key(), step.stepId()));
+                }
+            });
         });
         return drift;
     }

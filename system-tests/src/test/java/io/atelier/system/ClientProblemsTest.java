@@ -75,7 +75,7 @@ class ClientProblemsTest {
 
     @Test
     void refiningAFailedStepIs409() throws Exception {
-        UUID failed = commands.requestStep(session, new NewStep().parentStepId(root).instruction("add a potted plant next to the cup"), null)
+        UUID failed = commands.requestStep(session, new NewStep().parentStepId(root).instruction("add a weapon next to the cup"), null)
                 .getStepId();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> gallery.getSessionTree(session).getSteps()
                 .stream().anyMatch(s -> s.getStepId().equals(failed) && s.getStatus() == io.atelier.client.gallery.model.Step.StatusEnum.FAILED));

@@ -188,7 +188,8 @@ class OpenApiContractTest {
         // finding the subject takes seconds: its child is asked for within milliseconds
         UUID slow = UUID.fromString(json().body(newStep(root, "blur the background so only the cup stays sharp")).post(steps).path("stepId"));
         seen.check(step, "parent-pending", json().body(newStep(slow, "warmer")).post(steps));
-        UUID failed = UUID.fromString(json().body(newStep(root, "add a potted plant next to the cup")).post(steps).path("stepId"));
+        // refused by the (fake) provider's safety system: a step that fails
+        UUID failed = UUID.fromString(json().body(newStep(root, "add a weapon next to the cup")).post(steps).path("stepId"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> "failed".equals(
                 given().get(Api.gallery() + "/api/sessions/" + session).then().extract().path("steps.find { it.stepId == '" + failed + "' }.status")));
         seen.check(step, "parent-failed", json().body(newStep(failed, "warmer")).post(steps));
@@ -219,6 +220,16 @@ class OpenApiContractTest {
             seen.check(op, "not-found", given().get(sessions + "/" + session + "/steps/" + UUID.randomUUID() + "/" + kind));
             seen.check(op, "not-found", given().get(sessions + "/" + session + "/steps/not-a-uuid/" + kind));
         }
+
+        OpenApiDocument.Op mask = galleryDoc.operation("getStepMask");
+        UUID painted = Api.step(session, root, "add a potted plant next to the cup");
+        assertThat(Api.awaitFinished(session, painted)).isEqualTo("rendered");
+        String maskUrl = sessions + "/" + session + "/steps/" + painted + "/mask";
+        Response maskOk = seen.check(mask, null, given().get(maskUrl));
+        seen.check(mask, null, given().header("If-None-Match", maskOk.header("ETag")).get(maskUrl));
+        seen.check(mask, "not-found", given().get(sessions + "/" + session + "/steps/" + root + "/mask"));
+        seen.check(mask, "not-found", given().get(sessions + "/" + session + "/steps/not-a-uuid/mask"));
+        seen.check(mask, "invalid-workspace", given().queryParam("workspace", "Not Valid").get(maskUrl));
 
         seen.check(galleryDoc.operation("getCapabilities"), null, given().get(Api.gallery() + "/api/capabilities"));
 

@@ -144,15 +144,15 @@ class RefinementLoopTest {
     }
 
     @Test
-    void anInstructionTheEngineCannotDoFailsVisiblyWithItsReason() {
+    void anInstructionTheProviderRefusesFailsVisiblyWithItsReason() {
         UUID session = Api.newSession("synthesis");
         UUID root = Api.uploadPhoto(session);
-        UUID hands = Api.step(session, root, "Add a person's hands holding the coffee mug");
-        assertThat(Api.awaitFinished(session, hands)).isEqualTo("failed");
+        UUID refused = Api.step(session, root, "Add a weapon beside the coffee mug");
+        assertThat(Api.awaitFinished(session, refused)).isEqualTo("failed");
         JsonPath tree = Api.tree(session);
-        String prefix = "steps.find { it.stepId == '" + hands + "' }.";
-        assertThat(tree.getString(prefix + "failure.reason")).contains("hands").contains("generative engine");
-        assertThat(tree.getString(prefix + "failure.hint")).contains("crop");
+        String prefix = "steps.find { it.stepId == '" + refused + "' }.";
+        assertThat(tree.getString(prefix + "failure.reason")).contains("openai refused").contains("safety system");
+        assertThat(tree.getString(prefix + "failure.hint")).contains("Rephrase");
         assertThat(tree.getString(prefix + "image")).isNull();
         List<EventEnvelope> events = SessionLog.eventsOf(RunningStack.endpoints().kafkaBootstrap(), session);
         assertThat(events.get(events.size() - 1).event()).isInstanceOf(RenderFailed.class);

@@ -1,5 +1,6 @@
 package io.atelier.system;
 
+import io.atelier.generative.FakeOpenAiImages;
 import io.atelier.stack.Endpoints;
 import io.atelier.stack.InfrastructureChoice;
 import io.atelier.stack.LocalStack;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningStack implements BeforeAllCallback {
     private static LocalStack stack;
+    private static FakeOpenAiImages openAi;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -26,12 +28,22 @@ public final class RunningStack implements BeforeAllCallback {
                 Path data = Files.createDirectories(root.resolve("system-tests/target/stack"));
                 Path run = Files.createTempDirectory(data, "run-");
                 InfrastructureChoice choice = InfrastructureChoice.detect();
+                // the workers' generative engine is a local fake of the paid OpenAI Images API; everything else is real
+                openAi = FakeOpenAiImages.start();
+                System.setProperty("atelier.openai.base-url", openAi.baseUrl());
+                System.setProperty("atelier.openai.api-key", FakeOpenAiImages.KEY);
+                System.setProperty("atelier.openai.image-model", FakeOpenAiImages.MODEL);
+                System.setProperty("atelier.openai.timeout", "20s");
                 System.out.println("[RunningStack] infrastructure: " + choice.kind().name().toLowerCase(java.util.Locale.ROOT)
                         + " (" + choice.reason() + ")");
                 stack = LocalStack.start(root, run, StackPorts.random(), 2, 1, choice.kind());
                 LocalStack current = stack;
+                FakeOpenAiImages fake = openAi;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("atelier-stack",
-                        (ExtensionContext.Store.CloseableResource) current::close);
+                        (ExtensionContext.Store.CloseableResource) () -> {
+                            current.close();
+                            fake.close();
+                        });
                 // every request carries the default workspace's key unless a test sets its own Authorization (which replaces it)
                 io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
                         .addHeader("Authorization", "Bearer " + stack.apiKey()).build();
@@ -56,6 +68,11 @@ public final class RunningStack implements BeforeAllCallback {
 
     static LocalStack stack() {
         return stack;
+    }
+
+    /** The fake OpenAI Images API the workers call. */
+    static FakeOpenAiImages openAi() {
+        return openAi;
     }
 
     static Endpoints endpoints() {

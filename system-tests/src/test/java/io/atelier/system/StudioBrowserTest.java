@@ -203,11 +203,11 @@ class StudioBrowserTest {
         browser.findElement(By.id("compare-off")).click();
 
         // a step the engine cannot do turns into its reason, live, the same way, and is no dead end
-        String beans = "add scattered coffee beans around the saucer";
+        String beans = "add a weapon beside the saucer"; // the (fake) provider's safety system refuses it
         String bw = studio.selectedStep();
         studio.refine(beans);
         studio.finishedStep(beans, "failed");
-        studio.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".failure"), "generative engine"));
+        studio.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".failure"), "safety system"));
         assertThat(browser.findElement(By.cssSelector("[role=treeitem][aria-selected=true] > .node")).getAttribute("title"))
                 .startsWith(beans + "\nfailed · ");
         studio.assertReadable("with a failed step selected");

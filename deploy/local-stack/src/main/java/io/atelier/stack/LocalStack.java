@@ -168,8 +168,10 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             int port = workerPorts.get(i);
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
+            Map<String, String> own = new LinkedHashMap<>(generativeSettings());
+            own.put("atelier.worker.name", name);
             apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
-                    settings(Map.of("atelier.worker.name", name), null), logs, run)));
+                    settings(own, null), logs, run)));
         }
         // wait for every service either way: one that fails must not leave the others starting unseen by close()
         RuntimeException failure = null;
@@ -273,6 +275,17 @@ public final class LocalStack implements AutoCloseable {
     private static boolean isInfra(Path pidFile) {
         String name = pidFile.getFileName().toString();
         return name.startsWith("kafka") || name.startsWith("s3");
+    }
+
+    /**
+     * The generative engine's settings given to this launcher as system properties (atelier.openai.*), for the workers;
+     * ATELIER_OPENAI_* environment variables reach them anyway, as every launched service inherits the environment.
+     */
+    private static Map<String, String> generativeSettings() {
+        Map<String, String> found = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("atelier.openai.")).sorted()
+                .forEach(k -> found.put(k, System.getProperty(k)));
+        return found;
     }
 
     /** What every service launched by the stack is told: where Kafka and S3 are, its database if it has one, its own extras. */

@@ -19,7 +19,8 @@ public @interface Doc {
         COMPOSITION("composition"),
         COLOUR("colour & brand"),
         FOCUS("focus"),
-        POLISH("final polish");
+        POLISH("final polish"),
+        GENERATIVE("generative (needs a configured engine)");
 
         private final String title;
 

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonTypeIdResolver(OperationNames.class)
-public sealed interface Operation permits Operation.Local, Operation.Geometric, Operation.Global {
+public sealed interface Operation permits Operation.Local, Operation.Geometric, Operation.Global, Operation.Generative {
 
     /** A short phrase saying what the operation does, shown to the user as "what I did". */
     String describe();
@@ -47,5 +47,14 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
     sealed interface Global extends Operation permits TimeOfDay, DirectionalLight, SplitTone, Vignette, AutoLevel,
             AutoWhiteBalance, Text, Border, Grain, Dust, LightLeak, Steam {
         LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject);
+    }
+
+    /** New content from a generative engine: run by the renderer through its generative stage, not by pixel maths here. */
+    sealed interface Generative extends Operation permits Synthesize {
+        /** Where the new content may be committed. */
+        Region region();
+
+        /** What to paint. */
+        String prompt();
     }
 }

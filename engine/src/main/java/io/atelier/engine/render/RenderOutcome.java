@@ -14,7 +14,8 @@ public sealed interface RenderOutcome {
                     int thumbnailHeight, java.util.Optional<String> subjectMethod,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> sourceMatte,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte,
-                    io.atelier.engine.measure.DriftMeasures againstParent) implements RenderOutcome {
+                    java.util.Optional<io.atelier.engine.generative.GenerativeStage.Committed> generated,
+                    java.util.Optional<io.atelier.engine.measure.DriftMeasures> againstParent) implements RenderOutcome {
     }
 
     /** The step cannot be rendered: why, what would work, and the parts of the instruction not understood. */

@@ -1,5 +1,6 @@
 package io.atelier.engine.render;
 
+import io.atelier.engine.generative.GenerativeStage;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.ops.Move;
 import io.atelier.engine.ops.Operation;
@@ -20,15 +21,25 @@ import java.util.function.Supplier;
 public final class Renderer {
     private final SubjectDetector detector;
     private final ImageLimits limits;
+    private final Optional<GenerativeStage> generative;
 
     public Renderer(SubjectDetector detector) {
-        this(detector, ImageLimits.DEFAULT);
+        this(detector, ImageLimits.DEFAULT, Optional.empty());
     }
 
-    /** A renderer that refuses any operation whose output would be over {@code limits}, before allocating it. */
+    /** A renderer without a generative engine that refuses any operation whose output would be over {@code limits}. */
     public Renderer(SubjectDetector detector, ImageLimits limits) {
+        this(detector, limits, Optional.empty());
+    }
+
+    /**
+     * A renderer that refuses any operation whose output would be over {@code limits}, before allocating
+     * it, and runs generative operations through {@code generative} when one is configured.
+     */
+    public Renderer(SubjectDetector detector, ImageLimits limits, Optional<GenerativeStage> generative) {
         this.detector = detector;
         this.limits = limits;
+        this.generative = generative;
     }
 
     /**
@@ -36,7 +47,10 @@ public final class Renderer {
      * detected on the input (to cache for it), and the matte of the result, when it is known exactly.
      */
     public record Rendering(LinearImage image, Optional<String> subjectMethod, Optional<SubjectMatte> inputMatte,
-                            Optional<SubjectMatte> resultMatte) {
+                            Optional<SubjectMatte> resultMatte, Optional<GenerativeStage.Committed> generated) {
+        public Rendering(LinearImage image, Optional<String> subjectMethod, Optional<SubjectMatte> inputMatte, Optional<SubjectMatte> resultMatte) {
+            this(image, subjectMethod, inputMatte, resultMatte, Optional.empty());
+        }
     }
 
     public Rendering run(EditPlan plan, LinearImage input) {
@@ -55,16 +69,27 @@ public final class Renderer {
     public Rendering run(EditPlan plan, LinearImage input, Supplier<Optional<SubjectMatte>> cachedMatte) {
         Subject subject = new Subject(detector, () -> cachedMatte.get().filter(m -> m.width() == input.width() && m.height() == input.height()));
         LinearImage image = input;
+        GenerativeStage.Committed generated = null;
         for (Operation operation : plan.operations()) {
             subject.current = image;
+            if (operation instanceof Operation.Generative g) {
+                GenerativeStage.Painted painted = generative.orElseThrow(() -> new IllegalStateException(
+                        "the plan has a generative operation and no generative engine is configured")).paint(g, image, subject::matte);
+                image = painted.image();
+                generated = painted.committed();
+                subject.matte = null; // new content may change the subject's outline: estimate again if a later step needs it
+                subject.moved = true;
+                continue;
+            }
             image = apply(operation, image, subject, limits);
         }
         return new Rendering(image, Optional.ofNullable(subject.method), Optional.ofNullable(subject.detectedOnInput),
-                Optional.ofNullable(subject.matte));
+                Optional.ofNullable(subject.matte), Optional.ofNullable(generated));
     }
 
     private static LinearImage apply(Operation operation, LinearImage image, Subject subject, ImageLimits limits) {
         return switch (operation) {
+            case Operation.Generative g -> throw new IllegalStateException("generative operations run through the generative stage");
             case Operation.Local local -> {
                 Optional<float[]> mask = RegionMasks.mask(local.region(), image, subject::matte);
                 LinearImage edited = local.apply(image, mask);

@@ -91,6 +91,7 @@ final class PlanTokens {
                 case AutoWhiteBalance a -> tokens.add("auto-white-balance");
                 case AutoLevel a -> tokens.add("auto-level");
                 case Border b -> tokens.add("border");
+                case io.atelier.engine.ops.Synthesize s -> tokens.add("!synthesis");
             }
         }
         if (!outcome.synthesis().isEmpty()) {

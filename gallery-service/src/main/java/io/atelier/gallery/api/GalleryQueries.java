@@ -70,7 +70,7 @@ public class GalleryQueries {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT id, parent_step_id, instruction, status, failure_reason, failure_hint, not_understood, image_key, image_type,
                            image_width, image_height, image_bytes, image_sha256, thumb_key, plan, engine_version, duration_ms,
-                           requested_at, finished_at, subject_method, drift
+                           requested_at, finished_at, subject_method, generated, drift
                     FROM gallery_step WHERE session_id = ? ORDER BY sequence""")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -84,7 +84,7 @@ public class GalleryQueries {
                         rows.add(new Object[] {id, parent, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                                 rs.getString(8), rs.getString(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), (Long) rs.getObject(12),
                                 rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), (Long) rs.getObject(17),
-                                instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getString(20), rs.getString(21)});
+                                instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getString(20), rs.getString(21), rs.getString(22)});
                     }
                 }
             }
@@ -103,7 +103,8 @@ public class GalleryQueries {
                 steps.add(new GalleryViews.Step(id, (UUID) r[1], List.copyOf(children.get(id)), (String) r[2], (String) r[3], failure, image,
                         r[13] == null ? null : stepUrl(sessionId, id) + "/thumbnail", r[14] == null ? null : json((String) r[14]),
                         (String) r[15], (Long) r[16], (String) r[19], (Instant) r[17], (Instant) r[18],
-                        r[20] == null ? null : json((String) r[20]), null));
+                        r[20] == null ? null : generatedView((String) r[20], stepUrl(sessionId, id) + "/mask"),
+                        r[21] == null ? null : json((String) r[21]), null));
             }
             Map<UUID, UUID> returnTo = DriftAdvice.returnTo(steps);
             steps.replaceAll(s -> returnTo.containsKey(s.stepId()) ? s.withDriftReturnTo(returnTo.get(s.stepId())) : s);
@@ -145,6 +146,31 @@ public class GalleryQueries {
 
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
+    }
+
+    // What a client needs of the recorded provenance: the mask as a URL, not its storage keys.
+    private static com.fasterxml.jackson.databind.JsonNode generatedView(String stored, String maskUrl) {
+        com.fasterxml.jackson.databind.node.ObjectNode g = (com.fasterxml.jackson.databind.node.ObjectNode) json(stored);
+        g.remove("mask");
+        g.remove("evidenceKey");
+        g.put("maskUrl", maskUrl);
+        return g;
+    }
+
+    /** The stored committed mask of a generated step, if the step exists in this workspace and has one. */
+    public Optional<StoredImage> maskOf(String workspaceId, UUID sessionId, UUID stepId) {
+        String sql = "SELECT st.mask_key, st.mask_sha256 FROM gallery_step st JOIN gallery_session s ON s.id = st.session_id "
+                + "WHERE st.id = ? AND st.session_id = ? AND s.workspace_id = ? AND st.mask_key IS NOT NULL";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, stepId);
+            ps.setObject(2, sessionId);
+            ps.setString(3, workspaceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredImage(rs.getString(1), "image/png", rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(String text) {

@@ -138,6 +138,29 @@ public class GalleryResource {
     }
 
     @GET
+    @Path("{id}/steps/{step}/mask")
+    @Produces("image/png")
+    @Operation(operationId = "getStepMask", summary = "The committed mask of a generated step",
+            description = "A grey PNG at the image's size: white where the generative engine's content was committed, black where every "
+                    + "pixel is the parent's. 404 for steps no generative engine painted.")
+    @APIResponse(responseCode = "200", description = "The mask's PNG bytes.",
+            headers = {@Header(name = "ETag", description = "The mask's sha256, quoted.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "Masks never change: `private, max-age=31536000, immutable`.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))},
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named this mask's ETag.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response mask(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                         @Parameter(description = "The step's id.") @PathParam("step") UUID stepId,
+                         @Parameter(description = "An ETag this client already has.") @HeaderParam("If-None-Match") String ifNoneMatch) {
+        String workspace = caller.workspace();
+        GalleryQueries.StoredImage stored = queries.maskOf(workspace, sessionId, stepId)
+                .orElseThrow(() -> ProblemException.notFound("Mask of step", stepId));
+        return send(checked(stored, workspace, sessionId, stepId), ifNoneMatch);
+    }
+
+    @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
@@ -175,11 +198,19 @@ public class GalleryResource {
     private Response stream(String workspace, UUID sessionId, UUID stepId, boolean thumbnail, String ifNoneMatch) {
         GalleryQueries.StoredImage stored = queries.imageOf(workspace, sessionId, stepId, thumbnail)
                 .orElseThrow(() -> ProblemException.notFound("Image of step", stepId));
-        // an image key names its workspace and session: serve it only if they are this request's
+        return send(checked(stored, workspace, sessionId, stepId), ifNoneMatch);
+    }
+
+    // an image key names its workspace and session: serve it only if they are this request's
+    private static GalleryQueries.StoredImage checked(GalleryQueries.StoredImage stored, String workspace, UUID sessionId, UUID stepId) {
         if (!io.atelier.platform.storage.ImageKeys.belongsTo(stored.key(), workspace, sessionId)) {
             LOG.warnf("step %s of session %s names image key %s outside its workspace and session; not served", stepId, sessionId, stored.key());
             throw ProblemException.notFound("Image of step", stepId);
         }
+        return stored;
+    }
+
+    private Response send(GalleryQueries.StoredImage stored, String ifNoneMatch) {
         String etag = "\"" + stored.sha256() + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();

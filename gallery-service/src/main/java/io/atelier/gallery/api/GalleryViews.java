@@ -62,6 +62,10 @@ public final class GalleryViews {
                        String engineVersion, Long durationMillis,
                        @Schema(description = "How the render found the subject; \"none\" when no operation needed it.") String subjectMethod,
                        @Schema(required = true) Instant requestedAt, Instant finishedAt,
+                       @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "For a step painted by a generative engine: "
+                               + "provider, model, requestId, revisedPrompt, seed, usage (as the provider reported it), mode (region, changes or draft), "
+                               + "committedFraction, and maskUrl, the committed mask (white = new content). Null otherwise.")
+                       JsonNode generated,
                        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
                                description = "How far the render drifted: againstParent and againstOriginal, each with ssim, meanDeltaE, "
                                        + "p95DeltaE, histogramDistance, temperatureShiftKelvin, exposureShiftStops, dominantColours, "
@@ -72,7 +76,7 @@ public final class GalleryViews {
 
         Step withDriftReturnTo(UUID returnTo) {
             return new Step(stepId, parentStepId, childStepIds, instruction, status, failure, image, thumbnailUrl, plan, engineVersion,
-                    durationMillis, subjectMethod, requestedAt, finishedAt, drift, returnTo);
+                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo);
         }
     }
 }

@@ -67,6 +67,11 @@ final class SessionProjection {
                         r.drift().isEmpty() ? null : r.drift().toString(), ts(e),
                         r.stepId(), e.sessionId());
                 exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", r.thumbnail().key(), e.sessionId());
+                if (r.generated().isPresent()) {
+                    var g = r.generated().get();
+                    exec(c, "UPDATE gallery_step SET generated = ?, mask_key = ?, mask_sha256 = ? WHERE id = ? AND session_id = ?",
+                            io.atelier.events.EventCodec.mapper().valueToTree(g).toString(), g.mask().key(), g.mask().sha256(), r.stepId(), e.sessionId());
+                }
             }
             case RenderFailed f -> exec(c, """
                     UPDATE gallery_step SET status = 'failed', failure_reason = ?, failure_hint = ?, not_understood = ?, engine_version = ?,

@@ -1,0 +1,32 @@
+package io.atelier.worker;
+
+import io.atelier.engine.generative.GenerativeEngine;
+import io.atelier.engine.generative.Size;
+import io.atelier.generative.OpenAiImages;
+import io.atelier.generative.OpenAiImagesSettings;
+import io.atelier.generative.Resilience;
+import io.atelier.generative.Resilient;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Builds the configured generative engine, if any, wrapped in retries and a circuit breaker. */
+final class GenerativeEngines {
+    private GenerativeEngines() {
+    }
+
+    static Optional<GenerativeEngine> configured(GenerativeSettings s, BflSettings bfl) {
+        return openAi(s).or(() -> bfl.apiKey().map(String::trim).filter(k -> !k.isEmpty()).map(key -> new Resilient(
+                new io.atelier.generative.BflKontext(new io.atelier.generative.BflKontextSettings(bfl.baseUrl(), key, bfl.model(), bfl.pollEvery(),
+                        bfl.timeout())), Resilience.DEFAULT)));
+    }
+
+    private static Optional<GenerativeEngine> openAi(GenerativeSettings s) {
+        return s.apiKey().map(String::trim).filter(k -> !k.isEmpty()).map(key -> {
+            OpenAiImagesSettings openAi = new OpenAiImagesSettings(s.baseUrl(), key, s.imageModel(),
+                    Arrays.stream(s.imageSizes().split(",")).map(Size::parse).toList(), s.timeout());
+            return new Resilient(new OpenAiImages(openAi), new Resilience(s.attempts(), Duration.ofSeconds(2), Duration.ofSeconds(30), 5,
+                    Duration.ofSeconds(60)));
+        });
+    }
+}
