@@ -15,6 +15,7 @@ import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.storage.ImageBytes;
 import io.atelier.platform.storage.ImageStore;
 import io.atelier.platform.storage.Sha256;
+import io.atelier.platform.text.UserText;
 import io.atelier.session.SessionSettings;
 import io.atelier.session.model.IdempotencyKeyEntity;
 import io.atelier.session.model.SessionEntity;
@@ -48,6 +49,7 @@ public class SessionCommands {
     /** Opens a session in the workspace and appends SessionStarted. */
     @Transactional
     public SessionEntity startSession(String workspaceId, String actor, String rawTitle) {
+        UserText.check("title", rawTitle, UserText.Lines.SINGLE);
         String title = rawTitle == null || rawTitle.isBlank() ? "Untitled session" : rawTitle.strip();
         if (title.length() > settings.maxTitleLength()) {
             throw ProblemException.badRequest("title-too-long", "Title too long",
@@ -145,6 +147,7 @@ public class SessionCommands {
     @Transactional
     public StepAccepted requestStepOnce(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction,
                                         String idempotencyKey) {
+        UserText.check("instruction", instruction, UserText.Lines.MULTI);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return StepAccepted.of(requestStep(workspaceId, actor, sessionId, parentStepId, instruction));
         }
