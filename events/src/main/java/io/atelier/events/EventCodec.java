@@ -27,7 +27,8 @@ public final class EventCodec {
             "SourceImageAdded", SourceImageAdded.class,
             "InstructionRequested", InstructionRequested.class,
             "ImageRendered", ImageRendered.class,
-            "RenderFailed", RenderFailed.class);
+            "RenderFailed", RenderFailed.class,
+            "SessionDeleted", SessionDeleted.class);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -20,7 +20,8 @@ class EventCodecTest {
                 new SourceImageAdded(step, "coffee.png", IMAGE, IMAGE),
                 new InstructionRequested(UUID.randomUUID(), step, "make it warmer", IMAGE),
                 new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode().put("schemaVersion", 1), "engine/1", 42, "grabcut-centre-prior/1"),
-                new RenderFailed(step, "I did not understand: \"add hands\"", "I can crop…", List.of("add hands"), "engine/1"));
+                new RenderFailed(step, "I did not understand: \"add hands\"", "I can crop…", List.of("add hands"), "engine/1"),
+                new SessionDeleted());
         long seq = 1;
         for (SessionEvent event : events) {
             EventEnvelope envelope = EventEnvelope.of("default", session, seq++, "user:test", event);

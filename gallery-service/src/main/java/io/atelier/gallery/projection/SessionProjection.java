@@ -4,6 +4,7 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.RenderFailed;
+import io.atelier.events.SessionDeleted;
 import io.atelier.events.SessionStarted;
 import io.atelier.events.SourceImageAdded;
 import io.atelier.platform.json.StoredJson;
@@ -25,7 +26,7 @@ final class SessionProjection {
     static void apply(Connection c, EventEnvelope e) throws SQLException {
         OptionalLong last = lastSequence(c, e);
         if (e.event() instanceof SessionStarted started) {
-            if (last.isPresent()) {
+            if (last.isPresent() || deleted(c, e)) {
                 return;
             }
             exec(c, "INSERT INTO gallery_session (id, workspace_id, title, created_at, updated_at, last_sequence) VALUES (?,?,?,?,?,?)",
@@ -37,6 +38,12 @@ final class SessionProjection {
         }
         switch (e.event()) {
             case SessionStarted ignored -> { }
+            case SessionDeleted d -> {
+                // a tombstone, so a redelivered SessionStarted cannot bring the session back; only empty sessions are deleted
+                exec(c, "INSERT INTO gallery_deleted_session (id, last_sequence) VALUES (?,?)", e.sessionId(), e.sequence());
+                exec(c, "DELETE FROM gallery_session WHERE id = ?", e.sessionId());
+                return;
+            }
             case SourceImageAdded s -> {
                 exec(c, """
                         INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, image_key, image_sha256,
@@ -73,6 +80,15 @@ final class SessionProjection {
             ps.setObject(1, e.sessionId());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    private static boolean deleted(Connection c, EventEnvelope e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gallery_deleted_session WHERE id = ?")) {
+            ps.setObject(1, e.sessionId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
