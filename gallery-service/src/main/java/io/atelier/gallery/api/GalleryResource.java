@@ -40,6 +40,9 @@ public class GalleryResource {
     private final ImageStore images;
     private final SessionChanges changes;
     private final String defaultWorkspace;
+    // field-injected so the constructor other changes edit stays as it is
+    @jakarta.inject.Inject
+    StreamPermits streams;
 
     public GalleryResource(GalleryQueries queries, ImageStore images, SessionChanges changes,
                            @ConfigProperty(name = "atelier.gallery.default-workspace") String defaultWorkspace) {
@@ -153,19 +156,22 @@ public class GalleryResource {
             description = "Each event's data is a SessionTree; one also comes every 15 s to keep proxies from closing the stream.")
     @APIResponse(responseCode = "200", description = "A stream of server-sent events, each one's data a SessionTree as JSON.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = GalleryViews.SessionTree.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "too-many-streams streams-full")
     public Multi<GalleryViews.SessionTree> events(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
                                                   @HeaderParam(Workspaces.HEADER) String workspace,
                                                   @Parameter(description = "The workspace, for an EventSource that cannot send X-Atelier-Workspace.")
                                                   @QueryParam("workspace") String workspaceParam) {
         String ws = workspace(workspace, workspaceParam);
         queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        StreamPermits.Permit permit = streams.acquire(ws);
         // now, on every change of this session, and every 15 s so proxies keep the stream open
         Multi<UUID> triggers = Multi.createBy().merging().streams(
                 Multi.createFrom().item(sessionId),
                 changes.stream().filter(sessionId::equals),
                 Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> sessionId));
         return triggers.emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(trigger -> queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId)));
+                .map(trigger -> queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId)))
+                .onTermination().invoke(permit::release); // completion, failure or the client hanging up
     }
 
     // read here rather than by the framework, which answers a query parameter it cannot convert with a bare 404
