@@ -2,6 +2,7 @@ package io.atelier.gallery.api;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,6 +22,14 @@ final class CommandDocuments {
     @Schema(name = "NewSession", description = "A new session.")
     record NewSession(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
                       String title) {
+    }
+
+    @Schema(name = "NewSessionWithPhoto", description = "A new session with its photo (multipart/form-data).")
+    record NewSessionWithPhoto(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
+                                      String title,
+                                      @Schema(required = true, type = SchemaType.STRING, format = "binary",
+                                              description = "The photo, PNG, JPEG or WebP; its bytes decide the format, not its name or part type.")
+                                      String image) {
     }
 
     @Schema(name = "SessionCreated", description = "The session just opened: with its original when it was opened with its photo (multipart), "

@@ -61,12 +61,7 @@ public class CommandForwarding {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.NewSession.class),
                     examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "image",
-                    properties = {
-                            @SchemaProperty(name = "title", type = SchemaType.STRING, maxLength = 200,
-                                    description = "What the session is for; blank or absent means \"Untitled session\"."),
-                            @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
-                                    description = "The photo, PNG, JPEG or WebP; its bytes decide the format, not its name or part type.")}))})
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CommandDocuments.NewSessionWithPhoto.class))})
     @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
             headers = @Header(name = "Location", description = "The session's address.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.SessionCreated.class),

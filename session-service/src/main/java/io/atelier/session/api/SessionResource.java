@@ -71,6 +71,15 @@ public class SessionResource {
                              String title) {
     }
 
+    /** Body of a new session with its photo: documents the multipart form of startSession. */
+    @Schema(name = "NewSessionWithPhoto", description = "A new session with its photo (multipart/form-data).")
+    public record NewSessionWithPhoto(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
+                                      String title,
+                                      @Schema(required = true, type = SchemaType.STRING, format = "binary",
+                                              description = "The photo, PNG, JPEG or WebP; its bytes decide the format, not its name or part type.")
+                                      String image) {
+    }
+
     /** A created session. */
     @Schema(description = "The session just opened: with its original when it was opened with its photo (multipart), "
             + "otherwise without an image until its source is uploaded.")
@@ -104,12 +113,7 @@ public class SessionResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSession.class),
                     examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "image",
-                    properties = {
-                            @SchemaProperty(name = "title", type = SchemaType.STRING, maxLength = 200,
-                                    description = "What the session is for; blank or absent means \"Untitled session\"."),
-                            @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
-                                    description = "The photo, PNG, JPEG or WebP; its bytes decide the format, not its name or part type.")}))})
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = NewSessionWithPhoto.class))})
     @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
             headers = @Header(name = "Location", description = "The session's address; read it from gallery-service.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
