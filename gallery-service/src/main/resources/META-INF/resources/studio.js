@@ -124,6 +124,7 @@ async function showSessions() {
       progress.hidden = false;
       // one command opens the session with its photo: a photo the server refuses leaves no empty session behind
       const session = await sendPhoto('/api/sessions', { title }, file, progress);
+      await untilProjected(session.sessionId);
       location.hash = `#/s/${session.sessionId}`;
     } catch (error) {
       progress.hidden = true;
@@ -141,6 +142,16 @@ async function showSessions() {
     }
   } catch (error) {
     grid.append(el('li', { class: 'error', text: `Sessions could not be loaded: ${error.message}` }));
+  }
+}
+
+// The session page reads the gallery, which learns of a new session from the log a moment after
+// session-service answered: wait (briefly) until it knows the session, so the page does not open on a 404.
+async function untilProjected(sessionId) {
+  for (let waited = 0; waited < 15000; waited += 200) {
+    const response = await fetch(`/api/sessions/${sessionId}`, { headers: headers() });
+    if (response.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
