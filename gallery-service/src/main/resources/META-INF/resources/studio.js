@@ -156,7 +156,7 @@ async function showSessions() {
       message.textContent = `“${file.name}” is not a PNG, JPEG or WebP photo.`;
       return;
     }
-    // Checked here first, so a photo the server would refuse does not leave an empty session behind.
+    // Checked here first, so a person hears at once (before the upload) why a photo will not do.
     try {
       const bitmap = await createImageBitmap(file);
       const { width, height } = bitmap;
@@ -171,10 +171,10 @@ async function showSessions() {
     }
     try {
       const title = file.name.replace(/\.[^.]+$/, '');
-      const session = await api('/api/sessions', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title }) });
       progress.hidden = false;
-      await sendPhoto(session.sessionId, file, progress);
+      // one command opens the session with its photo: a photo the server refuses leaves no empty session behind
+      const session = await sendPhoto('/api/sessions', { title }, file, progress);
+      await untilProjected(session.sessionId);
       location.hash = `#/s/${session.sessionId}`;
     } catch (error) {
       progress.hidden = true;
@@ -195,13 +195,24 @@ async function showSessions() {
   }
 }
 
+// The session page reads the gallery, which learns of a new session from the log a moment after
+// session-service answered: wait (briefly) until it knows the session, so the page does not open on a 404.
+async function untilProjected(sessionId) {
+  for (let waited = 0; waited < 15000; waited += 200) {
+    const response = await fetch(`/api/sessions/${sessionId}`); // the studio cookie goes along (same origin)
+    if (response.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 // Multipart upload with progress (fetch cannot report upload progress).
-function sendPhoto(sessionId, file, progress) {
+function sendPhoto(path, fields, file, progress) {
   return new Promise((resolve, reject) => {
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('image', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/sessions/${sessionId}/source`);
+    xhr.open('POST', path);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) progress.value = Math.round(100 * e.loaded / e.total); };
     xhr.onload = () => {
       let body = {};

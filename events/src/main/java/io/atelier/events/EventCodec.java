@@ -30,7 +30,8 @@ public final class EventCodec {
             "SourceImageAdded", SourceImageAdded.class,
             "InstructionRequested", InstructionRequested.class,
             "ImageRendered", ImageRendered.class,
-            "RenderFailed", RenderFailed.class);
+            "RenderFailed", RenderFailed.class,
+            "SessionDeleted", SessionDeleted.class);
 
     /**
      * Every upcaster of the contract, oldest first. Empty while version 1 is the only one ever written:

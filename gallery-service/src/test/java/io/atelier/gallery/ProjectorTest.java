@@ -11,6 +11,7 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
+import io.atelier.events.SessionDeleted;
 import io.atelier.events.SessionEvent;
 import io.atelier.events.SessionStarted;
 import io.atelier.events.SourceImageAdded;
@@ -31,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,27 @@ class ProjectorTest {
         assertThat(tree.getList("steps.stepId", String.class)).containsExactly(root.toString(), step.toString());
         assertThat(tree.getString("rootStepId")).isEqualTo(root.toString());
         assertThat(lastSequence(session)).isEqualTo(4);
+    }
+
+    @Test
+    void aDeletedSessionLeavesTheListAndARedeliveredStartDoesNotBringItBack() throws SQLException {
+        KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+        UUID session = UUID.randomUUID();
+        EventEnvelope started = event(session, 1, new SessionStarted("opened by mistake"));
+        probe.publish(Topics.SESSION_EVENTS, started);
+        await().atMost(TIMEOUT).until(() -> sessionRows(session) == 1);
+        assertThat(given().when().get("/api/sessions?limit=500").then().extract().jsonPath().getList("sessionId", String.class))
+                .contains(session.toString());
+
+        probe.publish(Topics.SESSION_EVENTS, event(session, 2, new SessionDeleted()), started);
+        List<ConsumerRecord<String, byte[]>> records = probe.read(Topics.SESSION_EVENTS, session.toString(), 3, TIMEOUT);
+        ConsumerRecord<String, byte[]> last = records.get(2);
+        await().atMost(TIMEOUT).until(() -> storedOffset(last.partition()) > last.offset());
+
+        assertThat(sessionRows(session)).isZero();
+        given().when().get("/api/sessions/" + session).then().statusCode(404);
+        assertThat(given().when().get("/api/sessions?limit=500").then().extract().jsonPath().getList("sessionId", String.class))
+                .doesNotContain(session.toString());
     }
 
     @Test

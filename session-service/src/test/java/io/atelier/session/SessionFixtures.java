@@ -47,6 +47,9 @@ final class SessionFixtures {
         String key = newKey(workspace);
         io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
                 .addHeader("Authorization", "Bearer " + key).build();
+        // a test that sends another key replaces this one rather than sending both
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().headerConfig(
+                io.restassured.config.HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "Content-Type", "Accept"));
         return key;
     }
 

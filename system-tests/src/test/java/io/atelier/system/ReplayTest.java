@@ -25,6 +25,12 @@ class ReplayTest {
         UUID mono = Api.step(session, root, "monochrome, slightly darker");
         Api.awaitFinished(session, mono);
 
+        // an empty session opened and deleted (SessionDeleted) is absent from the live list and from the replayed one
+        UUID deleted = Api.newSession("replay, deleted");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(Api.gallery() + "/api/sessions/" + deleted).then().extract().statusCode() == 200);
+        given().delete(Api.session() + "/api/sessions/" + deleted).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(Api.gallery() + "/api/sessions/" + deleted).then().extract().statusCode() == 404);
+
         String live = given().get(Api.gallery() + "/api/sessions/" + session).then().statusCode(200).extract().asString();
         String liveList = given().get(Api.gallery() + "/api/sessions").then().statusCode(200).extract().asString();
 
@@ -32,6 +38,8 @@ class ReplayTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(given().get(replay + "/api/sessions/" + session).then().extract().asString()).isEqualTo(live));
         assertThat(given().get(replay + "/api/sessions").then().statusCode(200).extract().asString()).isEqualTo(liveList);
+        assertThat(liveList).doesNotContain(deleted.toString());
+        given().get(replay + "/api/sessions/" + deleted).then().statusCode(404);
         assertThat(live).contains("\"status\":\"failed\"").contains("\"status\":\"rendered\"");
     }
 

@@ -352,6 +352,11 @@ public final class LocalStack implements AutoCloseable {
     static void createTopics(String bootstrap, KafkaBroker.Replication replication) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // Kafka loads its reporters through the context class loader: a test with its own profile restarts
+        // the stack from a fresh Quarkus class loader, whose JmxReporter is not the one Admin was loaded with
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(Admin.class.getClassLoader());
         try (Admin admin = Admin.create(props)) {
             for (String topic : List.of(Topics.SESSION_EVENTS, Topics.RENDER_OUTCOMES, Topics.DEAD_LETTERS)) {
                 NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) replication.factor())
@@ -367,6 +372,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 

@@ -2,6 +2,7 @@ package io.atelier.gallery.api;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -10,6 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The system tests check that both services' documents give these schemas the same shape.
  */
 final class CommandDocuments {
+    /** The request-body limit, worded as session-service's document words it (platform BodyLimit enforces it in both). */
+    static final String BODY_LIMIT_NOTE = "A body over 60 MB (the one limit of session-service and the gallery that forwards to it) "
+            + "is refused before it is read: a 413 body-too-large problem and the connection closed; send `Expect: 100-continue` "
+            + "to get that answer without sending the body.";
+
     private CommandDocuments() {
     }
 
@@ -18,9 +24,20 @@ final class CommandDocuments {
                       String title) {
     }
 
-    @Schema(name = "SessionCreated", description = "The session just opened; it has no image until its source is uploaded.")
+    @Schema(name = "NewSessionWithPhoto", description = "A new session with its photo (multipart/form-data).")
+    record NewSessionWithPhoto(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
+                                      String title,
+                                      @Schema(required = true, type = SchemaType.STRING, format = "binary",
+                                              description = "The photo, PNG, JPEG or WebP; its bytes decide the format, not its name or part type.")
+                                      String image) {
+    }
+
+    @Schema(name = "SessionCreated", description = "The session just opened: with its original when it was opened with its photo (multipart), "
+            + "otherwise without an image until its source is uploaded.")
     record SessionCreated(@Schema(required = true) UUID sessionId, @Schema(required = true) String workspaceId,
-                          @Schema(required = true) String title, @Schema(required = true) Instant createdAt) {
+                          @Schema(required = true) String title, @Schema(required = true) Instant createdAt,
+                          @Schema(description = "The original, now the root step; present when the session was opened with its photo.")
+                          java.util.Optional<SourceAdded> source) {
     }
 
     @Schema(name = "NewStep", description = "One change to make to a rendered step's image.")

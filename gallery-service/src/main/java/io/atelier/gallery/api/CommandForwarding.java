@@ -5,6 +5,7 @@ import io.atelier.platform.problem.Problem;
 import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.problem.ProblemResponses;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,17 +58,27 @@ public class CommandForwarding {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "startSession", summary = "Open a session")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CommandDocuments.NewSession.class),
-            examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")))
+    @Operation(operationId = "startSession", summary = "Open a session, with its photo in one command (multipart) or without (JSON)",
+            description = "As multipart/form-data with `title` and `image`, the photo is checked in full before anything is written: "
+                    + "a refused photo leaves no session and no event. " + CommandDocuments.BODY_LIMIT_NOTE)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.NewSession.class),
+                    examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CommandDocuments.NewSessionWithPhoto.class))})
     @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
             headers = @Header(name = "Location", description = "The session's address.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.SessionCreated.class),
-                    examples = @ExampleObject(name = "created", value = """
+                    examples = {@ExampleObject(name = "created", value = """
                             {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
-                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}""")))
-    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long session-service-unavailable interrupted")
+                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}"""),
+                    @ExampleObject(name = "withPhoto", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
+                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z",
+                             "source": {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                                        "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
+                                        "width": 1200, "height": 800, "contentType": "image/png"}}""")}))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character missing-image image-too-large body-too-large "
+            + "unsupported-image corrupt-image rate-limited session-service-unavailable interrupted")
     public Response start(byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions", body, headers);
     }
@@ -77,9 +88,7 @@ public class CommandForwarding {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "uploadSource", summary = "Upload the original image (PNG or JPEG) as the root step",
             description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels. "
-                    + "A body over this service's limit (10 MB here; 60 MB on session-service directly) is refused before it is read: "
-                    + "a bare 413 (no problem document) and the connection closed; send `Expect: 100-continue` to get that answer "
-                    + "without sending the body.")
+                    + CommandDocuments.BODY_LIMIT_NOTE)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = "image", properties = @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
                     description = "The photo, PNG or JPEG; its bytes decide the format, not its name or part type."))))
@@ -89,8 +98,8 @@ public class CommandForwarding {
                             {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                              "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
                              "width": 1200, "height": 800, "contentType": "image/png"}""")))
-    @Extension(name = ProblemResponses.EXTENSION, value = "missing-image source-exists image-too-large "
-            + "unsupported-image corrupt-image session-service-unavailable interrupted")
+    @Extension(name = ProblemResponses.EXTENSION, value = "missing-image source-exists image-too-large body-too-large "
+            + "unsupported-image corrupt-image rate-limited session-service-unavailable interrupted")
     public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions/" + sessionId + "/source", body, headers);
     }
@@ -114,16 +123,30 @@ public class CommandForwarding {
                              "parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                              "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
                              "requestedAt": "2026-11-28T09:16:00Z"}""")))
-    @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long invalid-idempotency-key "
-            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused session-service-unavailable interrupted")
+    @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long control-character invalid-idempotency-key "
+            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused rate-limited session-service-unavailable interrupted")
     public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions/" + sessionId + "/steps", body, headers);
     }
 
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteSession", summary = "Delete an empty session (one with no photo yet)",
+            description = "Appends SessionDeleted: the session leaves every list and answers 404 from then on. "
+                    + "A session with its photo keeps its history: deleting it is a 409.")
+    @APIResponse(responseCode = "204", description = "The session is deleted.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "session-not-empty rate-limited session-service-unavailable interrupted")
+    public Response delete(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
+        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId)).timeout(Duration.ofSeconds(60)).DELETE(), headers);
+    }
+
     private Response forward(String path, byte[] body, HttpHeaders headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(sessionService.resolve(path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body))
-                .header("Authorization", "Bearer " + caller.get().key());
+        return send(HttpRequest.newBuilder(sessionService.resolve(path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)), headers);
+    }
+
+    private Response send(HttpRequest.Builder request, HttpHeaders headers) {
+        request.header("Authorization", "Bearer " + caller.get().key());
         for (String name : FORWARDED) {
             String value = headers.getHeaderString(name);
             if (value != null) {
@@ -135,6 +158,7 @@ public class CommandForwarding {
             Response.ResponseBuilder out = Response.status(answer.statusCode()).entity(answer.body());
             answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> out.type(type));
             answer.headers().firstValue(HttpHeaders.LOCATION).ifPresent(location -> out.header(HttpHeaders.LOCATION, location));
+            answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(wait -> out.header(HttpHeaders.RETRY_AFTER, wait));
             return out.build();
         } catch (IOException e) {
             throw new ProblemException(Problem.of("session-service-unavailable", "Commands are unavailable", 502,

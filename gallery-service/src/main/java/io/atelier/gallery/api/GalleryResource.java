@@ -42,6 +42,9 @@ public class GalleryResource {
     private final ImageStore images;
     private final SessionChanges changes;
     private final CurrentCaller caller;
+    // field-injected so the constructor other changes edit stays as it is
+    @jakarta.inject.Inject
+    StreamPermits streams;
 
     public GalleryResource(GalleryQueries queries, ImageStore images, SessionChanges changes, CurrentCaller caller) {
         this.queries = queries;
@@ -169,17 +172,20 @@ public class GalleryResource {
             description = "Each event's data is a SessionTree; one also comes every 15 s to keep proxies from closing the stream.")
     @APIResponse(responseCode = "200", description = "A stream of server-sent events, each one's data a SessionTree as JSON.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = GalleryViews.SessionTree.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "too-many-streams streams-full")
     @Blocking // the key check and the first read are blocking calls
     public Multi<GalleryViews.SessionTree> events(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId) {
         String ws = caller.workspace();
         queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        StreamPermits.Permit permit = streams.acquire(ws);
         // now, on every change of this session, and every 15 s so proxies keep the stream open
         Multi<UUID> triggers = Multi.createBy().merging().streams(
                 Multi.createFrom().item(sessionId),
                 changes.stream().filter(sessionId::equals),
                 Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> sessionId));
         return triggers.emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(trigger -> queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId)));
+                .map(trigger -> queries.tree(ws, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId)))
+                .onTermination().invoke(permit::release); // completion, failure or the client hanging up
     }
 
     // read here rather than by the framework, which answers a query parameter it cannot convert with a bare 404

@@ -7,6 +7,7 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.RenderFailed;
+import io.atelier.events.SessionDeleted;
 import io.atelier.events.SessionStarted;
 import io.atelier.events.SourceImageAdded;
 import io.atelier.platform.json.StoredJson;
@@ -92,12 +93,13 @@ public class AuditTrail {
             EventEnvelope e = stored.envelope();
             return switch (e.event()) {
                 case SessionStarted s -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
+                case SessionDeleted d -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
                 case SourceImageAdded s -> entry(e, null, s.stepId(), null, null, null, null, null, null, null, s.image().sha256(), null);
                 case InstructionRequested r -> entry(e, Optional.ofNullable(imageOf.get(r.parentStepId())).map(EventEnvelope::eventId).orElse(null),
                         r.stepId(), r.parentStepId(), r.instruction(), null, null, null, null, r.parentImage().sha256(), null, null);
                 case ImageRendered r -> {
                     Optional<InstructionRequested> request = request(r.stepId());
-                    JsonNode provenance = stored.json().path("data").get("provenance");
+                    JsonNode provenance = stored.json().path("data").get("generated"); // a generative step's provenance
                     yield entry(e, causation(r.stepId()), r.stepId(), request.map(InstructionRequested::parentStepId).orElse(null),
                             request.map(InstructionRequested::instruction).orElse(null), r.plan(), r.engineVersion(), r.subjectMethod(),
                             provenance == null || provenance.isNull() ? null : provenance,

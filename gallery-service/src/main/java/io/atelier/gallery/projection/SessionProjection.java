@@ -5,6 +5,7 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.RenderFailed;
+import io.atelier.events.SessionDeleted;
 import io.atelier.events.SessionStarted;
 import io.atelier.events.SourceImageAdded;
 import io.atelier.platform.json.StoredJson;
@@ -27,6 +28,9 @@ final class SessionProjection {
 
     static void apply(Connection c, EventEnvelope e) throws SQLException {
         OptionalLong last = lastSequence(c, e);
+        if (last.isEmpty() && deleted(c, e)) {
+            return; // a deleted session: redelivered events bring nothing back
+        }
         long expected = last.orElse(0) + 1;
         if (last.isPresent() && e.sequence() < expected) {
             return;
@@ -45,6 +49,13 @@ final class SessionProjection {
         }
         switch (e.event()) {
             case SessionStarted ignored -> { }
+            case SessionDeleted d -> {
+                // a tombstone, so a redelivered SessionStarted cannot bring the session back; only empty sessions are deleted
+                exec(c, "INSERT INTO gallery_deleted_session (id, last_sequence) VALUES (?,?)", e.sessionId(), e.sequence());
+                exec(c, "DELETE FROM gallery_session WHERE id = ?", e.sessionId());
+                keep(c, e); // the audit trail keeps the deletion
+                return;
+            }
             case SourceImageAdded s -> {
                 exec(c, """
                         INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, image_key, image_sha256,
@@ -102,6 +113,15 @@ final class SessionProjection {
             ps.setObject(1, e.sessionId());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    private static boolean deleted(Connection c, EventEnvelope e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gallery_deleted_session WHERE id = ?")) {
+            ps.setObject(1, e.sessionId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }

@@ -130,6 +130,11 @@ public final class ProblemResponses implements OASFilter {
         APIResponse response = existing == null ? OASFactory.createAPIResponse() : existing;
         Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
         content.addMediaType(Problem.MEDIA_TYPE, problemJson);
+        if (types.stream().anyMatch(ProblemType::retryAfter)) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Whole seconds to wait before trying again.")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
+        }
         return response.description(description).content(content);
     }
 

@@ -17,7 +17,11 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404, "Session not found", "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 does not exist in this workspace."),
     UNAUTHORIZED("unauthorized", 401, "API key required",
             "Send 'Authorization: Bearer <API key>' with a key that has not been revoked (the studio signs in instead)."),
+    BODY_TOO_LARGE("body-too-large", 413, "Request body too large",
+            "The request body is 73400320 bytes; at most 60 MB (62914560 bytes) are accepted. Send a smaller image: export it as JPEG, or at a smaller size."),
     INTERNAL_ERROR("internal-error", 500, "Internal error", "Something went wrong on our side; nothing was changed. Try again."),
+    CONTROL_CHARACTER("control-character", 400, "Control character in text",
+            "The title has U+0000 (a control character) at position 4. Remove it; text may not contain control characters."),
     // sessions and their source image
     TITLE_TOO_LONG("title-too-long", 400, "Title too long", "A session title has at most 200 characters; this one has 240."),
     MISSING_IMAGE("missing-image", 400, "No image", "Send the image as the multipart form field 'image'."),
@@ -26,6 +30,8 @@ public enum ProblemType {
     CORRUPT_IMAGE("corrupt-image", 422, "Corrupt image", "The image data ends early or cannot be decoded."),
     SOURCE_EXISTS("source-exists", 409, "Source already uploaded",
             "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 already has its original image; start a new session for another photo."),
+    SESSION_NOT_EMPTY("session-not-empty", 409, "Session has steps",
+            "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 has its photo and steps; only an empty session (no photo yet) can be deleted."),
     // refinement steps
     MISSING_PARENT_STEP("missing-parent-step", 400, "No parent step", "Say which step to refine in 'parentStepId'."),
     EMPTY_INSTRUCTION("empty-instruction", 400, "Empty instruction", "Describe one concrete change, for example \"crop to a 1:1 square\"."),
@@ -40,6 +46,11 @@ public enum ProblemType {
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 has not been rendered yet; refine it once its image has arrived."),
     PARENT_FAILED("parent-failed", 409, "Parent step failed",
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 failed and has no image; branch from its parent instead."),
+    // abuse limits (the 429 carries Retry-After)
+    RATE_LIMITED("rate-limited", 429, "Too many commands", "This workspace has used its budget of commands for now; try again in 12 s."),
+    TOO_MANY_STREAMS("too-many-streams", 429, "Too many open streams",
+            "This workspace has 100 live views open, the most it may hold; close one (a studio tab) or try again later."),
+    STREAMS_FULL("streams-full", 503, "Live views are full", "The gallery holds 1000 live views, its most; try again in a moment."),
     // the gallery's reads
     INVALID_LIMIT("invalid-limit", 400, "Invalid limit", "'limit' is a whole number from 1 to 500; got 'many'."),
     // the gallery's forwarding of commands
@@ -78,6 +89,11 @@ public enum ProblemType {
     /** A typical problem of this type, as the documents show it. */
     public Problem example() {
         return new Problem(type(), title, status, exampleDetail, null);
+    }
+
+    /** Whether an answer of this type carries {@code Retry-After} (a limit that frees up by itself). */
+    public boolean retryAfter() {
+        return status == 429 || slug.equals("streams-full");
     }
 
     public static Optional<ProblemType> bySlug(String slug) {

@@ -21,7 +21,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.atelier.session.command.SessionOpening;
+import jakarta.ws.rs.DELETE;
 import io.atelier.platform.problem.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,17 +47,24 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "commands", description = "Open sessions, upload their original, request refinement steps. Errors are application/problem+json.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+    /** The request-body limit as both services' documents state it (platform BodyLimit enforces it). */
+    static final String BODY_LIMIT_NOTE = "A body over 60 MB (the one limit of session-service and the gallery that forwards to it) "
+            + "is refused before it is read: a 413 body-too-large problem and the connection closed; send `Expect: 100-continue` "
+            + "to get that answer without sending the body.";
 
     private final SessionCommands commands;
     private final OutboxRelay relay;
     private final SessionSettings settings;
     private final CurrentCaller caller;
+    private final SessionOpening opening;
 
-    public SessionResource(SessionCommands commands, OutboxRelay relay, SessionSettings settings, CurrentCaller caller) {
+    public SessionResource(SessionCommands commands, OutboxRelay relay, SessionSettings settings, CurrentCaller caller,
+                           SessionOpening opening) {
         this.commands = commands;
         this.relay = relay;
         this.settings = settings;
         this.caller = caller;
+        this.opening = opening;
     }
 
     // events record which key acted (its prefix names it without revealing it)
@@ -67,10 +78,22 @@ public class SessionResource {
                              String title) {
     }
 
+    /** Body of a new session with its photo: documents the multipart form of startSession. */
+    @Schema(name = "NewSessionWithPhoto", description = "A new session with its photo (multipart/form-data).")
+    public record NewSessionWithPhoto(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
+                                      String title,
+                                      @Schema(required = true, type = SchemaType.STRING, format = "binary",
+                                              description = "The photo, PNG, JPEG or WebP; its bytes decide the format, not its name or part type.")
+                                      String image) {
+    }
+
     /** A created session. */
-    @Schema(description = "The session just opened; it has no image until its source is uploaded.")
+    @Schema(description = "The session just opened: with its original when it was opened with its photo (multipart), "
+            + "otherwise without an image until its source is uploaded.")
     public record SessionCreated(@Schema(required = true) UUID sessionId, @Schema(required = true) String workspaceId,
-                                 @Schema(required = true) String title, @Schema(required = true) Instant createdAt) {
+                                 @Schema(required = true) String title, @Schema(required = true) Instant createdAt,
+                                 @Schema(description = "The original, now the root step; present when the session was opened with its photo.")
+                                 @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SourceAdded> source) {
     }
 
     /** Body of a refinement request. */
@@ -91,22 +114,64 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "startSession", summary = "Open a session")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSession.class),
-            examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")))
+    @Operation(operationId = "startSession", summary = "Open a session, with its photo in one command (multipart) or without (JSON)",
+            description = "As multipart/form-data with `title` and `image`, the photo is checked in full before anything is written: "
+                    + "a refused photo leaves no session and no event. " + BODY_LIMIT_NOTE)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSession.class),
+                    examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = NewSessionWithPhoto.class))})
     @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
             headers = @Header(name = "Location", description = "The session's address; read it from gallery-service.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionCreated.class),
-                    examples = @ExampleObject(name = "created", value = """
+                    examples = {@ExampleObject(name = "created", value = """
                             {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
-                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}""")))
-    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long")
+                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z"}"""),
+                    @ExampleObject(name = "withPhoto", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
+                             "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z",
+                             "source": {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
+                                        "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
+                                        "width": 1200, "height": 800, "contentType": "image/png"}}""")}))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character missing-image image-too-large body-too-large "
+            + "unsupported-image corrupt-image rate-limited")
     public Response create(NewSession body) {
         String ws = caller.workspace();
         SessionEntity s = commands.startSession(ws, actor(), body == null ? null : body.title());
         relay.wake();
-        return Response.created(URI.create("/api/sessions/" + s.id)).entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt)).build();
+        return Response.created(URI.create("/api/sessions/" + s.id))
+                .entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt, Optional.empty())).build();
+    }
+
+    // the multipart form of startSession: documented on the JSON method, as OpenAPI has one operation per path and method
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response createWithPhoto(@RestForm("title") String title, @RestForm("image") FileUpload image) {
+        String ws = caller.workspace();
+        SessionCommands.Opened opened = opening.open(ws, actor(), title,
+                Optional.ofNullable(image).map(f -> new SessionOpening.Upload(f.uploadedFile(), f.fileName())));
+        relay.wake();
+        SessionEntity s = opened.session();
+        StepEntity root = opened.root();
+        var image0 = root.image().orElseThrow();
+        return Response.created(URI.create("/api/sessions/" + s.id)).entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt,
+                Optional.of(new SourceAdded(s.id, root.id, image0.sha256(), image0.width(), image0.height(), image0.contentType())))).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteSession", summary = "Delete an empty session (one with no photo yet)",
+            description = "Appends SessionDeleted: the session leaves every list and answers 404 from then on. "
+                    + "A session with its photo keeps its history: deleting it is a 409.")
+    @APIResponse(responseCode = "204", description = "The session is deleted.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "session-not-empty rate-limited")
+    public Response delete(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId) {
+        String ws = caller.workspace();
+        commands.deleteEmptySession(ws, actor(), sessionId);
+        relay.wake();
+        return Response.noContent().build();
     }
 
     @POST
@@ -114,8 +179,7 @@ public class SessionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "uploadSource", summary = "Upload the original image (PNG or JPEG) as the root step",
             description = "Every byte is decoded before anything is stored; at most 16384 pixels a side and 50 megapixels. "
-                    + "A body over 60 MB is refused before it is read: a bare 413 (no problem document) and the connection closed; "
-                    + "send `Expect: 100-continue` to get that answer without sending the body.")
+                    + BODY_LIMIT_NOTE)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = "image", properties = @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary",
                     description = "The photo, PNG or JPEG; its bytes decide the format, not its name or part type."))))
@@ -126,7 +190,7 @@ public class SessionResource {
                              "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
                              "width": 1200, "height": 800, "contentType": "image/png"}""")))
     @Extension(name = ProblemResponses.EXTENSION,
-            value = "missing-image source-exists image-too-large unsupported-image corrupt-image")
+            value = "missing-image source-exists image-too-large body-too-large unsupported-image corrupt-image rate-limited")
     public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
                            @RestForm("image") FileUpload image) {
         String ws = caller.workspace();
@@ -163,8 +227,8 @@ public class SessionResource {
                              "parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                              "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
                              "requestedAt": "2026-11-28T09:16:00Z"}""")))
-    @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long invalid-idempotency-key "
-            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused")
+    @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long control-character invalid-idempotency-key "
+            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused rate-limited")
     public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, NewStep body,
                          @Parameter(description = "Makes a retry safe: the same key with the same body gets the first answer again, "
                                  + "with another body a 422. At most 200 characters, scoped to the workspace.",

@@ -8,6 +8,7 @@ import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
 import io.atelier.events.ImageRef;
 import io.atelier.events.InstructionRequested;
+import io.atelier.events.SessionDeleted;
 import io.atelier.events.SessionStarted;
 import io.atelier.events.SourceImageAdded;
 import io.atelier.platform.problem.Problem;
@@ -15,6 +16,7 @@ import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.storage.ImageBytes;
 import io.atelier.platform.storage.ImageStore;
 import io.atelier.platform.storage.Sha256;
+import io.atelier.platform.text.UserText;
 import io.atelier.session.SessionSettings;
 import io.atelier.session.model.IdempotencyKeyEntity;
 import io.atelier.session.model.SessionEntity;
@@ -49,13 +51,46 @@ public class SessionCommands {
     /** Opens a session in the workspace and appends SessionStarted. */
     @Transactional
     public SessionEntity startSession(String workspaceId, String actor, String rawTitle) {
+        return open(UUID.randomUUID(), workspaceId, actor, checkedTitle(rawTitle));
+    }
+
+    /** The title a session gets for what the client sent: refused if it has control characters or is too long. */
+    public String checkedTitle(String rawTitle) {
+        UserText.check("title", rawTitle, UserText.Lines.SINGLE);
         String title = rawTitle == null || rawTitle.isBlank() ? "Untitled session" : rawTitle.strip();
         if (title.length() > settings.maxTitleLength()) {
             throw ProblemException.badRequest("title-too-long", "Title too long",
                     "A session title has at most " + settings.maxTitleLength() + " characters; this one has " + title.length() + ".");
         }
+        return title;
+    }
+
+    /**
+     * Opens a session with its already checked and stored original in one transaction: SessionStarted and
+     * SourceImageAdded are written together or not at all, so a refused upload leaves no empty session.
+     */
+    @Transactional
+    public Opened startSessionWithSource(UUID sessionId, String workspaceId, String actor, String title, String fileName, StoredSource source) {
+        SessionEntity session = open(sessionId, workspaceId, actor, title);
+        return new Opened(session, addRoot(session, actor, fileName, source));
+    }
+
+    /** Deletes a session that has no photo yet and appends SessionDeleted; one with steps is a 409. */
+    @Transactional
+    public void deleteEmptySession(String workspaceId, String actor, UUID sessionId) {
+        SessionEntity session = lock(workspaceId, sessionId);
+        if (StepEntity.hasRoot(session.id) || StepEntity.count("sessionId", session.id) > 0) {
+            throw new ProblemException(Problem.of("session-not-empty", "Session has steps", 409,
+                    "Session " + sessionId + " has its photo and steps; only an empty session (no photo yet) can be deleted."));
+        }
+        outbox.append(session, actor, new SessionDeleted());
+        // the row goes, so every later command on this id is a 404; the outbox row keeps the event
+        session.delete();
+    }
+
+    private SessionEntity open(UUID sessionId, String workspaceId, String actor, String title) {
         SessionEntity session = new SessionEntity();
-        session.id = UUID.randomUUID();
+        session.id = sessionId;
         session.workspaceId = workspaceId;
         session.title = title;
         session.createdAt = Instant.now();
@@ -102,6 +137,10 @@ public class SessionCommands {
         if (StepEntity.hasRoot(session.id)) {
             throw sourceExists(sessionId);
         }
+        return addRoot(session, actor, fileName, source);
+    }
+
+    private StepEntity addRoot(SessionEntity session, String actor, String fileName, StoredSource source) {
         StepEntity step = new StepEntity();
         step.id = UUID.randomUUID();
         step.sessionId = session.id;
@@ -147,6 +186,7 @@ public class SessionCommands {
     @Transactional
     public StepAccepted requestStepOnce(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction,
                                         String idempotencyKey) {
+        UserText.check("instruction", instruction, UserText.Lines.MULTI);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return StepAccepted.of(requestStep(workspaceId, actor, sessionId, parentStepId, instruction));
         }
@@ -182,6 +222,10 @@ public class SessionCommands {
 
     private static SessionEntity lock(String workspaceId, UUID sessionId) {
         return SessionEntity.lockInWorkspace(sessionId, workspaceId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+    }
+
+    /** A session opened with its original: the session and its root step. */
+    public record Opened(SessionEntity session, StepEntity root) {
     }
 
     /** A checked upload and its thumbnail, already in S3. */
