@@ -475,7 +475,26 @@ function openSession(sessionId, wanted, compare) {
       const lines = step.plan.whatIDid || step.plan.operations.map(describe);
       below.append(el('h3', { text: 'What I did' }), el('ol', { class: 'plan' }, lines.map((line) => el('li', { text: line }))));
     }
+    if (step.generated) below.append(generatedView(step));
     if (step.drift && step.drift.againstOriginal) below.append(driftView(step));
+  }
+
+  // A step painted by a generative engine: who painted it, how much of the frame is new, and the committed
+  // mask (white = new content; every other pixel is the parent's), shown on request.
+  function generatedView(step) {
+    const g = step.generated;
+    const share = typeof g.committedFraction === 'number' ? ` · ${(g.committedFraction * 100).toFixed(1)}% of the frame is new` : '';
+    const mask = el('img', { src: g.maskUrl, alt: 'Where new content was committed (white)', class: 'mask', hidden: true });
+    const toggleMask = el('button', { type: 'button', text: 'Show what changed', onclick: () => {
+      mask.hidden = !mask.hidden;
+      toggleMask.textContent = mask.hidden ? 'Show what changed' : 'Hide what changed';
+    } });
+    return el('section', { class: 'generated', 'aria-label': 'Generated content' },
+      el('h3', { text: 'New content' }),
+      el('p', { text: `Painted by ${g.provider}${g.model ? ` (${g.model})` : ''}${share}.` }),
+      g.revisedPrompt ? el('p', { class: 'hint', text: `The provider read the request as: “${g.revisedPrompt}”` }) : null,
+      g.requestId ? el('p', { class: 'hint', text: `Provider request ${g.requestId}` }) : null,
+      el('p', {}, toggleMask), mask);
   }
 
   // The drift meter (docs/drift.md): how far this step is from the original and from its parent, and,

@@ -168,6 +168,10 @@ class StudioBrowserTest {
         studio.refine("black and white");
         studio.renderedStep("black and white");
         assertThat(browser.findElements(By.cssSelector("[data-instruction^='Crop to a 1:1'] > [role=group] > [role=treeitem]"))).hasSize(2);
+        // black and white has drifted far from the original: the meter says so and names the crop as the step to go back to
+        studio.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".drift-warning")));
+        assertThat(browser.findElement(By.cssSelector(".drift meter")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.cssSelector(".drift-warning")).getText()).contains("Crop to a 1:1 square format");
         studio.assertReadable("in the tree");
         studio.shoot("studio-tree.png");
 
