@@ -77,7 +77,8 @@ class PlanJsonTest {
                 new Border(0.03, Rgb.parse("#f3ead7")),
                 new AutoLevel(0.5, false),
                 new AutoWhiteBalance(AutoWhiteBalance.Estimate.GREY_WORLD, 0.8),
-                new HueAdjust(HueAdjust.Family.GREENS, 30, -10, 5, new Region.Background()));
+                new HueAdjust(HueAdjust.Family.GREENS, 30, -10, 5, new Region.Background()),
+                new io.atelier.engine.ops.Synthesize("a small plant in a terracotta pot", new Region.Side(Edge.LEFT, 0.3)));
         assertThat(all.stream().map(Object::getClass).distinct()).hasSize(OperationNames.all().size());
         EditPlan plan = EditPlan.of("everything", "test", all);
         JsonNode tree = PlanJson.toTree(plan);
