@@ -83,8 +83,7 @@ class ProjectorTest {
         EventEnvelope started = event(session, 1, new SessionStarted("opened by mistake"));
         probe.publish(Topics.SESSION_EVENTS, started);
         await().atMost(TIMEOUT).until(() -> sessionRows(session) == 1);
-        assertThat(given().when().get("/api/sessions?limit=500").then().extract().jsonPath().getList("sessionId", String.class))
-                .contains(session.toString());
+        assertThat(queries.recentSessions("default", 500)).extracting(io.atelier.gallery.api.GalleryViews.SessionSummary::sessionId).contains(session);
 
         probe.publish(Topics.SESSION_EVENTS, event(session, 2, new SessionDeleted()), started);
         List<ConsumerRecord<String, byte[]>> records = probe.read(Topics.SESSION_EVENTS, session.toString(), 3, TIMEOUT);
@@ -92,9 +91,8 @@ class ProjectorTest {
         await().atMost(TIMEOUT).until(() -> storedOffset(last.partition()) > last.offset());
 
         assertThat(sessionRows(session)).isZero();
-        given().when().get("/api/sessions/" + session).then().statusCode(404);
-        assertThat(given().when().get("/api/sessions?limit=500").then().extract().jsonPath().getList("sessionId", String.class))
-                .doesNotContain(session.toString());
+        assertThat(queries.tree("default", session)).isEmpty();
+        assertThat(queries.recentSessions("default", 500)).extracting(io.atelier.gallery.api.GalleryViews.SessionSummary::sessionId).doesNotContain(session);
     }
 
     @Test
