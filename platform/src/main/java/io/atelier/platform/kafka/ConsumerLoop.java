@@ -106,7 +106,11 @@ public abstract class ConsumerLoop {
                     ConsumerRecords<String, byte[]> records = c.poll(settings().pollTimeout());
                     handle(c, records);
                     lastPoll = Instant.now();
-                    failures = 0;
+                    // only work done ends a run of failures: an empty poll (a rejoin under way, a fetch not yet back)
+                    // proves nothing, and resetting on it kept the backoff from ever growing
+                    if (!records.isEmpty()) {
+                        failures = 0;
+                    }
                 }
             } catch (WakeupException e) {
                 // shutting down
