@@ -126,9 +126,13 @@ final class ManagedProcess implements AutoCloseable {
         p.setProperty("pid", Long.toString(process.pid()));
         try {
             Files.createDirectories(statusDir);
-            try (var out = Files.newOutputStream(statusDir.resolve(name + ".properties"))) {
+            // written aside and moved into place, so ./atelier status never reads a half-written record
+            Path next = statusDir.resolve(name + ".properties.next");
+            try (var out = Files.newOutputStream(next)) {
                 p.store(out, "supervision of " + name + " by the local stack");
             }
+            Files.move(next, statusDir.resolve(name + ".properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // the log line above says the same
         }
