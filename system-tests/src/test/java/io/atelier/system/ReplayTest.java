@@ -20,7 +20,7 @@ class ReplayTest {
         UUID root = Api.uploadPhoto(session);
         UUID crop = Api.step(session, root, "crop to 16:9");
         Api.awaitFinished(session, crop);
-        UUID failed = Api.step(session, crop, "add scattered coffee beans");
+        UUID failed = Api.step(session, crop, "add a weapon beside the cup"); // the (fake) provider refuses it: a failed step to replay
         Api.awaitFinished(session, failed);
         UUID mono = Api.step(session, root, "monochrome, slightly darker");
         Api.awaitFinished(session, mono);
