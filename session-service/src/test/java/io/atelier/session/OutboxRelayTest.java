@@ -83,8 +83,10 @@ class OutboxRelayTest {
             UUID first = SessionFixtures.startSession("with a standby");
             KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
             assertThat(probe.read(Topics.SESSION_EVENTS, first.toString(), 1, Duration.ofSeconds(30))).hasSize(1);
-            Thread.sleep(settings.outbox().retryPause().toMillis() * 3);
-            // before: the standby initialised the same transactional id on every batch and fenced the leader
+            // before: the standby initialised the same transactional id on every batch and fenced the leader; it must
+            // stay a standby without a producer through several of its retry pauses
+            Duration pauses = settings.outbox().retryPause().multipliedBy(3);
+            await().during(pauses).atMost(pauses.plusSeconds(5)).until(() -> !standby.leader() && standby.producersCreated() == 0);
             assertThat(standby.leader()).isFalse();
             assertThat(standby.producersCreated()).isZero();
             assertThat(relay.producersCreated()).isEqualTo(leaderProducers);
