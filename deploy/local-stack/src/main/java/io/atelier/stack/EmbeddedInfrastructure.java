@@ -14,16 +14,23 @@ final class EmbeddedInfrastructure implements Infrastructure {
     private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, ManagedProcess> kafkaNodes = new ConcurrentHashMap<>();
     private final String bootstrap;
-    private final Postgres postgres;
+    private volatile Postgres postgres;
+    private volatile ManagedProcess s3;
     private final int s3Port;
+    private final int postgresPort;
     private final int brokers;
+    private final Path root;
+    private final Path dataDir;
+    private final List<KafkaBroker.Node> nodes = new ArrayList<>();
 
     private EmbeddedInfrastructure(Path root, Path dataDir, StackPorts ports, int brokers) {
         this.brokers = brokers;
         this.s3Port = ports.s3();
+        this.postgresPort = ports.postgres();
+        this.root = root;
+        this.dataDir = dataDir;
         Path logs = dataDir.resolve("logs");
         Path run = dataDir.resolve("run");
-        List<KafkaBroker.Node> nodes = new ArrayList<>();
         for (int id = 1; id <= brokers; id++) {
             nodes.add(ports.kafkaNode(id));
         }
@@ -53,6 +60,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
             kafkaNodes.put(nodes.get(i).id(), started.get(i));
         }
         this.postgres = pg.join();
+        this.s3 = s3.join();
         this.bootstrap = nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(","));
     }
 
@@ -71,6 +79,62 @@ final class EmbeddedInfrastructure implements Infrastructure {
         }
         node.kill();
         running.remove(node);
+    }
+
+    /** Stops every Kafka node cleanly (SIGTERM), keeping its data: for fault tests, with {@link #startKafka()} after. */
+    void stopKafka() {
+        for (Integer id : kafkaNodeIds()) {
+            ManagedProcess node = kafkaNodes.remove(id);
+            running.remove(node);
+            node.close();
+        }
+    }
+
+    /** Starts every Kafka node again on its old ports and data, after {@link #stopKafka()}. */
+    void startKafka() {
+        if (!kafkaNodes.isEmpty()) {
+            throw new IllegalStateException("Kafka nodes " + kafkaNodeIds() + " are still running");
+        }
+        List<ManagedProcess> started = KafkaBroker.start(root, dataDir, dataDir.resolve("logs"), dataDir.resolve("run"), nodes);
+        for (int i = 0; i < started.size(); i++) {
+            kafkaNodes.put(nodes.get(i).id(), started.get(i));
+            running.add(started.get(i));
+        }
+    }
+
+    /** Stops the S3 server cleanly, keeping its objects: the port refuses connections until {@link #startS3()}. */
+    void stopS3() {
+        ManagedProcess server = s3;
+        if (server == null) {
+            throw new IllegalStateException("S3 is not running");
+        }
+        s3 = null;
+        running.remove(server);
+        server.close();
+    }
+
+    /** Starts the S3 server again on its old port and objects. */
+    void startS3() {
+        if (s3 != null) {
+            throw new IllegalStateException("S3 is running");
+        }
+        ManagedProcess server = S3Server.start(root, dataDir, dataDir.resolve("logs"), dataDir.resolve("run"), s3Port);
+        s3 = server;
+        running.add(server);
+    }
+
+    /** Stops PostgreSQL (fast shutdown: clients are disconnected, committed data kept), as a restart or failover does. */
+    void stopPostgres() {
+        Postgres server = postgres;
+        running.remove(server);
+        server.close();
+    }
+
+    /** Starts PostgreSQL again on its old port and data directory, after {@link #stopPostgres()}. */
+    void startPostgres() {
+        Postgres server = Postgres.start(dataDir, postgresPort);
+        postgres = server;
+        running.add(server);
     }
 
     @Override

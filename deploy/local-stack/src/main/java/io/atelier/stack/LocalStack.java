@@ -327,9 +327,47 @@ public final class LocalStack implements AutoCloseable {
         embedded().killKafkaNode(nodeId);
     }
 
+    /** Stops every Kafka node of an embedded stack cleanly, keeping its data (fault tests; {@link #startKafka()} brings it back). */
+    public void stopKafka() {
+        embedded().stopKafka();
+    }
+
+    /** Starts the embedded Kafka again on the same ports and data. */
+    public void startKafka() {
+        embedded().startKafka();
+    }
+
+    /** Stops the embedded S3 server, keeping its objects: S3 is unreachable until {@link #startS3()}. */
+    public void stopS3() {
+        embedded().stopS3();
+    }
+
+    /** Starts the embedded S3 server again on the same port and objects. */
+    public void startS3() {
+        embedded().startS3();
+    }
+
+    /** Stops the embedded PostgreSQL (fast shutdown, committed data kept): every service loses its connections. */
+    public void stopPostgres() {
+        embedded().stopPostgres();
+    }
+
+    /** Starts the embedded PostgreSQL again on the same port and data. */
+    public void startPostgres() {
+        embedded().startPostgres();
+    }
+
+    /** Stops one service the stack started (e.g. a replay gallery once compared), cleanly and without a restart. */
+    public void stopService(String name) {
+        ManagedProcess app = running.stream().filter(p -> p instanceof ManagedProcess m && m.name().equals(name)).map(ManagedProcess.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        running.remove(app);
+        app.close();
+    }
+
     private EmbeddedInfrastructure embedded() {
         if (!(infrastructure instanceof EmbeddedInfrastructure e)) {
-            throw new IllegalStateException("Kafka nodes can be listed and killed only on the embedded infrastructure");
+            throw new IllegalStateException("Kafka, PostgreSQL and S3 can be stopped, started and killed only on the embedded infrastructure");
         }
         return e;
     }
