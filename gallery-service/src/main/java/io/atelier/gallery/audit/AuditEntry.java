@@ -24,7 +24,7 @@ public record AuditEntry(
         @Schema(description = "The instruction of the step, on its request and its outcome.", nullable = true) String instruction,
         @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "The edit plan that ran (ImageRendered).", nullable = true) JsonNode plan,
         @Schema(nullable = true) String engineVersion,
-        @Schema(description = "How the subject was found (e.g. isnet/…, grabcut-centre-prior/1, none).", nullable = true) String subjectMethod,
+        @Schema(description = "How the subject was found, with the model file's sha256 prefix for a model (e.g. isnet-medium/1.4.5+sha256:b6e8497ba978a6f5, grabcut-centre-prior/1, none).", nullable = true) String subjectMethod,
         @Schema(type = SchemaType.OBJECT, implementation = Object.class,
                 description = "What a generative provider reported about the step, as recorded (null for built-in steps).",
                 nullable = true) JsonNode provenance,
