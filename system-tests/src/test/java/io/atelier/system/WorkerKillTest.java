@@ -4,14 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.atelier.events.EventEnvelope;
-import io.atelier.events.ImageRef;
-import io.atelier.events.ImageRendered;
-import io.atelier.events.InstructionRequested;
-import io.atelier.events.RenderFailed;
-import io.atelier.stack.ProjectionReplay;
-import io.minio.MinioClient;
-import io.minio.StatObjectArgs;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,51 +65,12 @@ class WorkerKillTest {
         System.out.println("[WorkerKillTest] all finished " + Duration.between(t0, Instant.now()).toMillis() + " ms after the last was accepted");
         assertThat(stack.restarts(VICTIM) - restartsBefore).as("supervisor restarts of " + VICTIM).isEqualTo(kills);
 
-        MinioClient s3 = MinioClient.builder().endpoint(endpoints.s3Endpoint()).credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).build();
-        int lost = 0;
-        int duplicated = 0;
-        int total = 0;
-        for (UUID id : roots.keySet()) {
-            List<EventEnvelope> events = SessionLog.eventsOf(endpoints.kafkaBootstrap(), id);
-            assertThat(events).extracting(EventEnvelope::sequence).containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
-            assertThat(events).extracting(EventEnvelope::eventId).doesNotHaveDuplicates();
-            List<UUID> requested = events.stream().map(EventEnvelope::event).filter(InstructionRequested.class::isInstance)
-                    .map(e -> ((InstructionRequested) e).stepId()).toList();
-            List<UUID> finished = events.stream().map(EventEnvelope::event).map(e -> switch (e) {
-                case ImageRendered r -> r.stepId();
-                case RenderFailed f -> f.stepId();
-                default -> null;
-            }).filter(Objects::nonNull).toList();
-            total += accepted.get(id).size();
-            lost += (int) accepted.get(id).stream().filter(step -> !finished.contains(step)).count();
-            duplicated += finished.size() - (int) finished.stream().distinct().count();
-            assertThat(requested).containsExactlyInAnyOrderElementsOf(accepted.get(id));
-            assertThat(finished).as("exactly one terminal event per accepted instruction").containsExactlyInAnyOrderElementsOf(accepted.get(id));
-            for (EventEnvelope e : events) {
-                if (e.event() instanceof ImageRendered r) {
-                    for (ImageRef ref : List.of(r.image(), r.thumbnail())) {
-                        assertThat(s3.statObject(StatObjectArgs.builder().bucket("atelier-images").object(ref.key()).build()).size())
-                                .as(ref.key()).isEqualTo(ref.bytes());
-                    }
-                }
-            }
-        }
-        System.out.printf("[WorkerKillTest] instructions %d, kills %d, lost %d, duplicated %d%n", total, kills, lost, duplicated);
-
-        // replay equals live for these sessions
-        String kafka = endpoints.kafkaBootstrap();
-        var ends = ProjectionReplay.endOffsets(kafka);
-        String database = "atelier_gallery_kill_" + System.nanoTime();
-        stack.startReplayGallery(database);
-        ProjectionReplay.awaitCaughtUp(stack.jdbcUrl(database), stack.jdbcUser(), ends, Duration.ofSeconds(120));
-        Duration projecting = ProjectionReplay.projectionSpan(stack.jdbcUrl(database), stack.jdbcUser());
-        long records = ProjectionReplay.events(stack.jdbcUrl(database), stack.jdbcUser());
-        System.out.printf("[WorkerKillTest] replay: %d events in %d ms, %.0f events/s%n", records, projecting.toMillis(),
-                records / Math.max(0.001, projecting.toNanos() / 1e9));
-        var live = ProjectionReplay.digests(endpoints.galleryJdbcUrl(), stack.jdbcUser());
-        var replay = ProjectionReplay.digests(stack.jdbcUrl(database), stack.jdbcUser());
-        for (UUID id : roots.keySet()) {
-            assertThat(replay.get(id)).as("replayed digest of " + id).isEqualTo(live.get(id));
-        }
+        LogAudit.Result r = LogAudit.audit(endpoints, accepted);
+        double rate = LogAudit.replayEqualsLive(stack, roots.keySet(), "kill");
+        System.out.printf("[WorkerKillTest] instructions %d, kills %d, lost %d, duplicated %d, replay %.0f events/s%n",
+                r.instructions(), kills, r.lost(), r.duplicated(), rate);
+        assertThat(r.lost()).as("lost").isZero();
+        assertThat(r.duplicated()).as("duplicated").isZero();
+        assertThat(r.redelivered()).as("records delivered twice").isZero();
     }
 }
