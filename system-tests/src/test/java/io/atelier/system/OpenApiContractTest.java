@@ -249,6 +249,20 @@ class OpenApiContractTest {
         seen.check(mask, "not-found", given().get(sessions + "/" + session + "/steps/" + root + "/mask"));
         seen.check(mask, "not-found", given().get(sessions + "/" + session + "/steps/not-a-uuid/mask"));
 
+        // the download carries its history in an iTXt chunk, read back with the JDK's own PNG reader
+        OpenApiDocument.Op export = galleryDoc.operation("exportStepImage");
+        Response exported = seen.check(export, null, given().get(sessions + "/" + session + "/steps/" + painted + "/export"));
+        assertThat(exported.header("Content-Disposition")).contains("atelier-" + painted + ".png");
+        JsonNode history = new com.fasterxml.jackson.databind.ObjectMapper().readTree(PngText.read(exported.asByteArray(), "atelier:history"));
+        assertThat(history.path("session").asText()).isEqualTo(session.toString());
+        assertThat(history.path("step").asText()).isEqualTo(painted.toString());
+        assertThat(history.path("chain").findValuesAsText("stepId")).containsExactly(root.toString(), painted.toString());
+        assertThat(history.path("actions").findValuesAsText("action")).containsExactly("c2pa.opened", "c2pa.edited");
+        byte[] original = given().get(sessions + "/" + session + "/steps/" + painted + "/image").then().statusCode(200).extract().asByteArray();
+        assertThat(PngText.pixels(exported.asByteArray())).as("the export's pixels").isEqualTo(PngText.pixels(original));
+        seen.check(export, "not-found", given().get(sessions + "/" + session + "/steps/" + UUID.randomUUID() + "/export"));
+        seen.check(export, "not-found", given().get(sessions + "/" + session + "/steps/not-a-uuid/export"));
+
         seen.check(galleryDoc.operation("getCapabilities"), null, given().get(Api.gallery() + "/api/capabilities"));
 
         OpenApiDocument.Op audit = galleryDoc.operation("getSessionAudit");
