@@ -26,8 +26,19 @@ final class ServiceApp {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
         ManagedProcess app = ManagedProcess.start(name, Jvm.command(jvm, "-jar", jar.toString()), root.resolve(module), logDir, runDir);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         // generous: on a loaded machine (CI, several builds at once) a service has taken over 2 minutes to migrate and start
+        try {
+            awaitReady(app, port);
+        } catch (RuntimeException e) {
+            // not ready in time: stop it, or it goes on running unowned (a fault test's replay gallery outlived its stack)
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private static void awaitReady(ManagedProcess app, int port) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         app.awaitReady(Duration.ofSeconds(240), () -> {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
@@ -39,6 +50,5 @@ final class ServiceApp {
                 return false;
             }
         });
-        return app;
     }
 }
