@@ -37,11 +37,11 @@ public final class PipelineBench {
     private final String key;
     private final Endpoints endpoints;
 
-    private record Arrival(long nanos, long renderMillis, JsonNode timings) {
+    private record Arrival(long nanos, java.time.Instant at, long renderMillis, JsonNode timings) {
     }
 
-    /** One step's measurement: POST to rendered-on-stream, and the worker's render time within it. */
-    record Sample(double totalMillis, double renderMillis, JsonNode timings) {
+    /** One step's measurement: POST to rendered-on-stream, the worker's render time within it, and the wall clock at both ends. */
+    record Sample(double totalMillis, double renderMillis, JsonNode timings, java.time.Instant posted, java.time.Instant arrived) {
         double overheadMillis() {
             return totalMillis - renderMillis;
         }
@@ -132,11 +132,12 @@ public final class PipelineBench {
                         continue;
                     }
                     long now = System.nanoTime();
+                    java.time.Instant at = java.time.Instant.now();
                     for (JsonNode step : EventCodec.mapper().readTree(line.substring(5)).path("steps")) {
                         if ("rendered".equals(step.path("status").asText()) && !step.path("durationMillis").isNull()
                                 && !step.path("durationMillis").isMissingNode()) {
                             arrivals.putIfAbsent(UUID.fromString(step.path("stepId").asText()),
-                                    new Arrival(now, step.path("durationMillis").asLong(), step.path("timings")));
+                                    new Arrival(now, at, step.path("durationMillis").asLong(), step.path("timings")));
                         }
                     }
                 }
@@ -150,6 +151,7 @@ public final class PipelineBench {
 
     private Sample step(Session session) throws Exception {
         String body = "{\"parentStepId\":\"" + session.root() + "\",\"instruction\":\"mirror it\"}";
+        java.time.Instant posted = java.time.Instant.now();
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoints.sessionUrl() + "/api/sessions/" + session.id() + "/steps"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
@@ -167,7 +169,7 @@ public final class PipelineBench {
             Thread.onSpinWait();
             Thread.sleep(0, 200_000);
         }
-        return new Sample((a.nanos() - t0) / 1e6, a.renderMillis(), a.timings());
+        return new Sample((a.nanos() - t0) / 1e6, a.renderMillis(), a.timings(), posted, a.at());
     }
 
     // Kafka's own produce→consume round trip (acks=all, 512-byte records) on the stack's broker
@@ -202,19 +204,26 @@ public final class PipelineBench {
         return b.toString();
     }
 
-    // per-hop medians from the steps' timings, when the gallery reports them
+    // per-hop percentiles from the steps' timings (same machine, one clock), with the bench's own clock at both ends
     private static void hops(StringBuilder b, List<Sample> samples) {
-        String[] marks = {"accepted", "published", "renderStarted", "rendered", "recorded", "projected"};
+        String[] marks = {"posted", "accepted", "published", "renderStarted", "rendered", "recorded", "outcomePublished", "onStream"};
         for (int i = 1; i < marks.length; i++) {
             String from = marks[i - 1];
             String to = marks[i];
-            double[] d = samples.stream().filter(s -> s.timings() != null && s.timings().hasNonNull(from) && s.timings().hasNonNull(to))
-                    .mapToDouble(s -> Duration.between(java.time.Instant.parse(s.timings().get(from).asText()),
-                            java.time.Instant.parse(s.timings().get(to).asText())).toNanos() / 1e6).sorted().toArray();
+            double[] d = samples.stream().filter(s -> mark(s, from) != null && mark(s, to) != null)
+                    .mapToDouble(s -> Duration.between(mark(s, from), mark(s, to)).toNanos() / 1e6).sorted().toArray();
             if (d.length > 0) {
                 row(b, "hop " + from + " → " + to, d);
             }
         }
+    }
+
+    private static java.time.Instant mark(Sample s, String name) {
+        return switch (name) {
+            case "posted" -> s.posted();
+            case "onStream" -> s.arrived();
+            default -> s.timings() != null && s.timings().hasNonNull(name) ? java.time.Instant.parse(s.timings().get(name).asText()) : null;
+        };
     }
 
     private static void row(StringBuilder b, String name, double[] sorted) {
