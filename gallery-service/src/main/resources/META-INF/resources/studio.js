@@ -534,15 +534,21 @@ function openSession(sessionId, wanted, compare) {
         ? 'Sent. Waiting for a render worker…' : 'Rendering… the new picture replaces this one when it is ready.' }),
       el('progress', { 'aria-label': 'Rendering' }));
     if (!shown) return [progress];
-    return [el('img', { class: 'fit dimmed', src: shown.image.url, alt: `Before this step: ${shown.instruction || 'original photo'}`,
+    return [el('img', { class: 'fit dimmed', src: display(shown), alt: `Before this step: ${shown.instruction || 'original photo'}`,
       style: `--ar: ${shown.image.width / shown.image.height}` }), progress];
+  }
+
+  // What the studio shows: the display-sized preview (a 24 MP PNG is tens of MB); the full image is fetched only for
+  // downloads and for zoom at 100% or more, where its pixels are what is asked for.
+  function display(step) {
+    return step.previewUrl || step.image.url;
   }
 
   // Fit (the default) scales the picture to the viewer, small photos up too; a number is a zoom of its pixels.
   function picture(step) {
     const { width, height } = step.image;
     const zoomed = state.zoom !== 'fit';
-    return el('img', { id: 'selected-image', src: step.image.url, alt: step.instruction || 'Original photo', draggable: 'false',
+    return el('img', { id: 'selected-image', src: zoomed && state.zoom >= 1 ? step.image.url : display(step), alt: step.instruction || 'Original photo', draggable: 'false',
       class: zoomed ? (state.zoom >= 2 ? 'pixels' : null) : 'fit',
       style: zoomed ? `width: ${Math.round(width * state.zoom)}px; height: ${Math.round(height * state.zoom)}px` : `--ar: ${width / height}` });
   }
@@ -600,7 +606,7 @@ function openSession(sessionId, wanted, compare) {
   function sideBySide(before, after) {
     const ratio = (s) => s.image.width / s.image.height;
     const figure = (step, role) => el('figure', { style: `flex: ${ratio(step)} 1 0` },
-      el('img', { class: role, src: step.image.url, style: `aspect-ratio: ${ratio(step)}`,
+      el('img', { class: role, src: display(step), style: `aspect-ratio: ${ratio(step)}`,
         alt: `${role === 'before' ? 'Before' : 'After'}: ${step.instruction || 'original photo'}` }),
       el('figcaption', { text: `${role === 'before' ? 'Before' : 'After'} · ${step.image.width} × ${step.image.height}` }));
     return el('div', { class: 'compare side-by-side', style: `--sum: ${ratio(before) + ratio(after)}` },
@@ -610,7 +616,7 @@ function openSession(sessionId, wanted, compare) {
   // Before/after of the same shape: the "before" picture lies over the left part; dragging on the
   // picture or the slider (arrow keys too) moves the cut. The slider is exactly as wide as the picture.
   function wipe(before, after) {
-    const over = el('img', { class: 'before', src: before.image.url, draggable: 'false', alt: `Before: ${before.instruction || 'original photo'}` });
+    const over = el('img', { class: 'before', src: display(before), draggable: 'false', alt: `Before: ${before.instruction || 'original photo'}` });
     const divider = el('div', { class: 'divider' });
     const slider = el('input', { type: 'range', min: 0, max: 100, value: state.split, id: 'compare-slider',
       'aria-label': `Compare with ${before.instruction || 'the original'}: left of the line is before, right is after`,
@@ -622,7 +628,7 @@ function openSession(sessionId, wanted, compare) {
       slider.value = state.split;
     };
     const frame = el('div', { class: 'compare wipe' },
-      el('img', { class: 'after', src: after.image.url, draggable: 'false', alt: `After: ${after.instruction || 'original'}` }), over, divider);
+      el('img', { class: 'after', src: display(after), draggable: 'false', alt: `After: ${after.instruction || 'original'}` }), over, divider);
     const follow = (e) => {
       const box = frame.getBoundingClientRect();
       setSplit(100 * (e.clientX - box.left) / box.width);

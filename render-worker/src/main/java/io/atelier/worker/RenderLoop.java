@@ -7,7 +7,15 @@ import io.atelier.events.InstructionRequested;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.RenderFailed;
 import io.atelier.events.Topics;
+import io.atelier.platform.kafka.CarriedHeaders;
 import io.atelier.platform.kafka.ConsumerLoop;
+import io.atelier.platform.trace.Hops;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import jakarta.inject.Inject;
 import io.atelier.platform.kafka.ConsumerLoopSettings;
 import io.atelier.platform.kafka.DeadLetters;
 import io.atelier.platform.kafka.KafkaClients;
@@ -48,6 +56,9 @@ import org.jboss.logging.Logger;
 public class RenderLoop extends ConsumerLoop {
     private static final Logger LOG = Logger.getLogger(RenderLoop.class);
     static final String GROUP = "atelier-render-workers";
+    /** Hop names the worker adds to a step's timings: it took the request; its outcome (image stored) is going out. */
+    static final String HOP_RENDER_STARTED = "renderStarted";
+    static final String HOP_RENDERED = "rendered";
 
     private final KafkaSettings kafka;
     private final WorkerSettings settings;
@@ -55,6 +66,12 @@ public class RenderLoop extends ConsumerLoop {
     private final String transactionalId;
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> producer;
+    private Tracer tracer = OpenTelemetry.noop().getTracer("atelier");
+
+    @Inject
+    void tracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
 
     public RenderLoop(KafkaSettings kafka, WorkerSettings settings, StepRenderer renderer) {
         this.kafka = kafka;
@@ -109,6 +126,19 @@ public class RenderLoop extends ConsumerLoop {
     // Every record, rendered or not, moves the group's offset inside a transaction, so the committed
     // position never runs ahead of an outcome that was not written.
     private void process(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> record) {
+        CarriedHeaders carried = CarriedHeaders.from(record.headers()).withHop(HOP_RENDER_STARTED, Instant.now());
+        Span span = Hops.start(tracer, "render step", SpanKind.CONSUMER, carried);
+        try (Scope ignored = span.makeCurrent()) {
+            process(c, record, span, carried);
+        } catch (RuntimeException e) {
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> record, Span span, CarriedHeaders carried) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         EventEnvelope outcome = null;
         EventEnvelope request;
@@ -125,7 +155,11 @@ public class RenderLoop extends ConsumerLoop {
             outcome = renderOrGiveUp(record, request, step, out);
         }
         if (outcome != null) {
-            out.add(0, KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome));
+            ProducerRecord<String, byte[]> answer = KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome);
+            // the outcome goes on with the request's trace and timings, plus this hop's
+            Hops.handOn(span, carried.withHop(HOP_RENDERED, Instant.now())).addTo(answer.headers());
+            span.setAttribute("atelier.step", ((InstructionRequested) request.event()).stepId().toString());
+            out.add(0, answer);
         }
         producer.beginTransaction();
         try {

@@ -231,8 +231,12 @@ class OpenApiContractTest {
         seen.check(tree, "not-found", given().get(sessions + "/" + UUID.randomUUID()));
         seen.check(tree, "not-found", given().get(sessions + "/not-a-uuid"));
 
-        for (String kind : new String[] {"image", "thumbnail"}) {
-            OpenApiDocument.Op op = galleryDoc.operation(kind.equals("image") ? "getStepImage" : "getStepThumbnail");
+        for (String kind : new String[] {"image", "thumbnail", "preview"}) {
+            OpenApiDocument.Op op = galleryDoc.operation(switch (kind) {
+                case "image" -> "getStepImage";
+                case "thumbnail" -> "getStepThumbnail";
+                default -> "getStepPreview";
+            });
             String url = sessions + "/" + session + "/steps/" + root + "/" + kind;
             Response ok = seen.check(op, null, given().get(url));
             seen.check(op, null, given().header("If-None-Match", ok.header("ETag")).get(url));

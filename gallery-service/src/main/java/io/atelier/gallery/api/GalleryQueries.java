@@ -70,7 +70,7 @@ public class GalleryQueries {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT id, parent_step_id, instruction, status, failure_reason, failure_hint, not_understood, image_key, image_type,
                            image_width, image_height, image_bytes, image_sha256, thumb_key, plan, engine_version, duration_ms,
-                           requested_at, finished_at, subject_method, generated, drift
+                           requested_at, finished_at, subject_method, generated, drift, timings
                     FROM gallery_step WHERE session_id = ? ORDER BY sequence""")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -84,7 +84,7 @@ public class GalleryQueries {
                         rows.add(new Object[] {id, parent, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                                 rs.getString(8), rs.getString(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), (Long) rs.getObject(12),
                                 rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), (Long) rs.getObject(17),
-                                instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getString(20), rs.getString(21), rs.getString(22)});
+                                instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23)});
                     }
                 }
             }
@@ -104,7 +104,8 @@ public class GalleryQueries {
                         r[13] == null ? null : stepUrl(sessionId, id) + "/thumbnail", r[14] == null ? null : json((String) r[14]),
                         (String) r[15], (Long) r[16], (String) r[19], (Instant) r[17], (Instant) r[18],
                         r[20] == null ? null : generatedView((String) r[20], stepUrl(sessionId, id) + "/mask"),
-                        r[21] == null ? null : json((String) r[21]), null));
+                        r[21] == null ? null : json((String) r[21]), null,
+                        image == null ? null : stepUrl(sessionId, id) + "/preview", r[22] == null ? null : json((String) r[22])));
             }
             Map<UUID, UUID> returnTo = DriftAdvice.returnTo(steps);
             steps.replaceAll(s -> returnTo.containsKey(s.stepId()) ? s.withDriftReturnTo(returnTo.get(s.stepId())) : s);

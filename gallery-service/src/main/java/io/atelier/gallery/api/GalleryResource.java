@@ -45,6 +45,8 @@ public class GalleryResource {
     // field-injected so the constructor other changes edit stays as it is
     @jakarta.inject.Inject
     StreamPermits streams;
+    @jakarta.inject.Inject
+    StepPreviews previews;
 
     public GalleryResource(GalleryQueries queries, ImageStore images, SessionChanges changes, CurrentCaller caller) {
         this.queries = queries;
@@ -138,6 +140,35 @@ public class GalleryResource {
                               @Parameter(description = "The step's id.") @PathParam("step") UUID stepId,
                               @Parameter(description = "An ETag this client already has.") @HeaderParam("If-None-Match") String ifNoneMatch) {
         return stream(caller.workspace(), sessionId, stepId, true, ifNoneMatch);
+    }
+
+    @GET
+    @Path("{id}/steps/{step}/preview")
+    @Produces("image/jpeg")
+    @Operation(operationId = "getStepPreview", summary = "A step's display-sized preview",
+            description = "The step's image fitted into 2048 px on its long side, as JPEG (quality 85): what the studio shows. "
+                    + "Made on the first request and kept, so later requests are plain reads. 404 until the step is rendered.")
+    @APIResponse(responseCode = "200", description = "The preview's bytes.",
+            headers = {@Header(name = "ETag", description = "The full image's sha256 with the preview's size and format, quoted.",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "Previews never change: `private, max-age=31536000, immutable`.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))},
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named this preview's ETag.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response preview(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                            @Parameter(description = "The step's id.") @PathParam("step") UUID stepId,
+                            @Parameter(description = "An ETag this client already has.") @HeaderParam("If-None-Match") String ifNoneMatch)
+            throws InterruptedException {
+        String workspace = caller.workspace();
+        GalleryQueries.StoredImage full = checked(queries.imageOf(workspace, sessionId, stepId, false)
+                .orElseThrow(() -> ProblemException.notFound("Image of step", stepId)), workspace, sessionId, stepId);
+        String etag = "\"" + StepPreviews.etagOf(full) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().header("ETag", etag).build(); // answered without making or reading the preview
+        }
+        return send(previews.of(workspace, sessionId, full), ifNoneMatch);
     }
 
     @GET

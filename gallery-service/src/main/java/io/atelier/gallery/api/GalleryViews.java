@@ -72,11 +72,17 @@ public final class GalleryViews {
                                        + "reframed, aligned, score (0-100) and warns (see docs/drift.md). Null before the render, or for renders "
                                        + "made before drift was measured.") JsonNode drift,
                        @Schema(description = "Set when this step has drifted too far from the original: the last step on its path "
-                               + "before it crossed the threshold, the one to branch from instead.") UUID driftReturnTo) {
+                               + "before it crossed the threshold, the one to branch from instead.") UUID driftReturnTo,
+                       @Schema(description = "Path of the step's display-sized preview (long side at most 2048 px, JPEG), once rendered: "
+                               + "what the studio shows; the full image is for download and 100% zoom.") String previewUrl,
+                       @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "When each hop of the step's path "
+                               + "happened (ISO instants): accepted, published (on the session log), renderStarted, rendered (image stored), "
+                               + "recorded (on the session), outcomePublished. Null for steps from before hops were recorded.")
+                       JsonNode timings) {
 
         Step withDriftReturnTo(UUID returnTo) {
             return new Step(stepId, parentStepId, childStepIds, instruction, status, failure, image, thumbnailUrl, plan, engineVersion,
-                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo);
+                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo, previewUrl, timings);
         }
     }
 }

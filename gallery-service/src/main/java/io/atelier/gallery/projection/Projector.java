@@ -5,7 +5,14 @@ import io.atelier.events.EventCodec;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.gallery.GallerySettings;
+import io.atelier.platform.kafka.CarriedHeaders;
 import io.atelier.platform.kafka.ConsumerLoop;
+import io.atelier.platform.trace.Hops;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import jakarta.inject.Inject;
 import io.atelier.platform.kafka.ConsumerLoopSettings;
 import io.atelier.platform.kafka.KafkaClients;
 import io.atelier.platform.kafka.KafkaSettings;
@@ -47,6 +54,12 @@ public class Projector extends ConsumerLoop {
     private final AtomicLong applied = new AtomicLong();
     private final Map<TopicPartition, Instant> paused = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Instant nextPartitionCheck = Instant.EPOCH;
+    private Tracer tracer = OpenTelemetry.noop().getTracer("atelier");
+
+    @Inject
+    void tracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
 
     public Projector(KafkaSettings kafka, GallerySettings settings, AgroalDataSource db, SessionChanges changes) {
         this.kafka = kafka;
@@ -169,6 +182,8 @@ public class Projector extends ConsumerLoop {
             c.setAutoCommit(false);
             try {
                 java.util.Set<java.util.UUID> touched = new java.util.LinkedHashSet<>();
+                // one span per event, ended once its row is committed and live views are told (the SSE push follows)
+                List<Span> spans = new java.util.ArrayList<>();
                 long next = -1;
                 int count = 0;
                 PoisonRecordException stop = null;
@@ -176,8 +191,12 @@ public class Projector extends ConsumerLoop {
                     // both checks come before the record writes anything: what precedes it is committed, it is not
                     try {
                         var envelope = decode(record);
+                        CarriedHeaders carried = CarriedHeaders.from(record.headers());
+                        Span span = Hops.start(tracer, "project", SpanKind.CONSUMER, carried);
+                        span.setAttribute("atelier.session", envelope.sessionId().toString());
+                        spans.add(span);
                         try {
-                            SessionProjection.apply(c, envelope);
+                            SessionProjection.apply(c, envelope, carried);
                         } catch (SessionProjection.SequenceGapException e) {
                             throw new PoisonRecordException("a gap in the session log at " + where(record) + ": " + e.getMessage(), e);
                         }
@@ -202,6 +221,7 @@ public class Projector extends ConsumerLoop {
                 c.commit();
                 applied.addAndGet(count);
                 changes.publish(touched);
+                spans.forEach(Span::end);
                 if (stop != null) {
                     throw stop;
                 }

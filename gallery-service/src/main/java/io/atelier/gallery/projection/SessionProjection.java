@@ -27,6 +27,11 @@ final class SessionProjection {
     }
 
     static void apply(Connection c, EventEnvelope e) throws SQLException {
+        apply(c, e, io.atelier.platform.kafka.CarriedHeaders.none());
+    }
+
+    /** {@code carried}: what the event's record carried besides it; its hop timings are kept on the step. */
+    static void apply(Connection c, EventEnvelope e, io.atelier.platform.kafka.CarriedHeaders carried) throws SQLException {
         OptionalLong last = lastSequence(c, e);
         if (last.isEmpty() && deleted(c, e)) {
             return; // a deleted session: redelivered events bring nothing back
@@ -90,8 +95,22 @@ final class SessionProjection {
                     f.reason(), f.hint(), StoredJson.write(f.notUnderstood()), f.engineVersion(), ts(e),
                     f.stepId(), e.sessionId());
         }
+        // the whole chain so far: an outcome's record carries its request's hops too
+        java.util.Optional<java.util.UUID> step = stepOf(e);
+        if (step.isPresent() && carried.get(io.atelier.platform.kafka.CarriedHeaders.TIMINGS).isPresent()) {
+            exec(c, "UPDATE gallery_step SET timings = ? WHERE id = ? AND session_id = ?", carried.timings().toString(), step.get(), e.sessionId());
+        }
         exec(c, "UPDATE gallery_session SET last_sequence = ?, updated_at = ? WHERE id = ?", e.sequence(), ts(e), e.sessionId());
         keep(c, e);
+    }
+
+    private static java.util.Optional<java.util.UUID> stepOf(EventEnvelope e) {
+        return switch (e.event()) {
+            case InstructionRequested r -> java.util.Optional.of(r.stepId());
+            case ImageRendered r -> java.util.Optional.of(r.stepId());
+            case RenderFailed f -> java.util.Optional.of(f.stepId());
+            default -> java.util.Optional.empty();
+        };
     }
 
     // the event as the log carried it (this build's reading of it, upcast if it was older)

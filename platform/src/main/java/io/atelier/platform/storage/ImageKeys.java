@@ -3,7 +3,7 @@ package io.atelier.platform.storage;
 import java.util.UUID;
 
 /**
- * Object keys in the image bucket: {workspace}/{session}/{sha256}.{ext}, thumbnails under thumbs/,
+ * Object keys in the image bucket: {workspace}/{session}/{sha256}.{ext}, thumbnails under thumbs/, previews under previews/,
  * subject mattes under {workspace}/mattes/{method}/{sha256 of the image}.png.
  */
 public final class ImageKeys {
@@ -16,6 +16,11 @@ public final class ImageKeys {
 
     public static String thumbnail(String workspaceId, UUID sessionId, String sha256) {
         return workspaceId + "/" + sessionId + "/thumbs/" + sha256 + ".png";
+    }
+
+    /** The display-sized preview of an image, named by the image's own sha256 (the preview is a function of it). */
+    public static String preview(String workspaceId, UUID sessionId, String imageSha256) {
+        return workspaceId + "/" + sessionId + "/previews/" + imageSha256 + ".jpg";
     }
 
     /**

@@ -73,9 +73,28 @@ public final class ImageStore implements AutoCloseable {
         String thumbSha = Sha256.hex(thumbnail.bytes());
         ImageRef thumbRef = new ImageRef(ImageKeys.thumbnail(workspaceId, sessionId, thumbSha), thumbSha, thumbnail.width(),
                 thumbnail.height(), thumbnail.contentType(), thumbnail.bytes().length);
-        put(imageRef.key(), image.bytes(), imageRef.contentType());
-        put(thumbRef.key(), thumbnail.bytes(), thumbRef.contentType());
+        // the two puts go side by side: both must land before the event, neither needs the other
+        java.util.concurrent.CompletableFuture<Void> thumb = java.util.concurrent.CompletableFuture.runAsync(
+                () -> put(thumbRef.key(), thumbnail.bytes(), thumbRef.contentType()), SIDE_PUTS);
+        try {
+            put(imageRef.key(), image.bytes(), imageRef.contentType());
+        } finally {
+            joinPut(thumb);
+        }
         return new ImageWithThumbnail(imageRef, thumbRef);
+    }
+
+    private static final java.util.concurrent.Executor SIDE_PUTS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    private static void joinPut(java.util.concurrent.CompletableFuture<Void> put) {
+        try {
+            put.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** The object's bytes; {@link ObjectMissingException} when there is no such key. */

@@ -26,4 +26,6 @@ public class OutboxEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** Trace context and hop timings for the record (platform CarriedHeaders as JSON); null on older rows. */
+    public String carried;
 }

@@ -3,7 +3,14 @@ package io.atelier.session.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
+import io.atelier.platform.kafka.CarriedHeaders;
 import io.atelier.platform.kafka.KafkaClients;
+import io.atelier.platform.trace.Hops;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import jakarta.inject.Inject;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.atelier.session.SessionSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,6 +54,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x4174656c6965724cL;
     static final String TRANSACTIONAL_ID = "atelier-session-outbox";
+    /** Hop names the relay adds to a step's timings. */
+    public static final String HOP_PUBLISHED = "published";
+    public static final String HOP_OUTCOME_PUBLISHED = "outcomePublished";
 
     private final KafkaSettings kafka;
     private final SessionSettings.OutboxRelay settings;
@@ -59,12 +69,18 @@ public class OutboxRelay {
     private volatile boolean leader;
     private volatile Instant lastSuccess = Instant.EPOCH;
     private volatile Instant lastDatabaseContact = Instant.EPOCH;
+    private Tracer tracer = OpenTelemetry.noop().getTracer("atelier");
 
     public OutboxRelay(KafkaSettings kafka, SessionSettings settings, EntityManager em, AgroalDataSource db) {
         this.kafka = kafka;
         this.settings = settings.outbox();
         this.em = em;
         this.db = db;
+    }
+
+    @Inject
+    void tracer(Tracer tracer) {
+        this.tracer = tracer;
     }
 
     void start(@Observes StartupEvent event) {
@@ -207,15 +223,25 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
+            // each row continues the trace its command (or outcome) began; the span ends when its transaction has
+            List<Span> spans = new java.util.ArrayList<>(rows.size());
             producer.beginTransaction();
             try {
+                Instant sent = Instant.now();
                 for (OutboxEntity row : rows) {
-                    producer.send(record(row));
+                    CarriedHeaders carried = CarriedHeaders.fromJson(row.carried);
+                    Span span = Hops.start(tracer, "outbox publish", SpanKind.PRODUCER, carried);
+                    span.setAttribute("atelier.session", row.sessionId.toString());
+                    spans.add(span);
+                    producer.send(record(row, Hops.handOn(span, carried.withHop(hopOf(carried), sent))));
                 }
                 producer.commitTransaction();
             } catch (KafkaException e) {
                 abortQuietly(producer);
+                spans.forEach(s -> s.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR));
                 throw e;
+            } finally {
+                spans.forEach(Span::end);
             }
             Instant now = Instant.now();
             rows.forEach(r -> r.publishedAt = now);
@@ -226,6 +252,15 @@ public class OutboxRelay {
     // The stored bytes as they are, keyed by session; the CloudEvents headers come from the same JSON read
     // leniently, and a row that is not even JSON still goes out (with its id and session) for consumers to set aside.
     static ProducerRecord<String, byte[]> record(OutboxEntity row) {
+        return record(row, CarriedHeaders.fromJson(row.carried));
+    }
+
+    /** The hop this publish is: a command's event going out, or a worker's outcome going out again on the session log. */
+    static String hopOf(CarriedHeaders carried) {
+        return carried.timings().has(Outbox.HOP_RECORDED) ? HOP_OUTCOME_PUBLISHED : HOP_PUBLISHED;
+    }
+
+    static ProducerRecord<String, byte[]> record(OutboxEntity row, CarriedHeaders carried) {
         RecordHeaders headers = new RecordHeaders();
         put(headers, "ce_specversion", "1.0");
         put(headers, "ce_id", row.eventId.toString());
@@ -244,6 +279,7 @@ public class OutboxRelay {
         } catch (java.io.IOException | RuntimeException e) {
             LOG.errorf("outbox row %d (event %s) is not JSON; publishing its bytes as stored", row.id, row.eventId);
         }
+        carried.addTo(headers);
         return new ProducerRecord<>(Topics.SESSION_EVENTS, null, row.sessionId.toString(), row.payload, headers);
     }
 

@@ -1,9 +1,18 @@
 package io.atelier.session.outcome;
 
 import io.atelier.events.EventCodec;
+import io.atelier.events.EventEnvelope;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
+import io.atelier.platform.kafka.CarriedHeaders;
 import io.atelier.platform.kafka.ConsumerLoop;
+import io.atelier.platform.trace.Hops;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import jakarta.inject.Inject;
 import io.atelier.platform.kafka.ConsumerLoopSettings;
 import io.atelier.platform.kafka.DeadLetters;
 import io.atelier.platform.kafka.KafkaClients;
@@ -35,6 +44,12 @@ public class OutcomeConsumer extends ConsumerLoop {
     private final OutcomeRecorder recorder;
     private final OutboxRelay relay;
     private KafkaProducer<String, byte[]> deadLetters;
+    private Tracer tracer = OpenTelemetry.noop().getTracer("atelier");
+
+    @Inject
+    void tracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
 
     public OutcomeConsumer(KafkaSettings kafka, SessionSettings settings, OutcomeRecorder recorder, OutboxRelay relay) {
         this.kafka = kafka;
@@ -77,16 +92,26 @@ public class OutcomeConsumer extends ConsumerLoop {
         for (ConsumerRecord<String, byte[]> record : records) {
             changed |= record(record);
         }
-        consumer.commitSync();
+        // the outbox rows are committed: the relay can publish them while the offsets commit (a crash in between
+        // redelivers the outcome, which the recorder ignores)
         if (changed) {
             relay.wake();
         }
+        consumer.commitSync();
     }
 
     private boolean record(ConsumerRecord<String, byte[]> record) throws Exception {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
-            return recorder.record(KafkaEvents.decode(record));
+            EventEnvelope outcome = KafkaEvents.decode(record);
+            CarriedHeaders carried = CarriedHeaders.from(record.headers());
+            Span span = Hops.start(tracer, "record outcome", SpanKind.CONSUMER, carried);
+            try (Scope ignored = span.makeCurrent()) {
+                span.setAttribute("atelier.session", outcome.sessionId().toString());
+                return recorder.record(outcome, carried);
+            } finally {
+                span.end();
+            }
         } catch (EventCodec.NewerVersionException e) {
             throw new PoisonRecordException("outcome at " + where + " is from a newer contract: " + e.getMessage(), e);
         } catch (EventCodec.MalformedEventException e) {

@@ -3,6 +3,7 @@ package io.atelier.session.outcome;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.RenderFailed;
+import io.atelier.platform.kafka.CarriedHeaders;
 import io.atelier.session.model.SessionEntity;
 import io.atelier.session.model.StepEntity;
 import io.atelier.session.model.StepStatus;
@@ -27,16 +28,21 @@ public class OutcomeRecorder {
     }
 
     /** Returns true if the outcome changed the step. */
-    @Transactional
     public boolean record(EventEnvelope outcome) {
+        return record(outcome, CarriedHeaders.none());
+    }
+
+    /** Returns true if the outcome changed the step; {@code carried} (trace context, hop timings) goes on with it. */
+    @Transactional
+    public boolean record(EventEnvelope outcome, CarriedHeaders carried) {
         SessionEntity session = SessionEntity.lockInWorkspace(outcome.sessionId(), outcome.workspaceId()).orElse(null);
         if (session == null) {
             LOG.warnf("outcome %s names unknown session %s; ignored", outcome.eventId(), outcome.sessionId());
             return false;
         }
         return switch (outcome.event()) {
-            case ImageRendered rendered -> finish(session, outcome, rendered.stepId(), StepStatus.RENDERED, step -> step.setImage(rendered.image()));
-            case RenderFailed failed -> finish(session, outcome, failed.stepId(), StepStatus.FAILED, step -> { });
+            case ImageRendered rendered -> finish(session, outcome, carried, rendered.stepId(), StepStatus.RENDERED, step -> step.setImage(rendered.image()));
+            case RenderFailed failed -> finish(session, outcome, carried, failed.stepId(), StepStatus.FAILED, step -> { });
             default -> {
                 LOG.warnf("unexpected %s on the outcome topic; ignored", outcome.event().typeName());
                 yield false;
@@ -44,7 +50,7 @@ public class OutcomeRecorder {
         };
     }
 
-    private boolean finish(SessionEntity session, EventEnvelope outcome, java.util.UUID stepId, StepStatus status,
+    private boolean finish(SessionEntity session, EventEnvelope outcome, CarriedHeaders carried, java.util.UUID stepId, StepStatus status,
                            java.util.function.Consumer<StepEntity> update) {
         StepEntity step = StepEntity.inSession(stepId, session.id).orElse(null);
         if (step == null || step.status != StepStatus.PENDING) {
@@ -52,7 +58,7 @@ public class OutcomeRecorder {
         }
         step.status = status;
         update.accept(step);
-        outbox.appendAsIs(session, outcome);
+        outbox.appendAsIs(session, outcome, carried);
         return true;
     }
 }

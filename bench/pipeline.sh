@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Pipeline latency: POST a trivial step ("mirror it", 600×400 photo) and time it until it arrives rendered on the gallery's
+# event stream, one step at a time, over STEPS steps (default 200, after 20 warm-up steps) on a local stack of its own
+# (free ports, a temporary data directory). Minus the worker's own render time, that is what the pipeline adds. Kafka's
+# EndToEndLatency tool runs on the same broker in the same run. Prints the result and rewrites the "Pipeline latency"
+# section of docs/benchmarks.md (only the section with the same heading). Usage: bench/pipeline.sh [steps] [label]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source deploy/find-jdk.sh
+atelier_find_jdk
+STEPS="${1:-200}"
+LABEL="${2:-}"
+./mvnw -B -q -o package -DskipTests -pl session-service,render-worker,gallery-service,deploy/local-stack,deploy/kafka-runtime -am
+OUT=target/pipeline-bench.md
+mkdir -p target
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -Datelier.root="$PWD" \
+  -cp "deploy/local-stack/target/classes:$(cat deploy/local-stack/target/classpath.txt)" \
+  io.atelier.stack.PipelineBench "$STEPS" 20 docs/sample-photos/coffee.png target/pipeline-result.md > target/pipeline-bench.log 2>&1 \
+  || { tail -40 target/pipeline-bench.log; exit 1; }
+RESULT="$(cat target/pipeline-result.md)"
+{
+  echo "## Pipeline latency${LABEL:+ ($LABEL)}"
+  echo
+  echo "Written by \`bench/pipeline.sh\` on $(date -u +%Y-%m-%dT%H:%MZ) at commit $(git rev-parse --short HEAD) — $(nproc) cores,"
+  echo "$(free -g | awk '/^Mem:/{print $2}') GiB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), Kafka 4.1.2 (one KRaft node), PostgreSQL 17,"
+  echo "S3Proxy, one render worker; load average $LOAD_BEFORE at the start (the machine was shared with other work)."
+  echo
+  echo "One step at a time: POST \`mirror it\` on \`docs/sample-photos/coffee.png\` (600×400) to session-service, until the"
+  echo "gallery's server-sent event stream carries the step rendered; the worker's own \`durationMillis\` subtracted is the"
+  echo "pipeline's overhead. A new session every 25 steps (the stream sends the whole tree)."
+  echo
+  echo "$RESULT"
+} > "$OUT"
+cat "$OUT"
+# replace only our own section: from its heading to the next "## " heading
+python3 - "$OUT" docs/benchmarks.md <<'PY'
+import re, sys
+new = open(sys.argv[1]).read().rstrip() + "\n"
+doc = open(sys.argv[2]).read()
+heading = new.splitlines()[0]
+m = re.search("^" + re.escape(heading) + r"\n.*?(?=^## |\Z)", doc, flags=re.S | re.M)
+doc = doc[:m.start()] + new + ("\n" if doc[m.end():] else "") + doc[m.end():] if m else doc.rstrip() + "\n\n" + new
+open(sys.argv[2], "w").write(doc)
+PY
