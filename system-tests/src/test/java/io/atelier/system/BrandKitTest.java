@@ -80,7 +80,7 @@ class BrandKitTest {
 
         // the audit shows the kit version each step was asked under
         List<Map<String, Object>> audit = as().get(gallery + "/api/sessions/" + second + "/audit").then().statusCode(200).extract()
-                .jsonPath().getList("findAll { it.type == 'InstructionRequested' }");
+                .jsonPath().getList("entries.findAll { it.type == 'InstructionRequested' }");
         assertThat(audit).hasSize(3).allSatisfy(entry -> assertThat(((Number) entry.get("kitVersion")).longValue()).isEqualTo(3));
 
         // another workspace: its own kit; it cannot save this workspace's step, nor name this kit's instruction
