@@ -249,12 +249,14 @@ class OpenApiContractTest {
         seen.check(logo, "invalid-kit-entry", given().multiPart("image", "logo.png", KitTestImages.logo(), "image/png")
                 .multiPart("size", "huge").put(kit + "/logo"));
         seen.check(logo, "unsupported-media-type", json().body(Map.of("image", "logo.png")).put(kit + "/logo"));
+        seen.bodyTooLarge(logo, kit + "/logo", "PUT");
 
         OpenApiDocument.Op font = doc.operation("setFont");
         seen.check(font, null, given().multiPart("font", "LiberationSans-Regular.ttf", KitTestImages.font(), "font/ttf").put(kit + "/font"));
         seen.check(font, "missing-font", given().multiPart("image", "coffee.png", Api.coffee(), "image/png").put(kit + "/font"));
         seen.check(font, "invalid-font", given().multiPart("font", "coffee.ttf", Api.coffee(), "font/ttf").put(kit + "/font"));
         seen.check(font, "unsupported-media-type", json().body(Map.of("font", "x.ttf")).put(kit + "/font"));
+        seen.bodyTooLarge(font, kit + "/font", "PUT");
 
         OpenApiDocument.Op save = doc.operation("saveInstruction");
         UUID session = Api.newSession("contract kit");
@@ -386,11 +388,15 @@ class OpenApiContractTest {
 
         // over the one body limit both services answer before reading the body, with the same problem, and hang up
         void bodyTooLarge(OpenApiDocument.Op op, String url) {
+            bodyTooLarge(op, url, "POST");
+        }
+
+        void bodyTooLarge(OpenApiDocument.Op op, String url, String method) {
             String boundary = "atelier-contract";
             try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[61 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(new byte[61 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
                 soft.assertThat(r.statusCode()).as("%s over the body limit", op).isEqualTo(413);
                 JsonNode problem = OpenApiDocument.parse(r.body());
                 soft.assertThat(problem.path("type").asText()).as("%s over the body limit: %s", op, r.body()).endsWith("/body-too-large");

@@ -184,7 +184,7 @@ public class KitResource {
     @Path("logo")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "setLogo", summary = "Upload the logo (a PNG with alpha) with its default placement and size",
-            description = "\"add our logo\" then composites it; \"add our logo top left\" overrides the placement.")
+            description = "\"add our logo\" then composites it; \"add our logo top left\" overrides the placement. " + SessionResource.BODY_LIMIT_NOTE)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = "image", properties = {
                     @SchemaProperty(name = "image", type = SchemaType.STRING, format = "binary", description = "The logo: a PNG with an alpha channel, at most 512 KB."),
@@ -212,7 +212,7 @@ public class KitResource {
     @Path("font")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "setFont", summary = "Upload the font for text overlays (TrueType or OpenType)",
-            description = "Checked by loading it as a font; stored with the family name it declares.")
+            description = "Checked by loading it as a font; stored with the family name it declares. " + SessionResource.BODY_LIMIT_NOTE)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = "font", properties = @SchemaProperty(name = "font", type = SchemaType.STRING, format = "binary",
                     description = "A .ttf or .otf file, at most 10 MB."))))
