@@ -96,8 +96,12 @@ document.addEventListener('atelier:sessions', ({ detail: { app } }) => {
     if (!list.length) return;
     panel.after(el('section', { class: 'kit', id: 'presets', 'aria-labelledby': 'presets-title' },
       el('h2', { id: 'presets-title', text: 'Presets' }),
-      el('p', { class: 'hint', text: 'Open a session and pick a preset there: each instruction is offered as the next step, one change at a time.' }),
-      el('ul', {}, list.map((p) => el('li', {}, el('strong', { text: p.name }), ` — ${p.for} (${p.instructions.length} steps)`)))));
+      el('p', { class: 'hint', text: 'Pick one for the next photo you drop here (or pick one in any session): each instruction is offered as the next step, one change at a time.' }),
+      el('ul', {}, list.map((p) => el('li', {}, el('strong', { text: p.name }), ` — ${p.for} (${p.instructions.length} steps) `,
+        el('button', { type: 'button', class: 'link', id: `preset-pick-${p.id}`, onclick: (e) => {
+          sessionStorage.setItem('atelier-preset-pending', p.id);
+          e.target.textContent = 'chosen for the next photo';
+        } }, 'Use with the next photo'))))));
   });
 });
 
@@ -123,6 +127,12 @@ document.addEventListener('atelier:stage', ({ detail: { sessionId, step, below, 
   box.append(offer);
   presets().then((list) => {
     if (!list.length) return;
+    // a preset picked on the sessions page goes to the first session opened after it
+    const pending = sessionStorage.getItem('atelier-preset-pending');
+    if (pending && !sessionStorage.getItem(key) && list.some((p) => p.id === pending)) {
+      sessionStorage.setItem(key, JSON.stringify({ id: pending, next: 0 }));
+      sessionStorage.removeItem('atelier-preset-pending');
+    }
     const chosen = JSON.parse(sessionStorage.getItem(key) || 'null');
     const preset = chosen && list.find((p) => p.id === chosen.id);
     const picker = el('select', { id: 'preset', 'aria-label': 'Preset', onchange: () => {
