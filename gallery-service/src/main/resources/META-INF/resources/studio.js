@@ -145,6 +145,7 @@ async function showSessions() {
   });
   const grid = el('ul', { class: 'grid', 'aria-label': 'Sessions, newest first' });
   app.replaceChildren(el('h1', { text: 'Sessions' }), drop, grid);
+  document.dispatchEvent(new CustomEvent('atelier:sessions', { detail: { app } })); // the brand kit panel (studio-kit.js)
 
   async function upload(file) {
     message.textContent = '';
@@ -477,6 +478,8 @@ function openSession(sessionId, wanted, compare) {
     }
     if (step.generated) below.append(generatedView(step));
     if (step.drift && step.drift.againstOriginal) below.append(driftView(step));
+    // brand kit and presets (studio-kit.js) add their controls under the picture
+    document.dispatchEvent(new CustomEvent('atelier:stage', { detail: { sessionId, step, below, input: form.input } }));
   }
 
   // A step painted by a generative engine: who painted it, how much of the frame is new, and the committed

@@ -11,6 +11,8 @@ import io.atelier.engine.generative.GenerativeEngine;
 import io.atelier.engine.generative.GenerativeStage;
 import io.atelier.engine.generative.Size;
 import io.atelier.engine.generative.SynthesisRegions;
+import io.atelier.engine.kit.KitContext;
+import io.atelier.engine.kit.KitPlanner;
 import io.atelier.engine.ops.Operation;
 import io.atelier.engine.ops.Synthesize;
 import io.atelier.engine.plan.EditPlan;
@@ -76,7 +78,12 @@ public final class Engine {
      * needs it) before estimating it again.
      */
     public RenderOutcome render(byte[] sourceImage, String instruction, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
-        PlanOutcome planned = withSynthesis(planner.plan(instruction));
+        return render(sourceImage, instruction, KitContext.NONE, cachedSourceMatte);
+    }
+
+    /** Renders with a brand kit: the instruction may name its colours, its logo and its saved instructions. */
+    public RenderOutcome render(byte[] sourceImage, String instruction, KitContext kit, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
+        PlanOutcome planned = withSynthesis(new KitPlanner(planner, kit).plan(instruction));
         if (!planned.fullyUnderstood()) {
             return refusal(planned);
         }

@@ -2,6 +2,7 @@ package io.atelier.worker;
 
 import io.atelier.engine.Engine;
 import io.atelier.engine.generative.GenerationException;
+import io.atelier.engine.kit.KitContext;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.Planners;
@@ -81,7 +82,8 @@ public class StepRenderer {
         byte[] parent = images.get(step.parentImage().key());
         SessionEvent outcome;
         try {
-            outcome = switch (engine.render(parent, step.instruction(), () -> cachedMatte(request.workspaceId(), step.parentImage()))) {
+            KitContext kit = step.kit().map(k -> KitContexts.of(k, request.workspaceId(), images)).orElse(KitContext.NONE);
+            outcome = switch (engine.render(parent, step.instruction(), kit, () -> cachedMatte(request.workspaceId(), step.parentImage()))) {
                 case RenderOutcome.Rendered r -> store(request, step, r, (System.nanoTime() - start) / 1_000_000);
                 case RenderOutcome.Failed f -> new RenderFailed(step.stepId(), f.reason(), f.hint(), f.notUnderstood(), Engine.VERSION);
             };

@@ -125,6 +125,8 @@ class OpenApiContractTest {
         Observations seen = new Observations();
         commandProbes(seen, sessionDoc, Api.session());
         commandProbes(seen, galleryDoc, Api.gallery());
+        kitProbes(seen, sessionDoc, Api.session());
+        kitProbes(seen, galleryDoc, Api.gallery());
         readProbes(seen);
         accessProbes(seen);
         seen.soft.assertAll();
@@ -214,6 +216,68 @@ class OpenApiContractTest {
         seen.check(step, "parent-failed", json().body(newStep(failed, "warmer")).post(steps));
     }
 
+    /** The brand kit, on session-service or forwarded by the gallery: the same probes, the same answers. */
+    private void kitProbes(Observations seen, OpenApiDocument doc, String base) throws Exception {
+        String kit = base + "/api/kit";
+        seen.check(doc.operation("getKit"), null, given().get(kit));
+        seen.check(doc.operation("getKitHistory"), null, given().get(kit + "/history"));
+
+        OpenApiDocument.Op name = doc.operation("nameKit");
+        seen.check(name, null, json().body(Map.of("name", "Contract kit")).put(kit + "/name"));
+        seen.check(name, "invalid-kit-entry", json().body(Map.of("name", " ")).put(kit + "/name"));
+        seen.check(name, "control-character", json().body("{\"name\": \"Contract\\u0007kit\"}").put(kit + "/name"));
+        seen.check(name, "malformed-json", json().body("{\"name\": ").put(kit + "/name"));
+        seen.check(name, "invalid-field", json().body("{\"name\": {\"nested\": 1}}").put(kit + "/name"));
+        seen.check(name, "unsupported-media-type", given().contentType("text/plain").body("Contract").put(kit + "/name"));
+
+        OpenApiDocument.Op colour = doc.operation("setPaletteColour");
+        seen.check(colour, null, json().body(Map.of("name", "contract green", "hex", "#2E7D32")).put(kit + "/palette"));
+        seen.check(colour, "invalid-kit-entry", json().body(Map.of("name", "contract green", "hex", "greenish")).put(kit + "/palette"));
+        seen.check(colour, "control-character", json().body("{\"name\": \"green\\u0000\", \"hex\": \"#00ff00\"}").put(kit + "/palette"));
+        seen.check(colour, "malformed-json", json().body("{").put(kit + "/palette"));
+        seen.check(colour, "invalid-field", json().body("{\"name\": [1], \"hex\": \"#00ff00\"}").put(kit + "/palette"));
+        seen.check(colour, "unsupported-media-type", given().contentType("text/plain").body("green").put(kit + "/palette"));
+        OpenApiDocument.Op uncolour = doc.operation("removePaletteColour");
+        seen.check(uncolour, null, given().queryParam("name", "contract green").delete(kit + "/palette"));
+        seen.check(uncolour, "kit-entry-not-found", given().queryParam("name", "contract green").delete(kit + "/palette"));
+
+        OpenApiDocument.Op logo = doc.operation("setLogo");
+        seen.check(logo, null, given().multiPart("image", "logo.png", KitTestImages.logo(), "image/png").multiPart("placement", "top-left")
+                .put(kit + "/logo"));
+        seen.check(logo, "missing-image", given().multiPart("placement", "top-left").put(kit + "/logo"));
+        seen.check(logo, "invalid-logo", given().multiPart("image", "cut.jpg", cutJpeg(), "image/jpeg").put(kit + "/logo"));
+        seen.check(logo, "invalid-kit-entry", given().multiPart("image", "logo.png", KitTestImages.logo(), "image/png")
+                .multiPart("size", "huge").put(kit + "/logo"));
+        seen.check(logo, "unsupported-media-type", json().body(Map.of("image", "logo.png")).put(kit + "/logo"));
+        seen.bodyTooLarge(logo, kit + "/logo", "PUT");
+
+        OpenApiDocument.Op font = doc.operation("setFont");
+        seen.check(font, null, given().multiPart("font", "LiberationSans-Regular.ttf", KitTestImages.font(), "font/ttf").put(kit + "/font"));
+        seen.check(font, "missing-font", given().multiPart("image", "coffee.png", Api.coffee(), "image/png").put(kit + "/font"));
+        seen.check(font, "invalid-font", given().multiPart("font", "coffee.ttf", Api.coffee(), "font/ttf").put(kit + "/font"));
+        seen.check(font, "unsupported-media-type", json().body(Map.of("font", "x.ttf")).put(kit + "/font"));
+        seen.bodyTooLarge(font, kit + "/font", "PUT");
+
+        OpenApiDocument.Op save = doc.operation("saveInstruction");
+        UUID session = Api.newSession("contract kit");
+        UUID root = Api.uploadPhoto(session);
+        UUID step = Api.step(session, root, "make it 10% brighter");
+        assertThat(Api.awaitFinished(session, step)).isEqualTo("rendered");
+        String saveUrl = kit + "/instructions";
+        seen.check(save, null, json().body(Map.of("sessionId", session.toString(), "stepId", step.toString(), "name", "contract brighter")).post(saveUrl));
+        seen.check(save, "not-found", json().body(Map.of("sessionId", session.toString(), "stepId", UUID.randomUUID().toString())).post(saveUrl));
+        seen.check(save, "step-not-rendered", json().body(Map.of("sessionId", session.toString(), "stepId", root.toString())).post(saveUrl));
+        seen.check(save, "invalid-kit-entry", json().body(Map.of("name", "no step")).post(saveUrl));
+        seen.check(save, "control-character", json().body(Map.of("sessionId", session.toString(), "stepId", step.toString(),
+                "name", "bright\u0007er")).post(saveUrl));
+        seen.check(save, "malformed-json", json().body("{\"sessionId\": ").post(saveUrl));
+        seen.check(save, "invalid-field", json().body(Map.of("sessionId", "not-a-uuid", "stepId", step.toString())).post(saveUrl));
+        seen.check(save, "unsupported-media-type", given().contentType("text/plain").body("save").post(saveUrl));
+        OpenApiDocument.Op unsave = doc.operation("removeInstruction");
+        seen.check(unsave, null, given().queryParam("name", "contract brighter").delete(saveUrl));
+        seen.check(unsave, "kit-entry-not-found", given().queryParam("name", "contract brighter").delete(saveUrl));
+    }
+
     private void readProbes(Observations seen) throws Exception {
         String sessions = Api.gallery() + "/api/sessions";
         UUID session = Api.newSession("contract reads");
@@ -268,6 +332,7 @@ class OpenApiContractTest {
         seen.check(export, "not-found", given().get(sessions + "/" + session + "/steps/not-a-uuid/export"));
 
         seen.check(galleryDoc.operation("getCapabilities"), null, given().get(Api.gallery() + "/api/capabilities"));
+        seen.check(galleryDoc.operation("listPresets"), null, given().get(Api.gallery() + "/api/presets"));
 
         OpenApiDocument.Op audit = galleryDoc.operation("getSessionAudit");
         seen.check(audit, null, given().get(sessions + "/" + session + "/audit"));
@@ -341,11 +406,15 @@ class OpenApiContractTest {
 
         // over the one body limit both services answer before reading the body, with the same problem, and hang up
         void bodyTooLarge(OpenApiDocument.Op op, String url) {
+            bodyTooLarge(op, url, "POST");
+        }
+
+        void bodyTooLarge(OpenApiDocument.Op op, String url, String method) {
             String boundary = "atelier-contract";
             try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[61 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(new byte[61 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
                 soft.assertThat(r.statusCode()).as("%s over the body limit", op).isEqualTo(413);
                 JsonNode problem = OpenApiDocument.parse(r.body());
                 soft.assertThat(problem.path("type").asText()).as("%s over the body limit: %s", op, r.body()).endsWith("/body-too-large");

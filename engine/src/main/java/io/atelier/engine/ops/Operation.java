@@ -45,7 +45,7 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
 
     /** Whole-frame operations that keep pixels in place and may read the subject. */
     sealed interface Global extends Operation permits TimeOfDay, DirectionalLight, SplitTone, Vignette, AutoLevel,
-            AutoWhiteBalance, Text, Border, Grain, Dust, LightLeak, Steam {
+            AutoWhiteBalance, Text, Border, Grain, Dust, LightLeak, Steam, Overlay {
         LinearImage apply(LinearImage image, Supplier<SubjectMatte> subject);
     }
 

@@ -78,7 +78,9 @@ class PlanJsonTest {
                 new AutoLevel(0.5, false),
                 new AutoWhiteBalance(AutoWhiteBalance.Estimate.GREY_WORLD, 0.8),
                 new HueAdjust(HueAdjust.Family.GREENS, 30, -10, 5, new Region.Background()),
-                new io.atelier.engine.ops.Synthesize("a small plant in a terracotta pot", new Region.Side(Edge.LEFT, 0.3)));
+                new io.atelier.engine.ops.Synthesize("a small plant in a terracotta pot", new Region.Side(Edge.LEFT, 0.3)),
+                io.atelier.engine.ops.Overlay.of(io.atelier.imaging.PngEncoder.encode(new java.awt.image.BufferedImage(4, 2,
+                        java.awt.image.BufferedImage.TYPE_INT_ARGB)), io.atelier.engine.ops.Overlay.Placement.BOTTOM_RIGHT, 0.15, 0.04, 1));
         assertThat(all.stream().map(Object::getClass).distinct()).hasSize(OperationNames.all().size());
         EditPlan plan = EditPlan.of("everything", "test", all);
         JsonNode tree = PlanJson.toTree(plan);

@@ -77,6 +77,7 @@ final class PlanTokens {
                 case Reframe r -> tokens.add("reframe");
                 case Flip f -> tokens.add("flip");
                 case Text t -> tokens.add("text");
+                case io.atelier.engine.ops.Overlay o -> tokens.add("logo");
                 case Blur b -> tokens.add("blur");
                 case Sharpen s -> tokens.add("sharpen");
                 case Grain g -> tokens.add("grain");

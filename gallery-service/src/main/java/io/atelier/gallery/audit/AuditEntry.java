@@ -30,5 +30,7 @@ public record AuditEntry(
                 nullable = true) JsonNode provenance,
         @Schema(description = "sha256 of the image the step started from.", nullable = true) String inputSha256,
         @Schema(description = "sha256 of the image the event stored.", nullable = true) String outputSha256,
-        @Schema(description = "Why a step failed (RenderFailed).", nullable = true) String failureReason) {
+        @Schema(description = "Why a step failed (RenderFailed).", nullable = true) String failureReason,
+        @Schema(description = "The brand kit version the step was asked under (its request and outcome); null without a kit.",
+                nullable = true) Long kitVersion) {
 }

@@ -40,7 +40,8 @@ public class AuditResource {
              "plan": {"schemaVersion": 1, "operations": [{"op": "crop", "width": 1, "height": 1, "anchor": "subject"}]},
              "engineVersion": "atelier-engine/0.2.2", "subjectMethod": "grabcut-centre-prior/1", "provenance": null,
              "inputSha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
-             "outputSha256": "5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f", "failureReason": null}""";
+             "outputSha256": "5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f", "failureReason": null,
+             "kitVersion": 3}""";
 
     private final AuditTrail trail;
     private final CurrentCaller caller;

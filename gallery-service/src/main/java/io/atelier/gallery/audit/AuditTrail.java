@@ -122,11 +122,22 @@ public class AuditTrail {
             return Optional.ofNullable(requestOf.get(stepId)).map(EventEnvelope::eventId).orElse(null);
         }
 
-        private static AuditEntry entry(EventEnvelope e, UUID causation, UUID stepId, UUID parentStepId, String instruction, JsonNode plan,
-                                        String engineVersion, String subjectMethod, JsonNode provenance, String input, String output,
-                                        String failure) {
+        private AuditEntry entry(EventEnvelope e, UUID causation, UUID stepId, UUID parentStepId, String instruction, JsonNode plan,
+                                 String engineVersion, String subjectMethod, JsonNode provenance, String input, String output,
+                                 String failure) {
             return new AuditEntry(e.sequence(), e.event().typeName(), e.eventId(), e.time(), e.actor(), causation, stepId, stepId,
-                    parentStepId, instruction, plan, engineVersion, subjectMethod, provenance, input, output, failure);
+                    parentStepId, instruction, plan, engineVersion, subjectMethod, provenance, input, output, failure, kitVersion(e));
+        }
+
+        // the brand kit version a step was asked under, on its request and its outcome
+        private Long kitVersion(EventEnvelope e) {
+            Optional<InstructionRequested> request = switch (e.event()) {
+                case InstructionRequested r -> Optional.of(r);
+                case ImageRendered r -> request(r.stepId());
+                case RenderFailed f -> request(f.stepId());
+                default -> Optional.empty();
+            };
+            return request.flatMap(InstructionRequested::kit).map(io.atelier.events.kit.KitUse::version).orElse(null);
         }
     }
 }

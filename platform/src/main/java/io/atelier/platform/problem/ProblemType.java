@@ -46,6 +46,13 @@ public enum ProblemType {
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 has not been rendered yet; refine it once its image has arrived."),
     PARENT_FAILED("parent-failed", 409, "Parent step failed",
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 failed and has no image; branch from its parent instead."),
+    // the brand kit
+    INVALID_KIT_ENTRY("invalid-kit-entry", 400, "Invalid kit entry", "A palette colour is a name (1–60 characters) and a hex code such as #2E7D32."),
+    KIT_ENTRY_NOT_FOUND("kit-entry-not-found", 404, "Not in the kit", "The kit has no palette colour named 'brand blue'."),
+    INVALID_LOGO("invalid-logo", 422, "Invalid logo", "A logo is a PNG with an alpha channel, at most 512 KB and 4096 pixels a side."),
+    MISSING_FONT("missing-font", 400, "No font", "Send the font file as the multipart form field 'font'."),
+    INVALID_FONT("invalid-font", 422, "Invalid font", "The file is not a TrueType or OpenType font: Bad table directory."),
+    STEP_NOT_RENDERED("step-not-rendered", 409, "Step not rendered", "Only a rendered step (not the original, not a pending or failed one) can be saved to the kit."),
     // abuse limits (the 429 carries Retry-After)
     RATE_LIMITED("rate-limited", 429, "Too many commands", "This workspace has used its budget of commands for now; try again in 12 s."),
     TOO_MANY_STREAMS("too-many-streams", 429, "Too many open streams",

@@ -23,7 +23,9 @@ import io.atelier.session.model.SessionEntity;
 import io.atelier.session.model.StepEntity;
 import io.atelier.session.model.StepStatus;
 import io.atelier.session.outbox.Outbox;
+import io.atelier.session.kit.KitCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
@@ -40,6 +42,8 @@ public class SessionCommands {
     private final ImageStore images;
     private final SessionSettings settings;
     private final ImageDecoder decoder;
+    @Inject
+    KitCommands kits;
 
     public SessionCommands(Outbox outbox, ImageStore images, SessionSettings settings) {
         this.outbox = outbox;
@@ -174,7 +178,8 @@ public class SessionCommands {
         step.createdAt = Instant.now();
         step.persist();
         Optional<ImageRef> original = StepEntity.root(session.id).flatMap(StepEntity::image);
-        outbox.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage, original));
+        // the kit as it is now rides with the step: the worker plans with it, and the log shows which version was used
+        outbox.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage, original, kits.use(workspaceId, instruction)));
         return step;
     }
 

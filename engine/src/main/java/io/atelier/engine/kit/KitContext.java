@@ -1,0 +1,36 @@
+package io.atelier.engine.kit;
+
+import io.atelier.engine.ops.Overlay;
+import io.atelier.engine.plan.EditPlan;
+import io.atelier.engine.plan.Rgb;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a brand kit lends the planner, as a value: its version (recorded with the step), the named palette,
+ * the logo with its default placement and size, and the saved instructions with the plans that worked.
+ */
+public record KitContext(long version, Map<String, Rgb> palette, Optional<Logo> logo, Map<String, EditPlan> saved) {
+    /** No kit: instructions are planned as they are. */
+    public static final KitContext NONE = new KitContext(0, Map.of(), Optional.empty(), Map.of());
+
+    public KitContext {
+        palette = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(palette, "palette"))); // in the kit's order
+        saved = Map.copyOf(Objects.requireNonNull(saved, "saved"));
+        logo = logo == null ? Optional.empty() : logo;
+    }
+
+    /** The kit's logo: PNG bytes with alpha, where it goes and how wide (a fraction of the frame) unless the instruction says. */
+    public record Logo(byte[] png, Overlay.Placement placement, double size) {
+        public Logo {
+            png = png.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+    }
+}

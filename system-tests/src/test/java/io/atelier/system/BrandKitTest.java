@@ -1,0 +1,143 @@
+package io.atelier.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The brand kit end to end, through the studio's one URL in a workspace of its own: a step that worked is
+ * saved to the kit and applied by name to another photo's session with the very same plan; a palette
+ * colour and the logo are named in instructions; every request records the kit version it was asked under;
+ * another workspace neither sees nor uses the kit.
+ */
+@ExtendWith(RunningStack.class)
+class BrandKitTest {
+    private final String key = RunningStack.newKey("kit-" + UUID.randomUUID().toString().substring(0, 8));
+
+    private RequestSpecification as() {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    @Test
+    void aSavedStepIsAppliedByNameToAnotherPhotoWithTheSamePlan() throws Exception {
+        String gallery = Api.gallery();
+        as().contentType("application/json").body(Map.of("name", "brand green", "hex", "#2E7D32")).put(gallery + "/api/kit/palette")
+                .then().statusCode(200);
+        as().multiPart("image", "logo.png", KitTestImages.logo(), "image/png").multiPart("placement", "top-left").multiPart("size", "0.25")
+                .put(gallery + "/api/kit/logo").then().statusCode(200);
+
+        // the step that worked, on the coffee photo
+        UUID first = session("kit: coffee", Api.coffee());
+        UUID firstRoot = root(first);
+        UUID worked = step(first, firstRoot, "add soft warm light from the left");
+        assertThat(awaitFinished(first, worked)).isEqualTo("rendered");
+        as().contentType("application/json").body(Map.of("sessionId", first.toString(), "stepId", worked.toString(), "name", "TerraBrew morning light"))
+                .post(gallery + "/api/kit/instructions").then().statusCode(201);
+        JsonPath kit = as().get(gallery + "/api/kit").then().statusCode(200).extract().jsonPath();
+        assertThat(kit.getLong("version")).isEqualTo(3);
+        assertThat(kit.getList("instructions.name")).containsExactly("TerraBrew morning light");
+
+        // another photo's session: the saved instruction by name, a palette colour, the logo
+        UUID second = session("kit: another photo", otherPhoto());
+        UUID secondRoot = root(second);
+        UUID applied = step(second, secondRoot, "apply TerraBrew morning light");
+        UUID gradient = step(second, secondRoot, "a brand green gradient on the upper third");
+        UUID logo = step(second, secondRoot, "add our logo bottom right");
+        for (UUID s : List.of(applied, gradient, logo)) {
+            assertThat(awaitFinished(second, s)).as("step %s", s).isEqualTo("rendered");
+        }
+        JsonPath before = tree(first);
+        JsonPath after = tree(second);
+        Object workedOps = before.get("steps.find { it.stepId == '" + worked + "' }.plan.operations");
+        assertThat((Object) after.get("steps.find { it.stepId == '" + applied + "' }.plan.operations")).as("the same plan, replayed").isEqualTo(workedOps);
+        assertThat(after.getString("steps.find { it.stepId == '" + applied + "' }.plan.planner")).isEqualTo("brand-kit");
+        assertThat(after.getString("steps.find { it.stepId == '" + gradient + "' }.plan.operations[0].from")).isEqualTo("#2e7d32");
+        assertThat(after.getString("steps.find { it.stepId == '" + logo + "' }.plan.operations[0].op")).isEqualTo("overlay");
+        assertThat(after.getString("steps.find { it.stepId == '" + logo + "' }.plan.operations[0].placement")).isEqualTo("bottom-right");
+        // the logo is in the picture: red where it sits (bottom right), the photo elsewhere
+        BufferedImage withLogo = ImageIO.read(new ByteArrayInputStream(as().get(gallery + "/api/sessions/" + second + "/steps/" + logo + "/image")
+                .then().statusCode(200).extract().asByteArray()));
+        int w = withLogo.getWidth();
+        int h = withLogo.getHeight();
+        Color inLogo = new Color(withLogo.getRGB(w - (int) (0.04 * Math.min(w, h)) - (int) (0.125 * w), h - (int) (0.04 * Math.min(w, h)) - (int) (0.0625 * w)));
+        assertThat(inLogo.getRed()).as("the logo's red").isGreaterThan(180);
+        assertThat(inLogo.getGreen()).isLessThan(60);
+
+        // the audit shows the kit version each step was asked under
+        List<Map<String, Object>> audit = as().get(gallery + "/api/sessions/" + second + "/audit").then().statusCode(200).extract()
+                .jsonPath().getList("entries.findAll { it.type == 'InstructionRequested' }");
+        assertThat(audit).hasSize(3).allSatisfy(entry -> assertThat(((Number) entry.get("kitVersion")).longValue()).isEqualTo(3));
+
+        // another workspace: its own kit; it cannot save this workspace's step, nor name this kit's instruction
+        String other = RunningStack.newKey("kit-other-" + UUID.randomUUID().toString().substring(0, 8));
+        JsonPath theirs = given().header("Authorization", "Bearer " + other).get(gallery + "/api/kit").then().statusCode(200).extract().jsonPath();
+        assertThat(theirs.getList("instructions")).isEmpty();
+        assertThat(theirs.getList("palette")).isEmpty();
+        given().header("Authorization", "Bearer " + other).contentType("application/json")
+                .body(Map.of("sessionId", first.toString(), "stepId", worked.toString())).post(gallery + "/api/kit/instructions")
+                .then().statusCode(404);
+        as().get(gallery + "/api/kit").then().statusCode(200).extract().jsonPath().getLong("version");
+        assertThat(as().get(gallery + "/api/kit/history").then().statusCode(200).extract().jsonPath().getList("version")).containsExactly(1, 2, 3);
+    }
+
+    private UUID session(String title, byte[] photo) {
+        UUID id = UUID.fromString(as().multiPart("title", title).multiPart("image", "photo.png", photo, "image/png")
+                .post(Api.gallery() + "/api/sessions").then().statusCode(201).extract().path("sessionId"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> as().get(Api.gallery() + "/api/sessions/" + id).then().extract().statusCode() == 200);
+        return id;
+    }
+
+    private UUID root(UUID session) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> tree(session).getString("rootStepId") != null);
+        return UUID.fromString(tree(session).getString("rootStepId"));
+    }
+
+    private UUID step(UUID session, UUID parent, String instruction) {
+        return UUID.fromString(as().contentType("application/json").body(Map.of("parentStepId", parent.toString(), "instruction", instruction))
+                .post(Api.gallery() + "/api/sessions/" + session + "/steps").then().statusCode(202).extract().path("stepId"));
+    }
+
+    private JsonPath tree(UUID session) {
+        return as().get(Api.gallery() + "/api/sessions/" + session).then().statusCode(200).extract().jsonPath();
+    }
+
+    private String awaitFinished(UUID session, UUID step) {
+        String[] status = {"pending"};
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Object s = tree(session).get("steps.find { it.stepId == '" + step + "' }.status");
+            status[0] = s == null ? "missing" : s.toString();
+            return !status[0].equals("pending") && !status[0].equals("missing");
+        });
+        return status[0];
+    }
+
+    // a second photo: a warm gradient with a dark disc, nothing like the coffee cup
+    private static byte[] otherPhoto() throws Exception {
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(90, 140, 200), 320, 240, new Color(230, 200, 150)));
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(new Color(60, 40, 30));
+        g.fillOval(110, 70, 100, 100);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
