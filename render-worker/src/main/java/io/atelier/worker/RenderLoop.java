@@ -18,6 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +64,13 @@ public class RenderLoop extends ConsumerLoop {
     private final String transactionalId;
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> producer;
+    // poll-thread state, read by the render threads only to see whether their partition is still theirs
+    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private ExecutorService renders;
+    /** Records handed out and unanswered at most; their offsets ride in the commit metadata (4 KB by default). */
+    static final int MAX_IN_FLIGHT = 64;
 
     public RenderLoop(KafkaSettings kafka, WorkerSettings settings, StepRenderer renderer) {
         this.kafka = kafka;
@@ -87,52 +103,113 @@ public class RenderLoop extends ConsumerLoop {
         KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, GROUP, "render-" + settings.name(),
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis()));
-        c.subscribe(List.of(Topics.SESSION_EVENTS));
+        renders = Executors.newVirtualThreadPerTaskExecutor();
+        c.subscribe(List.of(Topics.SESSION_EVENTS), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                Map<TopicPartition, OffsetAndMetadata> committed = c.committed(Set.copyOf(partitions));
+                partitions.forEach(tp -> progress.put(tp, PartitionProgress.resume(committed.get(tp))));
+            }
+
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(progress::remove);
+            }
+        });
         return c;
     }
 
     @Override
-    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws Exception {
         for (ConsumerRecord<String, byte[]> record : records) {
-            process(consumer, record);
+            dispatch(record);
+        }
+        // while renders run, wait a moment for one to finish rather than a whole poll timeout
+        Finished first = inFlight() > 0 ? finished.poll(20, TimeUnit.MILLISECONDS) : null;
+        for (Finished f = first; f != null; f = finished.poll()) {
+            publish(consumer, f);
+        }
+        // a bounded backlog: stop fetching while too many records wait for a slow session
+        if (inFlight() >= MAX_IN_FLIGHT) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
         }
     }
 
     @Override
     protected void closeResources() {
+        if (renders != null) {
+            // what is still rendering is redone from the committed position by whoever owns the partition next
+            renders.shutdownNow();
+            renders = null;
+        }
+        progress.clear();
+        tails.clear();
+        finished.clear();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
     }
 
+    private int inFlight() {
+        return progress.values().stream().mapToInt(PartitionProgress::inFlight).sum();
+    }
+
+    /** One rendered (or given-up) record, waiting for the poll thread to publish it. */
+    private record Finished(ConsumerRecord<String, byte[]> record, PartitionProgress owner, List<ProducerRecord<String, byte[]>> out,
+                            RuntimeException failure, String summary) {
+    }
+
+    // Records of one session render one after another on that session's chain, so order within a branch is kept;
+    // sessions render side by side, so a minute-long provider call holds up only its own session.
+    private void dispatch(ConsumerRecord<String, byte[]> record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        PartitionProgress owner = progress.get(tp);
+        if (owner == null || owner.alreadyAnswered(record.offset())) {
+            if (owner != null) {
+                owner.started(record.offset());
+                finished.add(new Finished(record, owner, List.of(), null, ""));
+            }
+            return;
+        }
+        owner.started(record.offset());
+        String key = record.key() == null ? tp.toString() : record.key();
+        ExecutorService pool = renders;
+        CompletableFuture<Void> tail = tails.getOrDefault(key, CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> next = tail.handleAsync((ignored, error) -> {
+            if (progress.get(tp) != owner) {
+                return null; // the partition moved on (revoked, or the loop reopened): its new owner answers this
+            }
+            try {
+                List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+                String summary = render(record, out);
+                finished.add(new Finished(record, owner, out, null, summary));
+            } catch (RuntimeException e) {
+                finished.add(new Finished(record, owner, List.of(), e, ""));
+            }
+            return null;
+        }, pool);
+        tails.put(key, next);
+        next.whenComplete((ignored, error) -> tails.remove(key, next));
+    }
+
     // Every record, rendered or not, moves the group's offset inside a transaction, so the committed
     // position never runs ahead of an outcome that was not written.
-    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> record) {
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        EventEnvelope outcome = null;
-        EventEnvelope request;
-        try {
-            request = KafkaEvents.decode(record);
-        } catch (EventCodec.NewerVersionException e) {
-            throw new PoisonRecordException("event at " + where(record) + " is from a newer contract: " + e.getMessage(), e);
-        } catch (EventCodec.MalformedEventException e) {
-            LOG.errorf("ALERT dead-lettering unreadable record at %s: %s", where(record), e.getMessage());
-            out.add(DeadLetters.of(record, e.getMessage(), actor()));
-            request = null;
+    private void publish(KafkaConsumer<String, byte[]> c, Finished f) {
+        TopicPartition tp = new TopicPartition(f.record().topic(), f.record().partition());
+        if (progress.get(tp) != f.owner()) {
+            return; // finished after its partition was revoked: not ours to answer any more
         }
-        if (request != null && request.event() instanceof InstructionRequested step) {
-            outcome = renderOrGiveUp(record, request, step, out);
+        if (f.failure() != null) {
+            throw f.failure(); // reopens from the committed position, as a failed render always did
         }
-        if (outcome != null) {
-            out.add(0, KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome));
-        }
+        f.owner().answered(f.record().offset());
         producer.beginTransaction();
         try {
-            out.forEach(producer::send);
-            producer.sendOffsetsToTransaction(
-                    Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)),
-                    c.groupMetadata());
+            f.out().forEach(producer::send);
+            producer.sendOffsetsToTransaction(Map.of(tp, f.owner().commit()), c.groupMetadata());
             producer.commitTransaction();
         } catch (KafkaException e) {
             try {
@@ -142,11 +219,30 @@ public class RenderLoop extends ConsumerLoop {
             }
             throw e;
         }
-        attempts.remove(where(record));
-        if (outcome != null) {
-            LOG.infof("step %s of session %s: %s", ((InstructionRequested) request.event()).stepId(), request.sessionId(),
-                    outcome.event().typeName());
+        attempts.remove(where(f.record()));
+        if (!f.summary().isEmpty()) {
+            LOG.info(f.summary());
         }
+    }
+
+    // Runs on a session's chain: decodes and renders one record, collecting what is to be published.
+    private String render(ConsumerRecord<String, byte[]> record, List<ProducerRecord<String, byte[]>> out) {
+        EventEnvelope request;
+        try {
+            request = KafkaEvents.decode(record);
+        } catch (EventCodec.NewerVersionException e) {
+            throw new PoisonRecordException("event at " + where(record) + " is from a newer contract: " + e.getMessage(), e);
+        } catch (EventCodec.MalformedEventException e) {
+            LOG.errorf("ALERT dead-lettering unreadable record at %s: %s", where(record), e.getMessage());
+            out.add(DeadLetters.of(record, e.getMessage(), actor()));
+            return "";
+        }
+        if (!(request.event() instanceof InstructionRequested step)) {
+            return "";
+        }
+        EventEnvelope outcome = renderOrGiveUp(record, request, step, out);
+        out.add(0, KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome));
+        return "step " + step.stepId() + " of session " + request.sessionId() + ": " + outcome.event().typeName();
     }
 
     private EventEnvelope renderOrGiveUp(ConsumerRecord<String, byte[]> record, EventEnvelope request, InstructionRequested step,
