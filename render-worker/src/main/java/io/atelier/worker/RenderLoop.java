@@ -46,6 +46,8 @@ import org.jboss.logging.Logger;
  * Consume-render-produce with exactly-once effect on the log: for each InstructionRequested, the
  * outcome is sent and the input offset committed in one Kafka transaction. Any failure aborts the
  * transaction and rejoins the group from the last committed offset, so a step is answered once.
+ * Sessions render side by side (one chain per session key keeps a session's order), so a slow provider
+ * call holds up only its own session; see PartitionProgress for how out-of-order answers are committed.
  *
  * <p>What cannot be rendered is never silently skipped: S3 not answering is retried in place with a
  * capped backoff (an outage is not the step's fault); a step that fails the same way on every attempt
@@ -188,6 +190,9 @@ public class RenderLoop extends ConsumerLoop {
                 finished.add(new Finished(record, owner, out, null, summary));
             } catch (RuntimeException e) {
                 finished.add(new Finished(record, owner, List.of(), e, ""));
+            } catch (Error e) {
+                // never leave a record pending unanswered: the loop reopens on it, as on the poll thread before
+                finished.add(new Finished(record, owner, List.of(), new IllegalStateException("render thread failed: " + e, e), ""));
             }
             return null;
         }, pool);
