@@ -13,6 +13,7 @@ import io.atelier.platform.trace.Hops;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
@@ -26,6 +27,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +55,8 @@ import org.jboss.logging.Logger;
  * Consume-render-produce with exactly-once effect on the log: for each InstructionRequested, the
  * outcome is sent and the input offset committed in one Kafka transaction. Any failure aborts the
  * transaction and rejoins the group from the last committed offset, so a step is answered once.
+ * Sessions render side by side (one chain per session key keeps a session's order), so a slow provider
+ * call holds up only its own session; see PartitionProgress for how out-of-order answers are committed.
  *
  * <p>What cannot be rendered is never silently skipped: S3 not answering is retried in place with a
  * capped backoff (an outage is not the step's fault); a step that fails the same way on every attempt
@@ -72,6 +84,13 @@ public class RenderLoop extends ConsumerLoop {
     void tracer(Tracer tracer) {
         this.tracer = tracer;
     }
+    // poll-thread state, read by the render threads only to see whether their partition is still theirs
+    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private ExecutorService renders;
+    /** Records handed out and unanswered at most; their offsets ride in the commit metadata (4 KB by default). */
+    static final int MAX_IN_FLIGHT = 64;
 
     public RenderLoop(KafkaSettings kafka, WorkerSettings settings, StepRenderer renderer) {
         this.kafka = kafka;
@@ -104,69 +123,116 @@ public class RenderLoop extends ConsumerLoop {
         KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, GROUP, "render-" + settings.name(),
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis()));
-        c.subscribe(List.of(Topics.SESSION_EVENTS));
+        renders = Executors.newVirtualThreadPerTaskExecutor();
+        c.subscribe(List.of(Topics.SESSION_EVENTS), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                Map<TopicPartition, OffsetAndMetadata> committed = c.committed(Set.copyOf(partitions));
+                partitions.forEach(tp -> progress.put(tp, PartitionProgress.resume(committed.get(tp))));
+            }
+
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(progress::remove);
+            }
+        });
         return c;
     }
 
     @Override
-    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+    protected void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws Exception {
         for (ConsumerRecord<String, byte[]> record : records) {
-            process(consumer, record);
+            dispatch(record);
+        }
+        // while renders run, wait a moment for one to finish rather than a whole poll timeout
+        Finished first = inFlight() > 0 ? finished.poll(20, TimeUnit.MILLISECONDS) : null;
+        for (Finished f = first; f != null; f = finished.poll()) {
+            publish(consumer, f);
+        }
+        // a bounded backlog: stop fetching while too many records wait for a slow session
+        if (inFlight() >= MAX_IN_FLIGHT) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
         }
     }
 
     @Override
     protected void closeResources() {
+        if (renders != null) {
+            // what is still rendering is redone from the committed position by whoever owns the partition next
+            renders.shutdownNow();
+            renders = null;
+        }
+        progress.clear();
+        tails.clear();
+        finished.clear();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
     }
 
-    // Every record, rendered or not, moves the group's offset inside a transaction, so the committed
-    // position never runs ahead of an outcome that was not written.
-    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> record) {
-        CarriedHeaders carried = CarriedHeaders.from(record.headers()).withHop(HOP_RENDER_STARTED, Instant.now());
-        Span span = Hops.start(tracer, "render step", SpanKind.CONSUMER, carried);
-        try (Scope ignored = span.makeCurrent()) {
-            process(c, record, span, carried);
-        } catch (RuntimeException e) {
-            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
-            throw e;
-        } finally {
-            span.end();
-        }
+    private int inFlight() {
+        return progress.values().stream().mapToInt(PartitionProgress::inFlight).sum();
     }
 
-    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> record, Span span, CarriedHeaders carried) {
-        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        EventEnvelope outcome = null;
-        EventEnvelope request;
-        try {
-            request = KafkaEvents.decode(record);
-        } catch (EventCodec.NewerVersionException e) {
-            throw new PoisonRecordException("event at " + where(record) + " is from a newer contract: " + e.getMessage(), e);
-        } catch (EventCodec.MalformedEventException e) {
-            LOG.errorf("ALERT dead-lettering unreadable record at %s: %s", where(record), e.getMessage());
-            out.add(DeadLetters.of(record, e.getMessage(), actor()));
-            request = null;
+    /** One rendered (or given-up) record, waiting for the poll thread to publish it. */
+    private record Finished(ConsumerRecord<String, byte[]> record, PartitionProgress owner, List<ProducerRecord<String, byte[]>> out,
+                            RuntimeException failure, String summary) {
+    }
+
+    // Records of one session render one after another on that session's chain, so order within a branch is kept;
+    // sessions render side by side, so a minute-long provider call holds up only its own session.
+    private void dispatch(ConsumerRecord<String, byte[]> record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        PartitionProgress owner = progress.get(tp);
+        if (owner == null || owner.alreadyAnswered(record.offset())) {
+            if (owner != null) {
+                owner.started(record.offset());
+                finished.add(new Finished(record, owner, List.of(), null, ""));
+            }
+            return;
         }
-        if (request != null && request.event() instanceof InstructionRequested step) {
-            outcome = renderOrGiveUp(record, request, step, out);
+        owner.started(record.offset());
+        String key = record.key() == null ? tp.toString() : record.key();
+        ExecutorService pool = renders;
+        CompletableFuture<Void> tail = tails.getOrDefault(key, CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> next = tail.handleAsync((ignored, error) -> {
+            if (progress.get(tp) != owner) {
+                return null; // the partition moved on (revoked, or the loop reopened): its new owner answers this
+            }
+            try {
+                List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+                String summary = render(record, out);
+                finished.add(new Finished(record, owner, out, null, summary));
+            } catch (RuntimeException e) {
+                finished.add(new Finished(record, owner, List.of(), e, ""));
+            } catch (Error e) {
+                // never leave a record pending unanswered: the loop reopens on it, as on the poll thread before
+                finished.add(new Finished(record, owner, List.of(), new IllegalStateException("render thread failed: " + e, e), ""));
+            }
+            return null;
+        }, pool);
+        tails.put(key, next);
+        next.whenComplete((ignored, error) -> tails.remove(key, next));
+    }
+
+    // Every record, rendered or not, moves the group's offset inside a transaction, so the committed
+    // position never runs ahead of an outcome that was not written.
+    private void publish(KafkaConsumer<String, byte[]> c, Finished f) {
+        TopicPartition tp = new TopicPartition(f.record().topic(), f.record().partition());
+        if (progress.get(tp) != f.owner()) {
+            return; // finished after its partition was revoked: not ours to answer any more
         }
-        if (outcome != null) {
-            ProducerRecord<String, byte[]> answer = KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome);
-            // the outcome goes on with the request's trace and timings, plus this hop's
-            Hops.handOn(span, carried.withHop(HOP_RENDERED, Instant.now())).addTo(answer.headers());
-            span.setAttribute("atelier.step", ((InstructionRequested) request.event()).stepId().toString());
-            out.add(0, answer);
+        if (f.failure() != null) {
+            throw f.failure(); // reopens from the committed position, as a failed render always did
         }
+        f.owner().answered(f.record().offset());
         producer.beginTransaction();
         try {
-            out.forEach(producer::send);
-            producer.sendOffsetsToTransaction(
-                    Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)),
-                    c.groupMetadata());
+            f.out().forEach(producer::send);
+            producer.sendOffsetsToTransaction(Map.of(tp, f.owner().commit()), c.groupMetadata());
             producer.commitTransaction();
         } catch (KafkaException e) {
             try {
@@ -176,11 +242,47 @@ public class RenderLoop extends ConsumerLoop {
             }
             throw e;
         }
-        attempts.remove(where(record));
-        if (outcome != null) {
-            LOG.infof("step %s of session %s: %s", ((InstructionRequested) request.event()).stepId(), request.sessionId(),
-                    outcome.event().typeName());
+        attempts.remove(where(f.record()));
+        if (!f.summary().isEmpty()) {
+            LOG.info(f.summary());
         }
+    }
+
+    // Runs on a session's chain: decodes and renders one record, collecting what is to be published.
+    private String render(ConsumerRecord<String, byte[]> record, List<ProducerRecord<String, byte[]>> out) {
+        CarriedHeaders carried = CarriedHeaders.from(record.headers()).withHop(HOP_RENDER_STARTED, Instant.now());
+        Span span = Hops.start(tracer, "render step", SpanKind.CONSUMER, carried);
+        try (Scope ignored = span.makeCurrent()) {
+            return render(record, out, span, carried);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private String render(ConsumerRecord<String, byte[]> record, List<ProducerRecord<String, byte[]>> out, Span span, CarriedHeaders carried) {
+        EventEnvelope request;
+        try {
+            request = KafkaEvents.decode(record);
+        } catch (EventCodec.NewerVersionException e) {
+            throw new PoisonRecordException("event at " + where(record) + " is from a newer contract: " + e.getMessage(), e);
+        } catch (EventCodec.MalformedEventException e) {
+            LOG.errorf("ALERT dead-lettering unreadable record at %s: %s", where(record), e.getMessage());
+            out.add(DeadLetters.of(record, e.getMessage(), actor()));
+            return "";
+        }
+        if (!(request.event() instanceof InstructionRequested step)) {
+            return "";
+        }
+        EventEnvelope outcome = renderOrGiveUp(record, request, step, out);
+        ProducerRecord<String, byte[]> answer = KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome);
+        // the outcome goes on with the request's trace and timings, plus this hop's
+        Hops.handOn(span, carried.withHop(HOP_RENDERED, Instant.now())).addTo(answer.headers());
+        span.setAttribute("atelier.step", step.stepId().toString());
+        out.add(0, answer);
+        return "step " + step.stepId() + " of session " + request.sessionId() + ": " + outcome.event().typeName();
     }
 
     private EventEnvelope renderOrGiveUp(ConsumerRecord<String, byte[]> record, EventEnvelope request, InstructionRequested step,

@@ -24,7 +24,7 @@ public interface WorkerSettings {
     /** The consume-render-produce loop. */
     ConsumerLoopSettings renderLoop();
 
-    /** At most this many requests per poll: each is rendered and committed before the next. */
+    /** At most this many requests per poll; they are handed to their sessions' chains and committed as each finishes. */
     @WithDefault("10")
     int maxPollRecords();
 
