@@ -3,6 +3,7 @@ package io.atelier.worker;
 import io.atelier.engine.Engine;
 import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
+import io.atelier.events.DraftRequested;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.RenderFailed;
@@ -123,6 +124,8 @@ public class RenderLoop extends ConsumerLoop {
         }
         if (request != null && request.event() instanceof InstructionRequested step) {
             outcome = renderOrGiveUp(record, request, step, out);
+        } else if (request != null && request.event() instanceof DraftRequested draft) {
+            outcome = renderer.draft(request, draft); // the root of a session started from a prompt
         }
         if (outcome != null) {
             out.add(0, KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome));
@@ -144,8 +147,8 @@ public class RenderLoop extends ConsumerLoop {
         }
         attempts.remove(where(record));
         if (outcome != null) {
-            LOG.infof("step %s of session %s: %s", ((InstructionRequested) request.event()).stepId(), request.sessionId(),
-                    outcome.event().typeName());
+            LOG.infof("step %s of session %s: %s", request.event() instanceof DraftRequested d ? d.stepId()
+                    : ((InstructionRequested) request.event()).stepId(), request.sessionId(), outcome.event().typeName());
         }
     }
 
