@@ -33,7 +33,7 @@ public interface ComfyUiConfig {
     @WithDefault("1s")
     Duration pollEvery();
 
-    /** How long a run may take, queue included, before it is taken off the queue and the step fails. */
-    @WithDefault("300s")
+    /** How long a run may take, queue included, before it is taken off the queue and the step fails (see docs/generative.md on the render loop). */
+    @WithDefault("120s")
     Duration timeout();
 }
