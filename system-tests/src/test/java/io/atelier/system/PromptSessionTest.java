@@ -68,4 +68,19 @@ class PromptSessionTest {
         UUID warmer = Api.step(session, root, "make it warmer");
         assertThat(Api.awaitFinished(session, warmer)).isEqualTo("rendered");
     }
+
+    @Test
+    void aPromptTheProviderRefusesLeavesAFailedRootSayingWhy() {
+        var created = given().contentType(ContentType.JSON).body(Map.of("prompt", "a weapon on a wooden table"))
+                .post(Api.session() + "/api/sessions").then().statusCode(201).extract();
+        UUID session = UUID.fromString(created.path("sessionId"));
+        UUID root = UUID.fromString(created.path("stepId"));
+        assertThat(Api.awaitFinished(session, root)).isEqualTo("failed");
+        String step = "steps.find { it.stepId == '" + root + "' }.";
+        JsonPath tree = Api.tree(session);
+        assertThat(tree.getString(step + "failure.reason")).contains("openai refused").contains("safety system");
+        assertThat(tree.getString(step + "failure.hint")).contains("Rephrase");
+        // a failed root has no image to refine
+        Api.requestStep(session, root, "make it warmer").then().statusCode(409);
+    }
 }
