@@ -1,6 +1,8 @@
 // Atelier studio: the sessions grid and the session page (branch tree, refine, compare, live updates).
 // Plain browser JavaScript, no build step and no network beyond this origin.
 
+import { promptForm } from './studio-prompt.js';
+
 const app = document.getElementById('app');
 const signOutButton = document.getElementById('signout');
 const whoEl = document.getElementById('who');
@@ -144,7 +146,9 @@ async function showSessions() {
     if (e.dataTransfer.files[0]) upload(e.dataTransfer.files[0]);
   });
   const grid = el('ul', { class: 'grid', 'aria-label': 'Sessions, newest first' });
-  app.replaceChildren(el('h1', { text: 'Sessions' }), drop, grid);
+  const fromPrompt = promptForm({ signedOut: () => showSignIn(),
+    opened: async (id) => { await untilProjected(id); location.hash = `#/s/${id}`; } });
+  app.replaceChildren(el('h1', { text: 'Sessions' }), drop, fromPrompt, grid);
   document.dispatchEvent(new CustomEvent('atelier:sessions', { detail: { app } })); // the brand kit panel (studio-kit.js)
 
   async function upload(file) {

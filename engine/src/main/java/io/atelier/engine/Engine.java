@@ -41,7 +41,7 @@ public final class Engine {
 
     /** The settings that configure a generative engine, named in every refusal for the lack of one. */
     public static final String GENERATIVE_SETTINGS = "ATELIER_OPENAI_API_KEY (with ATELIER_OPENAI_BASE_URL and ATELIER_OPENAI_IMAGE_MODEL), "
-            + "or ATELIER_BFL_API_KEY";
+            + "or ATELIER_BFL_API_KEY, or ATELIER_COMFYUI_URL";
 
     private final Planner planner;
     private final ImageDecoder decoder;

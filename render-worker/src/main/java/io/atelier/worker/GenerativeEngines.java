@@ -2,6 +2,9 @@ package io.atelier.worker;
 
 import io.atelier.engine.generative.GenerativeEngine;
 import io.atelier.engine.generative.Size;
+import io.atelier.generative.ComfyUi;
+import io.atelier.generative.ComfyUiSettings;
+import io.atelier.generative.ComfyWorkflow;
 import io.atelier.generative.OpenAiImages;
 import io.atelier.generative.OpenAiImagesSettings;
 import io.atelier.generative.Resilience;
@@ -15,10 +18,18 @@ final class GenerativeEngines {
     private GenerativeEngines() {
     }
 
-    static Optional<GenerativeEngine> configured(GenerativeSettings s, BflSettings bfl) {
-        return openAi(s).or(() -> bfl.apiKey().map(String::trim).filter(k -> !k.isEmpty()).map(key -> new Resilient(
+    /** OpenAI first, then BFL, then ComfyUI: the first whose key or URL is set. */
+    static Optional<GenerativeEngine> configured(GenerativeSettings s, BflSettings bfl, ComfyUiConfig comfy) {
+        return openAi(s).or(() -> bfl.apiKey().map(String::trim).filter(k -> !k.isEmpty()).map(key -> (GenerativeEngine) new Resilient(
                 new io.atelier.generative.BflKontext(new io.atelier.generative.BflKontextSettings(bfl.baseUrl(), key, bfl.model(), bfl.pollEvery(),
-                        bfl.timeout())), Resilience.DEFAULT)));
+                        bfl.timeout())), Resilience.DEFAULT))).or(() -> comfyUi(comfy));
+    }
+
+    private static Optional<GenerativeEngine> comfyUi(ComfyUiConfig c) {
+        return c.url().filter(u -> !u.toString().isBlank()).map(url -> new Resilient(new ComfyUi(new ComfyUiSettings(url, c.checkpoint(),
+                c.inpaintWorkflow().map(p -> ComfyWorkflow.fromFile(p, true)).orElseGet(ComfyWorkflow::bundledInpaint),
+                c.draftWorkflow().map(p -> ComfyWorkflow.fromFile(p, false)).orElseGet(ComfyWorkflow::bundledTextToImage),
+                Arrays.stream(c.imageSizes().split(",")).map(Size::parse).toList(), c.pollEvery(), c.timeout())), Resilience.DEFAULT));
     }
 
     private static Optional<GenerativeEngine> openAi(GenerativeSettings s) {

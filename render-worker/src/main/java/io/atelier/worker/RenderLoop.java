@@ -3,6 +3,7 @@ package io.atelier.worker;
 import io.atelier.engine.Engine;
 import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
+import io.atelier.events.DraftRequested;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.RenderFailed;
@@ -273,16 +274,23 @@ public class RenderLoop extends ConsumerLoop {
             out.add(DeadLetters.of(record, e.getMessage(), actor()));
             return "";
         }
-        if (!(request.event() instanceof InstructionRequested step)) {
+        EventEnvelope outcome;
+        UUID stepId;
+        if (request.event() instanceof InstructionRequested step) {
+            outcome = renderOrGiveUp(record, request, step, out);
+            stepId = step.stepId();
+        } else if (request.event() instanceof DraftRequested draft) {
+            outcome = renderer.draft(request, draft); // the root of a session started from a prompt
+            stepId = draft.stepId();
+        } else {
             return "";
         }
-        EventEnvelope outcome = renderOrGiveUp(record, request, step, out);
         ProducerRecord<String, byte[]> answer = KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome);
         // the outcome goes on with the request's trace and timings, plus this hop's
         Hops.handOn(span, carried.withHop(HOP_RENDERED, Instant.now())).addTo(answer.headers());
-        span.setAttribute("atelier.step", step.stepId().toString());
+        span.setAttribute("atelier.step", stepId.toString());
         out.add(0, answer);
-        return "step " + step.stepId() + " of session " + request.sessionId() + ": " + outcome.event().typeName();
+        return "step " + stepId + " of session " + request.sessionId() + ": " + outcome.event().typeName();
     }
 
     private EventEnvelope renderOrGiveUp(ConsumerRecord<String, byte[]> record, EventEnvelope request, InstructionRequested step,

@@ -3,6 +3,7 @@ package io.atelier.worker;
 import io.atelier.engine.Engine;
 import io.atelier.engine.generative.GenerationException;
 import io.atelier.engine.kit.KitContext;
+import io.atelier.engine.generative.Size;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.Planners;
@@ -12,6 +13,7 @@ import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.render.RenderOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.events.DraftRequested;
 import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
@@ -49,7 +51,7 @@ public class StepRenderer {
     private final String actor;
     private final GenerativeEvidence evidence;
 
-    public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, BflSettings bfl,
+    public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, BflSettings bfl, ComfyUiConfig comfyUi,
                         MeterRegistry metrics) {
         this.images = images;
         SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
@@ -62,8 +64,8 @@ public class StepRenderer {
                 image -> {
                     detections.increment();
                     return subject.detector().detect(image);
-                }, GenerativeEngines.configured(generativeSettings, bfl));
-        LOG.infof("generative engine: %s", engine.generativeProvider().orElse("none (set ATELIER_OPENAI_API_KEY or ATELIER_BFL_API_KEY to enable)"));
+                }, GenerativeEngines.configured(generativeSettings, bfl, comfyUi));
+        LOG.infof("generative engine: %s", engine.generativeProvider().orElse("none (set ATELIER_OPENAI_API_KEY, ATELIER_BFL_API_KEY or ATELIER_COMFYUI_URL to enable)"));
         this.evidence = new GenerativeEvidence(images);
         this.subjectMethod = subject.method();
         this.actor = "worker:" + settings.name();
@@ -96,6 +98,37 @@ public class StepRenderer {
             LOG.errorf(e, "engine failed on step %s", step.stepId());
             outcome = new RenderFailed(step.stepId(), "The engine failed on this step (" + e.getClass().getSimpleName() + ").",
                     "Try again, or branch from another step; if it keeps failing, report it with the step id.", List.of(), Engine.VERSION);
+        }
+        return new EventEnvelope(UUID.randomUUID(), request.workspaceId(), request.sessionId(), request.sequence(), Instant.now(), actor, outcome);
+    }
+
+    /**
+     * Paints the root of a session started from a prompt: the engine's draft, stored like any render, with its
+     * provenance. Storage failures propagate (the request is retried); a provider's refusal becomes RenderFailed.
+     */
+    public EventEnvelope draft(EventEnvelope request, DraftRequested draft) {
+        long start = System.nanoTime();
+        SessionEvent outcome;
+        try {
+            outcome = switch (engine.draft(draft.prompt(), new Size(draft.width(), draft.height()))) {
+                case RenderOutcome.Rendered r -> {
+                    ImageStore.ImageWithThumbnail stored = images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
+                            ImageBytes.png(r.png(), r.width(), r.height()), ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight()));
+                    yield new ImageRendered(draft.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION,
+                            (System.nanoTime() - start) / 1_000_000, ImageRendered.NO_SUBJECT,
+                            r.generated().map(g -> evidence.keep(request, draft.stepId(), g, r.width(), r.height())));
+                }
+                case RenderOutcome.Failed f -> new RenderFailed(draft.stepId(), f.reason(), f.hint(), f.notUnderstood(), Engine.VERSION);
+            };
+        } catch (ImageStore.StorageException e) {
+            throw e;
+        } catch (GenerationException e) {
+            evidence.keepFailure(request, draft.stepId(), e);
+            outcome = new RenderFailed(draft.stepId(), e.reason(), e.hint(), List.of(), Engine.VERSION);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.errorf(e, "engine failed on draft %s", draft.stepId());
+            outcome = new RenderFailed(draft.stepId(), "The engine failed painting this draft (" + e.getClass().getSimpleName() + ").",
+                    "Start again from the prompt; if it keeps failing, report it with the step id.", List.of(), Engine.VERSION);
         }
         return new EventEnvelope(UUID.randomUUID(), request.workspaceId(), request.sessionId(), request.sequence(), Instant.now(), actor, outcome);
     }

@@ -40,7 +40,8 @@ class OpenApiContractTest {
             "interrupted", "only while the gallery shuts down",
             "rate-limited", "the default budget never trips on a shared stack; session-service RateLimitTest spends a low one",
             "too-many-streams", "the default caps never trip on a shared stack; gallery StreamCapTest fills low ones",
-            "streams-full", "the default caps never trip on a shared stack; gallery StreamCapTest fills low ones");
+            "streams-full", "the default caps never trip on a shared stack; gallery StreamCapTest fills low ones",
+            "no-generative-engine", "the shared stack has a generative engine (the OpenAI fake); session-service NoGenerativeEngineTest runs without");
     private static final String PROBLEM = "application/problem+json";
 
     private final OpenApiDocument sessionDoc = OpenApiDocument.built("session-service");
@@ -170,6 +171,11 @@ class OpenApiContractTest {
         seen.check(start, "unsupported-image", image("photo.png", "just some text, not pixels".getBytes()).post(sessions));
         seen.check(start, "corrupt-image", image("cut.jpg", cutJpeg()).post(sessions));
         seen.bodyTooLarge(start, sessions);
+        // from a prompt: the root step is a draft the workers paint (PromptSessionTest follows one to its image)
+        seen.check(start, null, json().body(Map.of("prompt", "a cup of coffee on a wooden table", "aspect", "1:1")).post(sessions));
+        seen.check(start, "empty-prompt", json().body(Map.of("prompt", "  ")).post(sessions));
+        seen.check(start, "prompt-too-long", json().body(Map.of("prompt", "cup ".repeat(600))).post(sessions));
+        seen.check(start, "invalid-size", json().body(Map.of("prompt", "a cup", "size", "huge")).post(sessions));
 
         OpenApiDocument.Op delete = doc.operation("deleteSession");
         UUID empty = UUID.fromString(json().body(Map.of("title", "contract, deleted")).post(sessions).path("sessionId"));

@@ -161,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
 
         List<CompletableFuture<ManagedProcess>> apps = new ArrayList<>();
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", "384m", ports.session(),
-                settings(Map.of(MANAGEMENT_PORT, Integer.toString(Ports.free())), endpoints.sessionJdbcUrl()), logs, run)));
+                settings(sessionSettings(), endpoints.sessionJdbcUrl()), logs, run)));
         apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", "384m", ports.gallery(),
                 settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl(), MANAGEMENT_PORT, Integer.toString(Ports.free())),
                         endpoints.galleryJdbcUrl()), logs, run)));
@@ -278,14 +278,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The generative engine's settings given to this launcher as system properties (atelier.openai.*), for the workers;
-     * ATELIER_OPENAI_* environment variables reach them anyway, as every launched service inherits the environment.
+     * The generative engine's settings given to this launcher as system properties (atelier.openai.*, atelier.bfl.*,
+     * atelier.comfyui.*), for the workers and for session-service (which only checks that one is set, to refuse a session
+     * from a prompt up front); ATELIER_OPENAI_* / _BFL_* / _COMFYUI_* environment variables reach them anyway, as every
+     * launched service inherits the environment.
      */
     private static Map<String, String> generativeSettings() {
         Map<String, String> found = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("atelier.openai.")).sorted()
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("atelier.openai.") || k.startsWith("atelier.bfl.") || k.startsWith("atelier.comfyui.")).sorted()
                 .forEach(k -> found.put(k, System.getProperty(k)));
         return found;
+    }
+
+    // session-service learns whether a generative engine is configured from the same settings the workers get
+    private static Map<String, String> sessionSettings() {
+        Map<String, String> own = new LinkedHashMap<>(generativeSettings());
+        own.put(MANAGEMENT_PORT, Integer.toString(Ports.free()));
+        return own;
     }
 
     /** What every service launched by the stack is told: where Kafka and S3 are, its database if it has one, its own extras. */

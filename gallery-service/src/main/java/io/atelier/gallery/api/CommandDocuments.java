@@ -19,9 +19,19 @@ final class CommandDocuments {
     private CommandDocuments() {
     }
 
-    @Schema(name = "NewSession", description = "A new session.")
-    record NewSession(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
-                      String title) {
+    @Schema(name = "NewSession", description = "A new session; with a prompt, its root step is a draft painted by the generative engine.")
+    record NewSession(@Schema(description = "What the session is for; blank or absent means \"Untitled session\" "
+                              + "(or the prompt's start, for a session from a prompt).", maxLength = 200)
+                      String title,
+                      @Schema(description = "Start from a prompt instead of a photo: the picture to paint as the root step. "
+                              + "Needs a generative engine (otherwise 422 no-generative-engine).", maxLength = 2000)
+                      String prompt,
+                      @Schema(description = "With a prompt: the size to paint at, WIDTHxHEIGHT (256 to 4096 a side); "
+                              + "the engine uses the size its provider accepts closest in shape.", example = "1536x1024")
+                      String size,
+                      @Schema(description = "With a prompt, instead of size: the aspect ratio W:H (1:4 to 4:1), at about a megapixel.",
+                              example = "3:2")
+                      String aspect) {
     }
 
     @Schema(name = "NewSessionWithPhoto", description = "A new session with its photo (multipart/form-data).")
@@ -37,7 +47,10 @@ final class CommandDocuments {
     record SessionCreated(@Schema(required = true) UUID sessionId, @Schema(required = true) String workspaceId,
                           @Schema(required = true) String title, @Schema(required = true) Instant createdAt,
                           @Schema(description = "The original, now the root step; present when the session was opened with its photo.")
-                          java.util.Optional<SourceAdded> source) {
+                          java.util.Optional<SourceAdded> source,
+                          @Schema(description = "The root step, pending until its draft is painted; present when the session was "
+                                  + "started from a prompt.")
+                          java.util.Optional<UUID> stepId) {
     }
 
     @Schema(name = "NewStep", description = "One change to make to a rendered step's image.")

@@ -58,14 +58,19 @@ public class CommandForwarding {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "startSession", summary = "Open a session, with its photo in one command (multipart) or without (JSON)",
+    @Operation(operationId = "startSession", summary = "Open a session, with its photo in one command (multipart), from a prompt, or empty (JSON)",
             description = "As multipart/form-data with `title` and `image`, the photo is checked in full before anything is written: "
-                    + "a refused photo leaves no session and no event. " + CommandDocuments.BODY_LIMIT_NOTE)
+                    + "a refused photo leaves no session and no event. As JSON with `prompt` (and optionally `size` or `aspect`), "
+                    + "the root step is a draft the generative engine paints: the answer names it (`stepId`, pending); without a "
+                    + "generative engine configured the request is refused at once (422 no-generative-engine). " + CommandDocuments.BODY_LIMIT_NOTE)
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.NewSession.class),
-                    examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")),
+                    examples = {@ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}"),
+                            @ExampleObject(name = "fromPrompt", value = """
+                                    {"title": "Morning coffee", "prompt": "a cup of coffee on a rustic wooden table, morning light",
+                                     "aspect": "3:2"}""")}),
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CommandDocuments.NewSessionWithPhoto.class))})
-    @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
+    @APIResponse(responseCode = "201", description = "The session is open: upload its source next, or follow its draft (`stepId`).",
             headers = @Header(name = "Location", description = "The session's address.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandDocuments.SessionCreated.class),
                     examples = {@ExampleObject(name = "created", value = """
@@ -76,9 +81,14 @@ public class CommandForwarding {
                              "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z",
                              "source": {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                                         "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
-                                        "width": 1200, "height": 800, "contentType": "image/png"}}""")}))
+                                        "width": 1200, "height": 800, "contentType": "image/png"}}"""),
+                    @ExampleObject(name = "fromPrompt", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
+                             "title": "Morning coffee", "createdAt": "2026-11-28T09:15:00Z",
+                             "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33"}""")}))
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character missing-image image-too-large body-too-large "
-            + "unsupported-image corrupt-image rate-limited session-service-unavailable interrupted")
+            + "unsupported-image corrupt-image empty-prompt prompt-too-long invalid-size no-generative-engine rate-limited "
+            + "session-service-unavailable interrupted")
     public Response start(byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions", body, headers);
     }

@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
+import io.atelier.events.DraftRequested;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.RenderFailed;
 import io.atelier.events.SessionDeleted;
@@ -83,6 +84,7 @@ public class AuditTrail {
                 switch (e.event()) {
                     case InstructionRequested r -> requestOf.put(r.stepId(), e);
                     case SourceImageAdded s -> imageOf.put(s.stepId(), e);
+                    case DraftRequested d -> requestOf.put(d.stepId(), e);
                     case ImageRendered r -> imageOf.put(r.stepId(), e);
                     default -> { }
                 }
@@ -95,27 +97,38 @@ public class AuditTrail {
                 case SessionStarted s -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
                 case SessionDeleted d -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
                 case SourceImageAdded s -> entry(e, null, s.stepId(), null, null, null, null, null, null, null, s.image().sha256(), null);
+                case DraftRequested d -> entry(e, null, d.stepId(), null, d.prompt(), null, null, null, null, null, null, null);
                 case InstructionRequested r -> entry(e, Optional.ofNullable(imageOf.get(r.parentStepId())).map(EventEnvelope::eventId).orElse(null),
                         r.stepId(), r.parentStepId(), r.instruction(), null, null, null, null, r.parentImage().sha256(), null, null);
                 case ImageRendered r -> {
                     Optional<InstructionRequested> request = request(r.stepId());
                     JsonNode provenance = stored.json().path("data").get("generated"); // a generative step's provenance
                     yield entry(e, causation(r.stepId()), r.stepId(), request.map(InstructionRequested::parentStepId).orElse(null),
-                            request.map(InstructionRequested::instruction).orElse(null), r.plan(), r.engineVersion(), r.subjectMethod(),
+                            asked(r.stepId()).orElse(null), r.plan(), r.engineVersion(), r.subjectMethod(),
                             provenance == null || provenance.isNull() ? null : provenance,
                             request.map(q -> q.parentImage().sha256()).orElse(null), r.image().sha256(), null);
                 }
                 case RenderFailed f -> {
                     Optional<InstructionRequested> request = request(f.stepId());
                     yield entry(e, causation(f.stepId()), f.stepId(), request.map(InstructionRequested::parentStepId).orElse(null),
-                            request.map(InstructionRequested::instruction).orElse(null), null, f.engineVersion(), null, null,
+                            asked(f.stepId()).orElse(null), null, f.engineVersion(), null, null,
                             request.map(q -> q.parentImage().sha256()).orElse(null), null, f.reason());
                 }
             };
         }
 
         private Optional<InstructionRequested> request(UUID stepId) {
-            return Optional.ofNullable(requestOf.get(stepId)).map(e -> (InstructionRequested) e.event());
+            return Optional.ofNullable(requestOf.get(stepId)).map(EventEnvelope::event).filter(InstructionRequested.class::isInstance)
+                    .map(InstructionRequested.class::cast);
+        }
+
+        // what the person asked for the step: an instruction, or for a draft root the prompt
+        private Optional<String> asked(UUID stepId) {
+            return Optional.ofNullable(requestOf.get(stepId)).map(e -> switch (e.event()) {
+                case InstructionRequested r -> r.instruction();
+                case DraftRequested d -> d.prompt();
+                default -> null;
+            });
         }
 
         private UUID causation(UUID stepId) {

@@ -1,5 +1,6 @@
 package io.atelier.gallery.projection;
 
+import io.atelier.events.DraftRequested;
 import io.atelier.events.EventCodec;
 import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRendered;
@@ -70,6 +71,10 @@ final class SessionProjection {
                         s.image().width(), s.image().height(), s.image().bytes(), s.thumbnail().key(), s.thumbnail().sha256(), ts(e), ts(e));
                 exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", s.thumbnail().key(), e.sessionId());
             }
+            // the root of a session started from a prompt: pending until its generated draft arrives; the prompt shows as its instruction
+            case DraftRequested d -> exec(c, """
+                    INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, requested_at)
+                    VALUES (?,?,NULL,?,?,'pending',?)""", d.stepId(), e.sessionId(), e.sequence(), d.prompt(), ts(e));
             case InstructionRequested r -> exec(c, """
                     INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, requested_at)
                     VALUES (?,?,?,?,?,'pending',?)""", r.stepId(), e.sessionId(), r.parentStepId(), e.sequence(), r.instruction(), ts(e));

@@ -32,6 +32,13 @@ public enum ProblemType {
             "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 already has its original image; start a new session for another photo."),
     SESSION_NOT_EMPTY("session-not-empty", 409, "Session has steps",
             "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 has its photo and steps; only an empty session (no photo yet) can be deleted."),
+    // sessions started from a prompt
+    EMPTY_PROMPT("empty-prompt", 400, "Empty prompt", "Describe the picture to start from, for example \"a cup of coffee on a wooden table\"."),
+    PROMPT_TOO_LONG("prompt-too-long", 400, "Prompt too long", "A prompt has at most 2000 characters; this one has 2400."),
+    INVALID_SIZE("invalid-size", 400, "Invalid size", "'size' is WIDTHxHEIGHT from 256 to 4096 a side, e.g. 1536x1024; got 'big'."),
+    NO_GENERATIVE_ENGINE("no-generative-engine", 422, "No generative engine",
+            "Starting from a prompt needs a generative engine, and none is configured: set ATELIER_OPENAI_API_KEY, ATELIER_BFL_API_KEY "
+                    + "or ATELIER_COMFYUI_URL, or start from a photo."),
     // refinement steps
     MISSING_PARENT_STEP("missing-parent-step", 400, "No parent step", "Say which step to refine in 'parentStepId'."),
     EMPTY_INSTRUCTION("empty-instruction", 400, "Empty instruction", "Describe one concrete change, for example \"crop to a 1:1 square\"."),

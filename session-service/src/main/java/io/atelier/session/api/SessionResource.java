@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.atelier.session.command.SessionOpening;
+import io.atelier.session.command.DraftSize;
+import io.atelier.session.command.GenerativeEngineCheck;
+import io.atelier.platform.text.UserText;
 import jakarta.ws.rs.DELETE;
 import io.atelier.platform.problem.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,9 +60,11 @@ public class SessionResource {
     private final SessionSettings settings;
     private final CurrentCaller caller;
     private final SessionOpening opening;
+    private final GenerativeEngineCheck engines;
 
     public SessionResource(SessionCommands commands, OutboxRelay relay, SessionSettings settings, CurrentCaller caller,
-                           SessionOpening opening) {
+                           SessionOpening opening, GenerativeEngineCheck engines) {
+        this.engines = engines;
         this.commands = commands;
         this.relay = relay;
         this.settings = settings;
@@ -73,9 +78,22 @@ public class SessionResource {
     }
 
     /** Body of a new session. */
-    @Schema(description = "A new session.")
-    public record NewSession(@Schema(description = "What the session is for; blank or absent means \"Untitled session\".", maxLength = 200)
-                             String title) {
+    @Schema(description = "A new session; with a prompt, its root step is a draft painted by the generative engine.")
+    public record NewSession(@Schema(description = "What the session is for; blank or absent means \"Untitled session\" "
+                                     + "(or the prompt's start, for a session from a prompt).", maxLength = 200)
+                             String title,
+                             @Schema(description = "Start from a prompt instead of a photo: the picture to paint as the root step. "
+                                     + "Needs a generative engine (otherwise 422 no-generative-engine).", maxLength = 2000)
+                             String prompt,
+                             @Schema(description = "With a prompt: the size to paint at, WIDTHxHEIGHT (256 to 4096 a side); "
+                                     + "the engine uses the size its provider accepts closest in shape.", example = "1536x1024")
+                             String size,
+                             @Schema(description = "With a prompt, instead of size: the aspect ratio W:H (1:4 to 4:1), at about a megapixel.",
+                                     example = "3:2")
+                             String aspect) {
+        public NewSession(String title) {
+            this(title, null, null, null);
+        }
     }
 
     /** Body of a new session with its photo: documents the multipart form of startSession. */
@@ -93,7 +111,10 @@ public class SessionResource {
     public record SessionCreated(@Schema(required = true) UUID sessionId, @Schema(required = true) String workspaceId,
                                  @Schema(required = true) String title, @Schema(required = true) Instant createdAt,
                                  @Schema(description = "The original, now the root step; present when the session was opened with its photo.")
-                                 @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SourceAdded> source) {
+                                 @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SourceAdded> source,
+                                 @Schema(description = "The root step, pending until its draft is painted; present when the session was "
+                                         + "started from a prompt.")
+                                 @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<UUID> stepId) {
     }
 
     /** Body of a refinement request. */
@@ -114,14 +135,19 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "startSession", summary = "Open a session, with its photo in one command (multipart) or without (JSON)",
+    @Operation(operationId = "startSession", summary = "Open a session, with its photo in one command (multipart), from a prompt, or empty (JSON)",
             description = "As multipart/form-data with `title` and `image`, the photo is checked in full before anything is written: "
-                    + "a refused photo leaves no session and no event. " + BODY_LIMIT_NOTE)
+                    + "a refused photo leaves no session and no event. As JSON with `prompt` (and optionally `size` or `aspect`), "
+                    + "the root step is a draft the generative engine paints: the answer names it (`stepId`, pending); without a "
+                    + "generative engine configured the request is refused at once (422 no-generative-engine). " + BODY_LIMIT_NOTE)
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewSession.class),
-                    examples = @ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}")),
+                    examples = {@ExampleObject(name = "hero", value = "{\"title\": \"TerraBrew hero\"}"),
+                            @ExampleObject(name = "fromPrompt", value = """
+                                    {"title": "Morning coffee", "prompt": "a cup of coffee on a rustic wooden table, morning light",
+                                     "aspect": "3:2"}""")}),
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = NewSessionWithPhoto.class))})
-    @APIResponse(responseCode = "201", description = "The session is open; upload its source next.",
+    @APIResponse(responseCode = "201", description = "The session is open: upload its source next, or follow its draft (`stepId`).",
             headers = @Header(name = "Location", description = "The session's address; read it from gallery-service.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionCreated.class),
@@ -133,15 +159,50 @@ public class SessionResource {
                              "title": "TerraBrew hero", "createdAt": "2026-11-28T09:15:00Z",
                              "source": {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                                         "sha256": "9f2c4a0d5e8b7c6a1f3e2d4c5b6a7980e1f2d3c4b5a69788f0e1d2c3b4a59687",
-                                        "width": 1200, "height": 800, "contentType": "image/png"}}""")}))
+                                        "width": 1200, "height": 800, "contentType": "image/png"}}"""),
+                    @ExampleObject(name = "fromPrompt", value = """
+                            {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "workspaceId": "default",
+                             "title": "Morning coffee", "createdAt": "2026-11-28T09:15:00Z",
+                             "stepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33"}""")}))
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character missing-image image-too-large body-too-large "
-            + "unsupported-image corrupt-image rate-limited")
+            + "unsupported-image corrupt-image empty-prompt prompt-too-long invalid-size no-generative-engine rate-limited")
     public Response create(NewSession body) {
         String ws = caller.workspace();
+        if (body != null && body.prompt() != null) {
+            return fromPrompt(ws, body);
+        }
         SessionEntity s = commands.startSession(ws, actor(), body == null ? null : body.title());
         relay.wake();
         return Response.created(URI.create("/api/sessions/" + s.id))
-                .entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt, Optional.empty())).build();
+                .entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt, Optional.empty(), Optional.empty())).build();
+    }
+
+    // a session whose root is a generated draft: everything is checked, the engine included, before anything is written
+    private Response fromPrompt(String ws, NewSession body) {
+        UserText.check("prompt", body.prompt(), UserText.Lines.MULTI);
+        String prompt = body.prompt().strip();
+        if (prompt.isEmpty()) {
+            throw ProblemException.badRequest("empty-prompt", "Empty prompt",
+                    "Describe the picture to start from, for example \"a cup of coffee on a wooden table\".");
+        }
+        if (prompt.length() > settings.maxInstructionLength()) {
+            throw ProblemException.badRequest("prompt-too-long", "Prompt too long",
+                    "A prompt has at most " + settings.maxInstructionLength() + " characters; this one has " + prompt.length() + ".");
+        }
+        DraftSize size = DraftSize.of(body.size(), body.aspect());
+        String title = commands.checkedTitle(body.title() == null || body.title().isBlank() ? titleFrom(prompt) : body.title());
+        engines.require();
+        SessionCommands.Opened opened = commands.startSessionFromPrompt(ws, actor(), title, prompt, size);
+        relay.wake();
+        SessionEntity s = opened.session();
+        return Response.created(URI.create("/api/sessions/" + s.id))
+                .entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt, Optional.empty(), Optional.of(opened.root().id))).build();
+    }
+
+    // a prompt's first words name its session when no title is given
+    private static String titleFrom(String prompt) {
+        String line = prompt.replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, line.lastIndexOf(' ', 60) > 20 ? line.lastIndexOf(' ', 60) : 60) + "…";
     }
 
     // the multipart form of startSession: documented on the JSON method, as OpenAPI has one operation per path and method
@@ -157,7 +218,8 @@ public class SessionResource {
         StepEntity root = opened.root();
         var image0 = root.image().orElseThrow();
         return Response.created(URI.create("/api/sessions/" + s.id)).entity(new SessionCreated(s.id, s.workspaceId, s.title, s.createdAt,
-                Optional.of(new SourceAdded(s.id, root.id, image0.sha256(), image0.width(), image0.height(), image0.contentType())))).build();
+                Optional.of(new SourceAdded(s.id, root.id, image0.sha256(), image0.width(), image0.height(), image0.contentType())),
+                Optional.empty())).build();
     }
 
     @DELETE

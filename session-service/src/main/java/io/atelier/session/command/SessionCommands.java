@@ -6,6 +6,7 @@ import io.atelier.imaging.ImageLimits;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
+import io.atelier.events.DraftRequested;
 import io.atelier.events.ImageRef;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.SessionDeleted;
@@ -77,6 +78,24 @@ public class SessionCommands {
     public Opened startSessionWithSource(UUID sessionId, String workspaceId, String actor, String title, String fileName, StoredSource source) {
         SessionEntity session = open(sessionId, workspaceId, actor, title);
         return new Opened(session, addRoot(session, actor, fileName, source));
+    }
+
+    /**
+     * Opens a session whose root step is a draft to be painted from {@code prompt}: SessionStarted and
+     * DraftRequested in one transaction; the root is pending until a worker's outcome arrives.
+     */
+    @Transactional
+    public Opened startSessionFromPrompt(String workspaceId, String actor, String title, String prompt, DraftSize size) {
+        SessionEntity session = open(UUID.randomUUID(), workspaceId, actor, title);
+        StepEntity root = new StepEntity();
+        root.id = UUID.randomUUID();
+        root.sessionId = session.id;
+        root.instruction = prompt;
+        root.status = StepStatus.PENDING;
+        root.createdAt = Instant.now();
+        root.persist();
+        outbox.append(session, actor, new DraftRequested(root.id, prompt, size.width(), size.height()));
+        return new Opened(session, root);
     }
 
     /** Deletes a session that has no photo yet and appends SessionDeleted; one with steps is a 409. */
