@@ -76,9 +76,6 @@ class WorkerKillTest {
         assertThat(stack.restarts(VICTIM) - restartsBefore).as("supervisor restarts of " + VICTIM).isEqualTo(kills);
 
         MinioClient s3 = MinioClient.builder().endpoint(endpoints.s3Endpoint()).credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).build();
-        int lost = 0;
-        int duplicated = 0;
-        int total = 0;
         for (UUID id : roots.keySet()) {
             List<EventEnvelope> events = SessionLog.eventsOf(endpoints.kafkaBootstrap(), id);
             assertThat(events).extracting(EventEnvelope::sequence).containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
@@ -90,9 +87,6 @@ class WorkerKillTest {
                 case RenderFailed f -> f.stepId();
                 default -> null;
             }).filter(Objects::nonNull).toList();
-            total += accepted.get(id).size();
-            lost += (int) accepted.get(id).stream().filter(step -> !finished.contains(step)).count();
-            duplicated += finished.size() - (int) finished.stream().distinct().count();
             assertThat(requested).containsExactlyInAnyOrderElementsOf(accepted.get(id));
             assertThat(finished).as("exactly one terminal event per accepted instruction").containsExactlyInAnyOrderElementsOf(accepted.get(id));
             for (EventEnvelope e : events) {
@@ -104,7 +98,9 @@ class WorkerKillTest {
                 }
             }
         }
-        System.out.printf("[WorkerKillTest] instructions %d, kills %d, lost %d, duplicated %d%n", total, kills, lost, duplicated);
+        Outcomes outcomes = Outcomes.of(endpoints.kafkaBootstrap(), accepted.values().stream().flatMap(List::stream).toList());
+        System.out.printf("[WorkerKillTest] instructions %d, kills %d, lost %d, duplicated %d%n", outcomes.accepted(), kills, outcomes.lost(), outcomes.duplicated());
+        assertThat(outcomes.lost() + outcomes.duplicated()).as("lost plus duplicated steps").isZero();
 
         // replay equals live for these sessions
         String kafka = endpoints.kafkaBootstrap();
