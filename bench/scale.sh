@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 echo "== packaging the services and the system tests"
 ./mvnw -B -q -o package -pl system-tests -am -DskipTests
 echo "== running the benchmark"
-./mvnw -B -o -pl system-tests surefire:test -Dtest=ScaleBenchmark -Datelier.bench=scale -Datelier.stack.workers=1 \
+./mvnw -B -o -pl system-tests -am test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Datelier.bench=scale -Datelier.stack.workers=1 \
   -Datelier.bench.rounds="${ROUNDS:-3}" -Datelier.bench.sessions-per-partition="${PER_PARTITION:-2}" \
   -Datelier.bench.built-in-steps="${BUILT_IN_STEPS:-30}" | grep -E '\[ScaleBenchmark\]|Tests run|FAIL|ERROR'
 sed -n '/<!-- scale-benchmark/,/<!-- \/scale-benchmark -->/p' docs/benchmarks.md
