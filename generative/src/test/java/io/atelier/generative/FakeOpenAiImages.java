@@ -70,7 +70,8 @@ public final class FakeOpenAiImages implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             FakeOpenAiImages fake = new FakeOpenAiImages(server);
             server.createContext("/v1/images/", fake::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            // a thread per request: any number of workers may wait on a slow answer at once (the scaling benchmark)
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return fake;
         } catch (IOException e) {

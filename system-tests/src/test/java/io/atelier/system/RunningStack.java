@@ -36,7 +36,9 @@ public final class RunningStack implements BeforeAllCallback {
                 System.setProperty("atelier.openai.timeout", "20s");
                 System.out.println("[RunningStack] infrastructure: " + choice.kind().name().toLowerCase(java.util.Locale.ROOT)
                         + " (" + choice.reason() + ")");
-                stack = LocalStack.start(root, run, StackPorts.random(), 2, 1, choice.kind());
+                // two workers unless a benchmark asks for another start (ScaleBenchmark starts with one)
+                int workers = Integer.getInteger("atelier.stack.workers", 2);
+                stack = LocalStack.start(root, run, StackPorts.random(), workers, 1, choice.kind());
                 LocalStack current = stack;
                 FakeOpenAiImages fake = openAi;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("atelier-stack",

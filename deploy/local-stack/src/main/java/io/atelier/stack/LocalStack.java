@@ -31,7 +31,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * instead when a Docker engine is there ({@link InfrastructureChoice}).
  */
 public final class LocalStack implements AutoCloseable {
-    public static final int PARTITIONS = 3;
+    /** As in production (deploy/k8s): enough for 12 workers, and 1, 2, 3, 4 or 6 of them get equal shares. */
+    public static final int PARTITIONS = 12;
     /** The services' default bucket (atelier.s3.bucket). */
     static final String BUCKET = "atelier-images";
 
@@ -108,6 +109,28 @@ public final class LocalStack implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + name));
         long pid = app.pid();
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        return pid;
+    }
+
+    /**
+     * Starts one more render worker under the given name (a scale-out), supervised like the others; returns once it
+     * reports ready. It stops with the stack, or earlier through {@link #stopWorker}.
+     */
+    public void startWorker(String name) {
+        Map<String, String> own = new LinkedHashMap<>(generativeSettings());
+        own.put("atelier.worker.name", name);
+        ManagedProcess app = ServiceApp.start(root, "render-worker", name, "1536m", Ports.free(), settings(own, null), logDir(), dataDir.resolve("run"));
+        running.add(app);
+        app.supervise(dataDir.resolve("run"));
+    }
+
+    /** Stops the named service cleanly (SIGTERM, as a scale-in would) without restarting it; returns its pid. */
+    public long stopWorker(String name) {
+        ManagedProcess app = running.stream().filter(p -> p instanceof ManagedProcess m && m.name().equals(name)).map(ManagedProcess.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        long pid = app.pid();
+        running.remove(app);
+        closeQuietly(app);
         return pid;
     }
 
