@@ -159,6 +159,7 @@ public final class BuiltinPlanner implements Planner {
     private static final Pattern POINTER = Pattern.compile("\\b(them|those|there|that)\\b");
 
     private void read(String clause, Reading r) {
+        clause = MaterialGrain.asTexture(clause);
         Matcher by = BY_METHOD.matcher(clause);
         if (by.matches() && Keywords.anyEditCue(by.group(2)) && Ratios.read(clause).isEmpty()) {
             // "increase the contrast between subject and background by deepening the shadow on the right": the method is the edit
@@ -270,7 +271,8 @@ public final class BuiltinPlanner implements Planner {
         };
     }
 
-    private void apply(Intent intent, String clause, Reading r) {
+    private void apply(Intent asked, String clause, Reading r) {
+        Intent intent = ColourFamilies.narrow(asked, clause);
         r.lastIntent = intent;
         if (intent == Intent.COLOUR_CAST && (r.applied.contains(Intent.TEMPERATURE) || r.applied.contains(Intent.TINT))
                 && !clause.matches(".*\\b(green|magenta|pink)\\w*.*")) {
