@@ -101,7 +101,7 @@ public final class BuiltinPlanner implements Planner {
                 r.notes.add("set aside, as the rest was clear: " + u);
             }
         }
-        return new PlanOutcome(EditPlan.of(instruction, name, r.operations), notUnderstood, r.synthesis, r.missing, r.notes,
+        return new PlanOutcome(EditPlan.of(instruction, name, r.operations, r.notes), notUnderstood, r.synthesis, r.missing, r.notes,
                 notUnderstood.isEmpty() ? List.of() : List.copyOf(r.closest));
     }
 
