@@ -159,7 +159,7 @@ public final class Engine {
         List<Operation> ops = new ArrayList<>();
         ops.add(new Synthesize(String.join(", ", planned.synthesis()), SynthesisRegions.read(planned.synthesis())));
         ops.addAll(planned.plan().operations());
-        EditPlan plan = EditPlan.of(planned.plan().instruction(), planned.plan().planner(), ops);
+        EditPlan plan = EditPlan.of(planned.plan().instruction(), planned.plan().planner(), ops, planned.plan().notes());
         return new PlanOutcome(plan, List.of(), List.of(), List.of(), planned.notes(), planned.closest());
     }
 

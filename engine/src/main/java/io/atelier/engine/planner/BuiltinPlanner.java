@@ -59,7 +59,7 @@ public final class BuiltinPlanner implements Planner {
     public PlanOutcome plan(String instruction) {
         long seed = instruction.strip().hashCode() & 0xFFFFFFFFL;
         Reading r = new Reading(instruction, seed);
-        for (String clause : Clauses.split(instruction)) {
+        for (String clause : ProblemStates.carry(Clauses.split(instruction))) {
             if (FILLER.matcher(clause).replaceAll("").replaceAll("[^a-z0-9#\"]", "").isBlank() && !clause.contains("\"")) {
                 continue;
             }
@@ -101,7 +101,7 @@ public final class BuiltinPlanner implements Planner {
                 r.notes.add("set aside, as the rest was clear: " + u);
             }
         }
-        return new PlanOutcome(EditPlan.of(instruction, name, r.operations), notUnderstood, r.synthesis, r.missing, r.notes,
+        return new PlanOutcome(EditPlan.of(instruction, name, r.operations, r.notes), notUnderstood, r.synthesis, r.missing, r.notes,
                 notUnderstood.isEmpty() ? List.of() : List.copyOf(r.closest));
     }
 
@@ -118,6 +118,10 @@ public final class BuiltinPlanner implements Planner {
                 + "focus (background blur, sharpen, clarity) and finish (film grain, dust in the light, light leak, lens flare, steam) — "
                 + "on the whole image, the subject, the background, a side or third, or only the highlights/shadows.";
 
+    /** Operations read from a clause that describes the problem, with the direction they took. */
+    private record Described(String clause, int sign, List<Operation> operations) {
+    }
+
     /** What the clauses of one instruction have produced so far. */
     private static final class Reading {
         final String instruction;
@@ -133,6 +137,10 @@ public final class BuiltinPlanner implements Planner {
         final Set<String> closest = new LinkedHashSet<>();
         final Set<Intent> applied = java.util.EnumSet.noneOf(Intent.class);
         final Set<String> done = new java.util.HashSet<>();
+        /** Operations read from a clause that describes the problem, by edit and region, with that clause. */
+        final java.util.Map<String, Described> fromProblem = new java.util.HashMap<>();
+        /** Edits (by edit and region) an explicit ask has set. */
+        final Set<String> asked = new java.util.HashSet<>();
         Intent lastIntent;
         boolean subjectMentioned;
         boolean lastWasSynthesis;
@@ -151,6 +159,7 @@ public final class BuiltinPlanner implements Planner {
     private static final Pattern POINTER = Pattern.compile("\\b(them|those|there|that)\\b");
 
     private void read(String clause, Reading r) {
+        clause = MaterialGrain.asTexture(clause);
         Matcher by = BY_METHOD.matcher(clause);
         if (by.matches() && Keywords.anyEditCue(by.group(2)) && Ratios.read(clause).isEmpty()) {
             // "increase the contrast between subject and background by deepening the shadow on the right": the method is the edit
@@ -262,7 +271,8 @@ public final class BuiltinPlanner implements Planner {
         };
     }
 
-    private void apply(Intent intent, String clause, Reading r) {
+    private void apply(Intent asked, String clause, Reading r) {
+        Intent intent = ColourFamilies.narrow(asked, clause);
         r.lastIntent = intent;
         if (intent == Intent.COLOUR_CAST && (r.applied.contains(Intent.TEMPERATURE) || r.applied.contains(Intent.TINT))
                 && !clause.matches(".*\\b(green|magenta|pink)\\w*.*")) {
@@ -270,7 +280,22 @@ public final class BuiltinPlanner implements Planner {
             return;
         }
         Said said = new Said(clause, r.instruction, r.seed, r.subjectMentioned, r.operations);
-        String key = canonical(intent) + (intent.signed() ? ":" + Directions.sign(intent, clause) : "") + ":" + RegionReader.read(clause);
+        String region = RegionReader.read(clause).toString();
+        String key = canonical(intent) + (intent.signed() ? ":" + Directions.sign(intent, clause) : "") + ":" + region;
+        String slot = canonical(intent) + ":" + region;
+        boolean problem = intent.signed() && ProblemStates.describes(clause);
+        if (problem && r.asked.contains(slot)) {
+            r.notes.add("took \"" + clause + "\" as the problem that the explicit ask for " + intent.summary() + " fixes");
+            return;
+        }
+        Described described = r.fromProblem.get(slot);
+        if (intent.signed() && !problem && described != null && described.sign() != Directions.sign(intent, clause)) {
+            // an explicit ask ("make it warmer") decides the direction over a description of the problem ("it's cold")
+            r.fromProblem.remove(slot);
+            described.operations().forEach(op -> r.operations.removeIf(o -> o == op));
+            r.done.removeIf(k -> k.startsWith(canonical(intent) + ":") && k.endsWith(":" + region));
+            r.notes.add("took \"" + described.clause() + "\" as the problem and followed the explicit ask \"" + clause + "\"");
+        }
         boolean repeatable = intent == Intent.TEXT || intent == Intent.COLOUR_OVERLAY || intent == Intent.EMPHASIS;
         if (!repeatable && r.done.contains(key)
                 || intent == Intent.FILM_LOOK && r.applied.contains(Intent.GRAIN) || intent == Intent.GRAIN && r.applied.contains(Intent.FILM_LOOK)) {
@@ -296,6 +321,13 @@ public final class BuiltinPlanner implements Planner {
         }
         for (Operation op : built.operations()) {
             addMerged(op, r);
+        }
+        if (intent.signed() && !built.operations().isEmpty()) {
+            if (problem) {
+                r.fromProblem.put(slot, new Described(clause, Directions.sign(intent, clause), List.copyOf(built.operations())));
+            } else {
+                r.asked.add(slot);
+            }
         }
         for (String m : built.missing()) {
             r.missing.add(m);

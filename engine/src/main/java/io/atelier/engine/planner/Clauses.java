@@ -103,8 +103,10 @@ final class Clauses {
             }
             String first = clause.split(" ")[0];
             boolean describes = clause.matches("^(?:so|like|as|for|to|keep|keeping|while|but)\\b.*");
+            // "it's dark and cold, make it warmer": a lone adjective before an ask describes the problem, not the ask
+            boolean asks = VERBS.contains(first) || clause.matches("^(?:please|pls|can you|could you|would you)\\b.*");
             boolean standsAlone = run.size() == 1 && COMPARATIVE.matcher(run.get(0)).matches(); // "brighter, and make the colours richer"
-            if (run.size() == 1 && !describes && (clause.split(" ").length <= 3 || !ADJECTIVE_ONLY.contains(first) && !standsAlone)) {
+            if (run.size() == 1 && !describes && !asks && (clause.split(" ").length <= 3 || !ADJECTIVE_ONLY.contains(first) && !standsAlone)) {
                 clause = run.get(0) + " " + clause; // "softer, faded contrast": one request
                 run.clear();
             } else if (!run.isEmpty()) {

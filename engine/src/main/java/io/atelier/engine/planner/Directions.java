@@ -52,7 +52,7 @@ final class Directions {
         words(Intent.TINT, "magenta|pink(?:er|ish)?", "green(?:er|ish)?", "", "");
         words(Intent.SATURATION,
                 "saturat(?:e|ed|ion)|vivid|colou?rful|rich(?:er)?|intense|bold|juic(?:y|ier)|boost(?:ed)?|strong(?:er)?|deep(?:er)?|punch(?:y|ier)?|pop(?:py|ping)?|vibran(?:t|ce)|lively|livelier|colou?rs? up",
-                "desat\\w*|mut(?:e|ed)|washed[- ]out|dull(?:er)?|subdued|calm(?:er)?|quieter|pale(?:r)?|understated|faded|grey(?:er)?|gray(?:er)?|shouting|loud",
+                "desat\\w*|mut(?:e|ed)|washed[- ]out|dull(?:er)?|flat(?:ter)?|lifeless|subdued|calm(?:er)?|quieter|pale(?:r)?|understated|faded|grey(?:er)?|gray(?:er)?|shouting|loud",
                 "", "garish|oversaturated|over saturated|too much colou?r|neon|loud|shouting|too (?:saturated|vivid|colou?rful)");
         WORDS.put(Intent.VIBRANCE, WORDS.get(Intent.SATURATION));
         WORDS.put(Intent.HUE, WORDS.get(Intent.SATURATION)); // "richer greens", "tone down the yellows"

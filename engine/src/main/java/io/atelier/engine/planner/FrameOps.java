@@ -101,6 +101,9 @@ final class FrameOps {
             double d = n == 270 ? -90 : anticlockwise ? -n : n;
             return Built.of(new Rotate(d, Math.abs(d) % 90 != 0));
         }
+        if (said.has("\\bflip\\w*|mirror\\w*") && said.has("upside down") && !said.has("rotat\\w*|turn\\w*|180")) {
+            return Built.of(); // "flip it upside down" is the vertical flip alone, not also a half turn
+        }
         if (said.has("upside down|180|(?:a)?round")) {
             return Built.of(new Rotate(180, false));
         }

@@ -19,7 +19,8 @@ final class Spelling {
             "sharper", "blur", "blurry", "background", "exposure", "details", "detail", "texture", "clarity", "degrees", "rotate",
             "straighten", "monochrome", "black", "white", "more", "less", "better", "awesome", "crop", "haze", "glow", "flare",
             "lighten", "lighter", "golden", "sunlight", "brightness", "temperature", "please", "portrait", "landscape", "instagram",
-            "overlay", "gradient", "palette", "border", "pastel", "earthy", "vintage", "horizontal", "vertical", "horizon", "subtle", "slightly");
+            "overlay", "gradient", "palette", "border", "pastel", "earthy", "vintage", "horizontal", "vertical", "horizon", "subtle", "slightly",
+            "flip", "yellow", "orange", "purple", "green");
     // Real words that sit one letter from an editing word: never "corrected".
     private static final Set<String> ENGLISH = Set.copyOf(List.of("stem", "form", "bright", "light", "might", "right", "night", "sight", "tight",
             "fight", "black", "block", "back", "crap", "drop", "crow", "glove", "flair", "leek", "less", "mess", "lose", "loss", "more",
@@ -32,7 +33,8 @@ final class Spelling {
             "title", "whites", "texture", "lighter", "fighter", "tighter", "mighty", "brighter", "earth", "heart", "portray", "ever",
             "every", "bet", "beer", "beet", "batter", "bitter", "butter", "letter", "setter", "plea", "pleas", "please", "pleased",
             "later", "water", "darkest", "lease", "desperate", "separate", "slight", "slighty", "saturate", "contrasts", "colored",
-            "coloured", "details", "degree", "blank", "write", "wrote", "stream", "streak", "steady", "contrasty", "colourful", "colorful", "lighting", "lighted", "rotated", "blurred", "cropped", "clearer", "shadowy", "glowing", "glowy", "graded", "grade", "colorless", "colourless", "moody", "moodier", "shadow", "highlight", "cooled", "warmed", "lights", "flares", "leaks", "grains", "blurs"));
+            "coloured", "details", "degree", "blank", "write", "wrote", "stream", "streak", "steady", "contrasty", "colourful", "colorful", "lighting", "lighted", "rotated", "blurred", "cropped", "clearer", "shadowy", "glowing", "glowy", "graded", "grade", "colorless", "colourless", "moody", "moodier", "shadow", "highlight", "cooled", "warmed", "lights", "flares", "leaks", "grains", "blurs",
+            "bluer", "redder", "greener", "bluish", "reddish", "yellows", "greens", "blues", "reds", "oranges", "fellow", "mellow"));
     // In order: "its to dark" becomes "it's to dark", then "it's too dark".
     private static final List<Map.Entry<String, String>> PHRASES = List.of(
             Map.entry("\\bits (too|to|a bit|very|kinda|kind of|really|so|quite|looking)\\b", "it's $1"),
