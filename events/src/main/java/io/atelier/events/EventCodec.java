@@ -31,7 +31,8 @@ public final class EventCodec {
             "InstructionRequested", InstructionRequested.class,
             "ImageRendered", ImageRendered.class,
             "RenderFailed", RenderFailed.class,
-            "SessionDeleted", SessionDeleted.class);
+            "SessionDeleted", SessionDeleted.class,
+            "SessionRenamed", SessionRenamed.class, "StepRenamed", StepRenamed.class, "StepDeleted", StepDeleted.class);
 
     /**
      * Every upcaster of the contract, oldest first. Empty while version 1 is the only one ever written:

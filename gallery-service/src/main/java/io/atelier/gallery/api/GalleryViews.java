@@ -72,11 +72,13 @@ public final class GalleryViews {
                                        + "reframed, aligned, score (0-100) and warns (see docs/drift.md). Null before the render, or for renders "
                                        + "made before drift was measured.") JsonNode drift,
                        @Schema(description = "Set when this step has drifted too far from the original: the last step on its path "
-                               + "before it crossed the threshold, the one to branch from instead.") UUID driftReturnTo) {
+                               + "before it crossed the threshold, the one to branch from instead.") UUID driftReturnTo,
+                       @Schema(description = "A name given to the step (renameStep), shown instead of its instruction; null when none.")
+                       String name) {
 
         Step withDriftReturnTo(UUID returnTo) {
             return new Step(stepId, parentStepId, childStepIds, instruction, status, failure, image, thumbnailUrl, plan, engineVersion,
-                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo);
+                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo, name);
         }
     }
 }
