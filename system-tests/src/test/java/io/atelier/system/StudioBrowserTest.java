@@ -392,17 +392,18 @@ class StudioBrowserTest {
                 .containsExactly("Send “make it warmer”", "Send “blur the background”", "Send “crop it square”");
         assertThat(StudioPage.stepsWith(sessionId, several)).isEqualTo(1);
         studio.assertReadable("with the coach's advice");
-        studio.shoot("studio-coach.png");
+        studio.shootShowing("studio-coach.png", "#advice");
 
         // the first part refines the step the instruction was sent from; the next one refines the first part's picture
         studio.wait.until(ExpectedConditions.elementToBeClickable(By.id("split-0"))).click();
         String warmer = studio.renderedStep("make it warmer");
         assertThat(Api.tree(sessionId).getString("steps.find { it.stepId == '" + warmer + "' }.parentStepId")).isEqualTo(root.toString());
-        studio.wait.until(ExpectedConditions.elementToBeClickable(By.id("split-1"))).click();
-        String blur = studio.renderedStep("blur the background");
-        assertThat(Api.tree(sessionId).getString("steps.find { it.stepId == '" + blur + "' }.parentStepId")).isEqualTo(warmer);
-        assertThat(browser.findElement(By.id("split-0")).getText()).startsWith("✓");
         assertThat(studio.activeElementId()).as("focus after a render").isEqualTo("instruction");
+        assertThat(browser.findElement(By.id("split-0")).getText()).startsWith("✓");
+        studio.wait.until(ExpectedConditions.elementToBeClickable(By.id("split-1"))).click();
+        // finding the subject to blur around takes a while: the request is what this checks, not the render
+        studio.wait.until(d -> StudioPage.stepsWith(sessionId, "blur the background") == 1);
+        assertThat(Api.tree(sessionId).getString("steps.find { it.instruction == 'blur the background' }.parentStepId")).isEqualTo(warmer);
     }
 
     @Test
