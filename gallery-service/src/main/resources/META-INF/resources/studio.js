@@ -23,7 +23,9 @@ async function api(path, options = {}) {
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
-    throw new Error(body && body.detail ? body.detail : `${response.status} ${response.statusText}`);
+    const error = new Error(body && body.detail ? body.detail : `${response.status} ${response.statusText}`);
+    error.problem = typeof body === 'object' ? body : {};
+    throw error;
   }
   return body;
 }
@@ -262,16 +264,22 @@ function openSession(sessionId, wanted, compare) {
     notice: null, // { text, error } under the instruction box
     keyWalk: false, // the last selection came from arrow keys (a walk through the tree adds one history entry)
     treeShown: '', stageShown: '', // what is on screen, so an update that changes nothing rebuilds nothing
+    advice: null, // the coach on the last instruction sent: { items, refused, chain, done }
   };
   const title = el('h1');
   const treeHost = el('div');
   const panel = el('nav', { class: 'tree-panel', 'aria-label': 'Branch tree' }, title, treeHost);
+  const labelOf = (step) => step.name || step.instruction || 'Original photo';
   const heading = el('h2');
   const meta = el('p', { class: 'meta' });
   const viewer = el('div', { class: 'viewer' });
   const below = el('div'); // view, compare and download controls, the plan
   const form = refineForm();
-  const stageEl = el('section', { class: 'stage', 'aria-label': 'Selected step' }, heading, meta, viewer, form.node, below);
+  const adviceEl = el('section', { class: 'advice', id: 'advice', 'aria-live': 'polite', 'aria-label': 'Coach', hidden: true });
+  const actions = el('div', { class: 'controls step-actions', role: 'group', 'aria-label': 'This step' });
+  const stageEl = el('section', { class: 'stage', 'aria-label': 'Selected step' }, heading, meta, viewer, form.node, adviceEl, actions, below);
+  const sessionActions = el('div', { class: 'controls session-actions' },
+    el('button', { type: 'button', id: 'rename-session', onclick: () => renameSession() }, 'Rename session'));
   const layout = el('div', { class: 'session' }, panel, stageEl);
   app.replaceChildren(el('p', { class: 'hint', text: 'Loading the session…' }));
 
@@ -340,11 +348,14 @@ function openSession(sessionId, wanted, compare) {
   function render({ focus = null, reveal = false } = {}) {
     if (!state.tree) return;
     title.textContent = state.tree.title;
+    if (!sessionActions.isConnected) title.after(sessionActions);
     const active = document.activeElement;
     const focusedId = active && active !== form.input && app.contains(active) ? active.id : null;
     renderTree();
     renderStage();
     updateForm();
+    renderAdvice();
+    renderActions();
     // a control that was rebuilt under the focus gets it back, so keyboard users keep their place
     const again = focusedId && document.getElementById(focusedId);
     if (focus === 'node') document.getElementById(`node-${state.selected}`)?.focus();
@@ -379,7 +390,7 @@ function openSession(sessionId, wanted, compare) {
   function node(step, onPath) {
     const id = step.stepId;
     const selected = id === state.selected;
-    const label = step.instruction || 'Original photo';
+    const label = labelOf(step);
     const time = when(step.finishedAt || step.requestedAt);
     const word = STATUS_WORDS[step.status] || step.status;
     const tooltip = [label, `${word}${time ? ` · ${time}` : ''}`, step.failure ? step.failure.reason : null].filter(Boolean).join('\n');
@@ -390,7 +401,7 @@ function openSession(sessionId, wanted, compare) {
     const item = el('li', {
       role: 'treeitem', id: `node-${id}`, tabindex: selected ? 0 : -1, 'aria-selected': selected ? 'true' : 'false',
       'aria-expanded': children.length ? 'true' : null, 'aria-label': `${label}, ${word}`,
-      class: onPath.has(id) ? 'on-path' : null, 'data-status': step.status, 'data-instruction': label,
+      class: onPath.has(id) ? 'on-path' : null, 'data-status': step.status, 'data-instruction': step.instruction || 'Original photo',
       onkeydown: (e) => keys(e, id),
     }, el('div', { class: 'node', title: tooltip, onclick: (e) => { e.stopPropagation(); clicked(id); } },
       picture,
@@ -450,11 +461,13 @@ function openSession(sessionId, wanted, compare) {
       below.replaceChildren();
       return;
     }
-    heading.textContent = step.instruction || 'Original photo';
+    heading.textContent = labelOf(step);
+    if (step.name && step.instruction) heading.title = `Instruction: ${step.instruction}`;
+    else heading.removeAttribute('title');
     const subject = subjectPhrase(step.subjectMethod);
     meta.replaceChildren(el('span', { class: `status ${step.status}`, text: STATUS_WORDS[step.status] || step.status }),
       step.durationMillis ? ` · rendered in ${(step.durationMillis / 1000).toFixed(1)} s` : '',
-      subject ? el('span', { title: `method: ${step.subjectMethod}`, text: ` · ${subject}` }) : '');
+      subject ? el('span', { text: ` · ${subject}` }) : '');
 
     const against = state.compare === 'parent' ? parent : state.compare === 'original' && root !== step ? root : null;
     viewer.className = 'viewer';
@@ -719,7 +732,7 @@ function openSession(sessionId, wanted, compare) {
     send(target.stepId, instruction, true);
   }
 
-  async function send(parentId, instruction, fromBox) {
+  async function send(parentId, instruction, fromBox, part = null) {
     if (state.sending) return;
     const fingerprint = `${parentId}\n${instruction}`;
     if (!state.draftKey || state.draftKey.fingerprint !== fingerprint) state.draftKey = { fingerprint, key: newKey() };
@@ -733,6 +746,14 @@ function openSession(sessionId, wanted, compare) {
       state.draftKey = null;
       state.sending = false;
       if (fromBox && form.input.value.trim() === instruction) form.input.value = ''; // unless the next one is being typed
+      if (part && state.advice) {
+        // a part of a split: the next part refines this one's picture
+        state.advice.chain = accepted.stepId;
+        state.advice.done.push(part);
+      } else {
+        state.advice = accepted.advice && accepted.advice.length
+          ? { items: accepted.advice, refused: false, chain: parentId, done: [] } : null;
+      }
       if (!byId(accepted.stepId)) {
         state.provisional = { stepId: accepted.stepId, parentStepId: parentId, childStepIds: [], instruction, status: 'pending',
           requestedAt: new Date().toISOString() };
@@ -742,9 +763,101 @@ function openSession(sessionId, wanted, compare) {
     } catch (error) {
       // the draft and its key stay: sending again is a retry the server recognises, never a second step
       state.sending = false;
-      state.notice = { text: `Not sent: ${error.message}. Press Enter or Send to try again.`, error: true };
+      const advice = error.problem && Array.isArray(error.problem.advice) ? error.problem.advice : null;
+      if (advice) {
+        // the coach refused: nothing in it names a change. Advice, with concrete changes to pick from.
+        state.advice = { items: advice, refused: true, chain: parentId, done: [] };
+        state.notice = { text: 'Not sent: that says how the picture feels, not what to change. Pick a change below or describe one.', error: false };
+      } else {
+        state.notice = { text: `Not sent: ${error.message}. Press Enter or Send to try again.`, error: true };
+      }
       updateForm();
+      renderAdvice();
     }
+  }
+
+  // ------------------------------------------------------------ the coach
+
+  // The coach's advice on the last instruction: a split offered as one-click steps (each part refines the
+  // previous part's picture once it has arrived), concrete changes to pick from, or a way back.
+  function renderAdvice() {
+    const advice = state.advice;
+    adviceEl.hidden = !advice;
+    if (!advice) { adviceEl.replaceChildren(); adviceEl.dataset.shown = ''; return; }
+    const chainStep = byId(advice.chain);
+    const ready = !state.sending && chainStep && chainStep.status === 'rendered';
+    const signature = JSON.stringify([advice, ready]);
+    if (adviceEl.dataset.shown === signature) return;
+    adviceEl.dataset.shown = signature;
+    const blocks = advice.items.map((item) => {
+      const block = el('div', { class: `advice-item ${item.kind}`, 'data-kind': item.kind }, el('p', { text: item.message }));
+      if (item.kind === 'split') {
+        const next = item.steps.find((p) => !advice.done.includes(p));
+        block.append(el('ol', { class: 'split-steps' }, item.steps.map((p, i) => {
+          const done = advice.done.includes(p);
+          return el('li', {}, el('button', { type: 'button', class: p === next ? 'primary' : null, id: `split-${i}`,
+            disabled: done || p !== next || !ready, onclick: () => send(advice.chain, p, false, p) },
+          done ? `✓ ${p}` : `Send “${p}”`));
+        })), next && !ready ? el('p', { class: 'hint', text: 'The next part waits for the picture before it.' }) : null);
+      } else if (item.steps.length) {
+        block.append(el('div', { class: 'controls' }, el('span', { text: 'Try:' }), item.steps.map((p) =>
+          el('button', { type: 'button', class: 'suggestion', onclick: () => {
+            form.input.value = p;
+            form.input.focus();
+          } }, p))));
+      } else if (item.kind === 'long-branch' && state.tree.rootStepId) {
+        block.append(el('button', { type: 'button', onclick: () => select(state.tree.rootStepId, { focus: 'box' }) }, 'Go to the original'));
+      } else if (item.kind === 'layer-order') {
+        const parent = byId(advice.chain);
+        if (parent && parent.parentStepId) block.append(el('button', { type: 'button', onclick: () => select(parent.parentStepId, { focus: 'box' }) }, 'Go back a step'));
+      }
+      return block;
+    });
+    adviceEl.replaceChildren(el('h3', { text: advice.refused ? 'Coach: say what to change' : 'Coach' }), ...blocks,
+      el('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss the advice', onclick: () => { state.advice = null; renderAdvice(); } }, 'Dismiss'));
+  }
+
+  // ------------------------------------------------------------ rename and delete
+
+  function renderActions() {
+    const step = stepFor(state.selected);
+    const leaf = step && step.parentStepId && step.childStepIds.length === 0 && step.status !== 'pending';
+    const signature = JSON.stringify([step && step.stepId, leaf, step && step.name]);
+    if (actions.dataset.shown === signature) return;
+    actions.dataset.shown = signature;
+    actions.replaceChildren(...(!step || state.provisional?.stepId === step.stepId ? [] : [
+      el('button', { type: 'button', id: 'rename-step', onclick: () => renameStep(step) }, 'Rename step'),
+      leaf ? el('button', { type: 'button', id: 'delete-step', class: 'danger', onclick: () => deleteStep(step) }, 'Delete step') : null]));
+  }
+
+  async function change(path, method, body) {
+    try {
+      return await api(path, { method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    } catch (error) {
+      state.notice = { text: `Not changed: ${error.message}`, error: true };
+      updateForm();
+      return null;
+    }
+  }
+
+  async function renameSession() {
+    const wanted = prompt('New title for this session', state.tree.title);
+    if (wanted === null) return;
+    const done = await change(`/api/sessions/${sessionId}`, 'PATCH', { title: wanted });
+    if (done) title.textContent = done.name; // the live update follows once the gallery has projected it
+  }
+
+  async function renameStep(step) {
+    const name = prompt('Name for this step (empty shows its instruction again)', step.name || step.instruction || 'Original photo');
+    if (name === null) return;
+    await change(`/api/sessions/${sessionId}/steps/${step.stepId}`, 'PATCH', { name });
+  }
+
+  // deleting is an event: the step leaves the tree; the audit trail keeps it
+  async function deleteStep(step) {
+    if (!confirm(`Delete the step “${labelOf(step)}”? It leaves the tree; the audit trail keeps it.`)) return;
+    const parentId = step.parentStepId;
+    if (await change(`/api/sessions/${sessionId}/steps/${step.stepId}`, 'DELETE') !== null) select(parentId, { focus: 'box', push: false });
   }
 
   return { sessionId, show, close: () => events.close() };

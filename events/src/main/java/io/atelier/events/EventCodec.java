@@ -32,7 +32,8 @@ public final class EventCodec {
             "ImageRendered", ImageRendered.class,
             "RenderFailed", RenderFailed.class,
             "SessionDeleted", SessionDeleted.class,
-            "DraftRequested", DraftRequested.class);
+            "DraftRequested", DraftRequested.class,
+            "SessionRenamed", SessionRenamed.class, "StepRenamed", StepRenamed.class, "StepDeleted", StepDeleted.class);
 
     /**
      * Every upcaster of the contract, oldest first. Empty while version 1 is the only one ever written:

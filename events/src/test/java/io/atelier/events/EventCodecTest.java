@@ -24,7 +24,7 @@ class EventCodecTest {
                         (com.fasterxml.jackson.databind.JsonNode) EventCodec.mapper().createObjectNode().set("againstParent", EventCodec.mapper().createObjectNode().put("ssim", 0.91))),
                 new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode().put("schemaVersion", 1), "engine/1", 42, "grabcut-centre-prior/1"),
                 new RenderFailed(step, "I did not understand: \"add hands\"", "I can crop…", List.of("add hands"), "engine/1"),
-                new SessionDeleted(),
+                new SessionDeleted(), new SessionRenamed("TerraBrew, renamed"), new StepRenamed(step, "keeper"), new StepDeleted(step),
                 new DraftRequested(UUID.randomUUID(), "a cup of coffee on a rustic wooden table", 1536, 1024));
         long seq = 1;
         for (SessionEvent event : events) {

@@ -96,6 +96,39 @@ class ProjectorTest {
     }
 
     @Test
+    void renamesShowAndADeletedStepLeavesTheTreeButNotTheTrail() throws SQLException {
+        KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+        UUID session = UUID.randomUUID();
+        UUID root = UUID.randomUUID();
+        UUID step = UUID.randomUUID();
+        probe.publish(Topics.SESSION_EVENTS,
+                event(session, 1, new SessionStarted("before")),
+                event(session, 2, new SourceImageAdded(root, "photo.png", image("a"), image("b"))),
+                event(session, 3, new InstructionRequested(step, root, "crop to a 1:1 square", image("a"))),
+                event(session, 4, new ImageRendered(step, image("c"), image("d"), JsonNodeFactory.instance.objectNode(), "engine/test", 5, "none")),
+                event(session, 5, new io.atelier.events.SessionRenamed("after")),
+                event(session, 6, new io.atelier.events.StepRenamed(step, "square keeper")));
+        await().atMost(TIMEOUT).until(() -> "square keeper".equals(tree(session).getString("steps.find { it.stepId == '" + step + "' }.name")));
+        assertThat(tree(session).getString("title")).isEqualTo("after");
+        assertThat(tree(session).getString("steps.find { it.stepId == '" + step + "' }.instruction")).isEqualTo("crop to a 1:1 square");
+
+        probe.publish(Topics.SESSION_EVENTS, event(session, 7, new io.atelier.events.StepDeleted(step)));
+        await().atMost(TIMEOUT).until(() -> tree(session).getList("steps.stepId", String.class).size() == 1);
+        assertThat(tree(session).getList("steps.find { it.stepId == '" + root + "' }.childStepIds")).isEmpty();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT type FROM gallery_event WHERE session_id = ? ORDER BY sequence")) {
+            ps.setObject(1, session);
+            List<String> types = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            assertThat(types).endsWith("SessionRenamed", "StepRenamed", "StepDeleted");
+        }
+    }
+
+    @Test
     void rowsBecomeVisibleOnlyTogetherWithTheirOffset() throws SQLException {
         KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
         UUID session = UUID.randomUUID();

@@ -220,6 +220,36 @@ class OpenApiContractTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> "failed".equals(
                 given().get(Api.gallery() + "/api/sessions/" + session).then().extract().path("steps.find { it.stepId == '" + failed + "' }.status")));
         seen.check(step, "parent-failed", json().body(newStep(failed, "warmer")).post(steps));
+        // the coach refuses wording that names no change, before anything is queued
+        seen.check(step, "no-concrete-change", json().body(newStep(root, "make it better")).post(steps));
+
+        OpenApiDocument.Op rename = doc.operation("renameSession");
+        String here = sessions + "/" + session;
+        seen.check(rename, null, json().body(Map.of("title", "contract, renamed")).patch(here));
+        seen.check(rename, "title-too-long", json().body(Map.of("title", "t".repeat(201))).patch(here));
+        seen.check(rename, "control-character", json().body("{\"title\": \"hero\\u0000shot\"}").patch(here));
+        seen.check(rename, "malformed-json", json().body("{not json").patch(here));
+        seen.check(rename, "invalid-field", json().body("{\"title\": {\"nested\": 1}}").patch(here));
+        seen.check(rename, "unsupported-media-type", given().contentType("text/plain").body("title").patch(here));
+        seen.check(rename, "not-found", json().body(Map.of("title", "nobody")).patch(sessions + "/" + UUID.randomUUID()));
+        seen.check(rename, "not-found", json().body(Map.of("title", "nobody")).patch(sessions + "/not-a-uuid"));
+
+        OpenApiDocument.Op name = doc.operation("renameStep");
+        String failedStep = steps + "/" + failed;
+        seen.check(name, null, json().body(Map.of("name", "the refused one")).patch(failedStep));
+        seen.check(name, "title-too-long", json().body(Map.of("name", "n".repeat(201))).patch(failedStep));
+        seen.check(name, "control-character", json().body("{\"name\": \"a\\u0007b\"}").patch(failedStep));
+        seen.check(name, "malformed-json", json().body("{not json").patch(failedStep));
+        seen.check(name, "invalid-field", json().body("{\"name\": {\"nested\": 1}}").patch(failedStep));
+        seen.check(name, "unsupported-media-type", given().contentType("text/plain").body("name").patch(failedStep));
+        seen.check(name, "not-found", json().body(Map.of("name", "x")).patch(steps + "/" + UUID.randomUUID()));
+        seen.check(name, "not-found", json().body(Map.of("name", "x")).patch(steps + "/not-a-uuid"));
+
+        OpenApiDocument.Op deleteStep = doc.operation("deleteStep");
+        seen.check(deleteStep, "step-not-leaf", given().delete(steps + "/" + root));
+        seen.check(deleteStep, null, given().delete(failedStep));
+        seen.check(deleteStep, "not-found", given().delete(failedStep));
+        seen.check(deleteStep, "not-found", given().delete(steps + "/not-a-uuid"));
     }
 
     /** The brand kit, on session-service or forwarded by the gallery: the same probes, the same answers. */

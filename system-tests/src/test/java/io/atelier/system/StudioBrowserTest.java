@@ -366,6 +366,76 @@ class StudioBrowserTest {
     }
 
     @Test
+    void theCoachOffersASplitAsOneClickStepsAndAsksForAConcreteChange() throws IOException {
+        UUID sessionId = Api.newSession("coach");
+        UUID root = Api.uploadPhoto(sessionId);
+        studio.open(sessionId, root.toString());
+
+        // wording that only judges names no change: not sent, with concrete changes for the light to pick from
+        String judging = "the lighting doesn't look right";
+        studio.refine(judging);
+        studio.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#advice [data-kind=evaluative]")));
+        assertThat(StudioPage.stepsWith(sessionId, judging)).isZero();
+        assertThat(studio.box().getAttribute("value")).as("the draft stays").isEqualTo(judging);
+        List<WebElement> tries = browser.findElements(By.cssSelector("#advice .suggestion"));
+        assertThat(tries).hasSize(3);
+        tries.get(0).click();
+        assertThat(studio.box().getAttribute("value")).isEqualTo("warm the light to a late-afternoon golden tone");
+        assertThat(studio.activeElementId()).isEqualTo("instruction");
+        studio.box().clear();
+
+        // several changes at once: queued all the same, and the split offered as one-click steps, in order
+        String several = "make it warmer, blur the background and crop it square";
+        studio.refine(several);
+        studio.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#advice [data-kind=split]")));
+        assertThat(browser.findElements(By.cssSelector("#advice .split-steps button"))).extracting(WebElement::getText)
+                .containsExactly("Send “make it warmer”", "Send “blur the background”", "Send “crop it square”");
+        assertThat(StudioPage.stepsWith(sessionId, several)).isEqualTo(1);
+        studio.assertReadable("with the coach's advice");
+        studio.shootShowing("studio-coach.png", "#advice");
+
+        // the first part refines the step the instruction was sent from; the next one refines the first part's picture
+        studio.wait.until(ExpectedConditions.elementToBeClickable(By.id("split-0"))).click();
+        String warmer = studio.renderedStep("make it warmer");
+        assertThat(Api.tree(sessionId).getString("steps.find { it.stepId == '" + warmer + "' }.parentStepId")).isEqualTo(root.toString());
+        assertThat(studio.activeElementId()).as("focus after a render").isEqualTo("instruction");
+        assertThat(browser.findElement(By.id("split-0")).getText()).startsWith("✓");
+        studio.wait.until(ExpectedConditions.elementToBeClickable(By.id("split-1"))).click();
+        // finding the subject to blur around takes a while: the request is what this checks, not the render
+        studio.wait.until(d -> StudioPage.stepsWith(sessionId, "blur the background") == 1);
+        assertThat(Api.tree(sessionId).getString("steps.find { it.instruction == 'blur the background' }.parentStepId")).isEqualTo(warmer);
+    }
+
+    @Test
+    void stepsAndSessionsAreRenamedAndALastStepDeletedWhileTheAuditKeepsIt() {
+        UUID sessionId = Api.newSession("to be renamed");
+        UUID root = Api.uploadPhoto(sessionId);
+        UUID crop = Api.step(sessionId, root, "crop to a 1:1 square");
+        assertThat(Api.awaitFinished(sessionId, crop)).isEqualTo("rendered");
+        studio.open(sessionId, crop.toString());
+        studio.js("window.prompt = () => 'square keeper'; window.confirm = () => true");
+        browser.findElement(By.id("rename-step")).click();
+        studio.wait.until(ExpectedConditions.textToBe(By.cssSelector("#node-" + crop + " .instruction"), "square keeper"));
+        studio.wait.until(ExpectedConditions.textToBe(By.cssSelector(".stage h2"), "square keeper"));
+        studio.js("window.prompt = () => 'TerraBrew, renamed'");
+        browser.findElement(By.id("rename-session")).click();
+        studio.wait.until(ExpectedConditions.textToBe(By.cssSelector(".tree-panel h1"), "TerraBrew, renamed"));
+        assertThat(Api.tree(sessionId).getString("title")).isEqualTo("TerraBrew, renamed");
+
+        // the original cannot be deleted; the last step of a branch can, and the audit trail keeps it
+        studio.click(root.toString());
+        assertThat(browser.findElements(By.id("delete-step"))).isEmpty();
+        studio.click(crop.toString());
+        browser.findElement(By.id("delete-step")).click();
+        studio.awaitSelected(root.toString());
+        studio.wait.until(d -> d.findElements(By.id("node-" + crop)).isEmpty());
+        assertThat(Api.tree(sessionId).getList("steps.stepId", String.class)).containsExactly(root.toString());
+        List<String> types = io.restassured.RestAssured.given().get(Api.gallery() + "/api/sessions/" + sessionId + "/audit")
+                .then().statusCode(200).extract().jsonPath().getList("entries.type", String.class);
+        assertThat(types).contains("StepRenamed", "SessionRenamed", "StepDeleted", "ImageRendered");
+    }
+
+    @Test
     void onAPhoneThePhotoComesFirst() throws IOException {
         UUID sessionId = Api.newSession("on a phone");
         UUID root = Api.uploadPhoto(sessionId);

@@ -190,6 +190,13 @@ final class StudioPage {
         Files.copy(file, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A screenshot with the element matching a selector scrolled into view (its bottom at the window's bottom). */
+    void shootShowing(String name, String selector) throws IOException {
+        js("document.querySelector(arguments[0]).scrollIntoView({ block: 'end' })", selector);
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     static long stepsWith(UUID sessionId, String instruction) {
         return Api.tree(sessionId).getList("steps.instruction", String.class).stream().filter(instruction::equals).count();
     }

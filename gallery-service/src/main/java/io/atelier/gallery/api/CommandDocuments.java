@@ -67,6 +67,28 @@ final class CommandDocuments {
     }
 
     @Schema(name = "StepAccepted")
-    record StepAccepted(UUID stepId, UUID sessionId, UUID parentStepId, String instruction, String status, Instant requestedAt) {
+    record StepAccepted(UUID stepId, UUID sessionId, UUID parentStepId, String instruction, String status, Instant requestedAt,
+                        @Schema(description = "The coach's advice on the instruction (it is queued all the same).") java.util.List<Advice> advice) {
+    }
+
+    @Schema(name = "Rename", description = "A new title for a session.")
+    record Rename(@Schema(required = true, maxLength = 200) String title) {
+    }
+
+    @Schema(name = "StepName", description = "A name for a step, shown instead of its instruction.")
+    record StepName(@Schema(required = true, maxLength = 200) String name) {
+    }
+
+    @Schema(name = "Renamed", description = "The new title or name.")
+    record Renamed(@Schema(required = true) UUID sessionId, @Schema(description = "The step renamed; absent for a session.") UUID stepId,
+                   @Schema(required = true) String name) {
+    }
+
+    @Schema(name = "Advice", description = "One piece of the coach's advice.")
+    record Advice(@Schema(required = true, enumeration = {"split", "evaluative", "layer-order", "long-branch"}) String kind,
+                  @Schema(required = true, description = "What to tell the person.") String message,
+                  @Schema(required = true, description = "The one instruction suggested instead; empty when the advice is to go back.") String suggestion,
+                  @Schema(required = true, description = "Instructions to offer as one-click steps (the parts of a split, concrete alternatives).")
+                  java.util.List<String> steps) {
     }
 }

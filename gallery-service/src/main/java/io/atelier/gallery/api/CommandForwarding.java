@@ -132,9 +132,9 @@ public class CommandForwarding {
                             {"stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11",
                              "parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                              "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
-                             "requestedAt": "2026-11-28T09:16:00Z"}""")))
+                             "requestedAt": "2026-11-28T09:16:00Z", "advice": []}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long control-character invalid-idempotency-key "
-            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused rate-limited session-service-unavailable interrupted")
+            + "no-concrete-change parent-pending parent-failed unknown-parent-step idempotency-key-reused rate-limited session-service-unavailable interrupted")
     public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
         return forward("/api/sessions/" + sessionId + "/steps", body, headers);
     }
@@ -148,6 +148,53 @@ public class CommandForwarding {
     @Extension(name = ProblemResponses.EXTENSION, value = "session-not-empty rate-limited session-service-unavailable interrupted")
     public Response delete(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
         return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId)).timeout(Duration.ofSeconds(60)).DELETE(), headers);
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "renameSession", summary = "Give a session a new title", description = "Appends SessionRenamed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommandDocuments.Rename.class),
+            examples = @ExampleObject(name = "rename", value = "{\"title\": \"TerraBrew spring hero\"}")))
+    @APIResponse(responseCode = "200", description = "Renamed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommandDocuments.Renamed.class), examples = @ExampleObject(name = "renamed", value = """
+                    {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "name": "TerraBrew spring hero"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited session-service-unavailable interrupted")
+    public Response rename(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
+        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId)).timeout(Duration.ofSeconds(60))
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)), headers);
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("{id}/steps/{stepId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "renameStep", summary = "Name a step", description = "Appends StepRenamed; the studio shows the name "
+            + "instead of the instruction (which stays in the step and its plan).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommandDocuments.StepName.class),
+            examples = @ExampleObject(name = "name", value = "{\"name\": \"warm square — keeper\"}")))
+    @APIResponse(responseCode = "200", description = "Renamed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommandDocuments.Renamed.class), examples = @ExampleObject(name = "renamed", value = """
+                    {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "name": "warm square — keeper"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited session-service-unavailable interrupted")
+    public Response renameStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                               @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, byte[] body, @Context HttpHeaders headers) {
+        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId + "/steps/" + stepId)).timeout(Duration.ofSeconds(60))
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)), headers);
+    }
+
+    @DELETE
+    @Path("{id}/steps/{stepId}")
+    @Operation(operationId = "deleteStep", summary = "Delete the last step of a branch",
+            description = "Appends StepDeleted: the step leaves the tree and cannot be refined; the log and the audit trail keep it. "
+                    + "The original and steps with later steps stay (409 step-not-leaf).")
+    @APIResponse(responseCode = "204", description = "The step is deleted.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "step-not-leaf rate-limited session-service-unavailable interrupted")
+    public Response deleteStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                               @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, @Context HttpHeaders headers) {
+        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId + "/steps/" + stepId))
+                .timeout(Duration.ofSeconds(60)).DELETE(), headers);
     }
 
     private Response forward(String path, byte[] body, HttpHeaders headers) {

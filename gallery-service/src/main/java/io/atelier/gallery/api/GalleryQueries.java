@@ -29,7 +29,7 @@ public class GalleryQueries {
     public List<GalleryViews.SessionSummary> recentSessions(String workspaceId, int limit) {
         String sql = """
                 SELECT s.id, s.title, s.created_at, s.updated_at, s.cover_thumb_key,
-                       (SELECT count(*) FROM gallery_step st WHERE st.session_id = s.id) AS steps,
+                       (SELECT count(*) FROM gallery_step st WHERE st.session_id = s.id AND NOT st.hidden) AS steps,
                        (SELECT st.id FROM gallery_step st WHERE st.session_id = s.id AND st.thumb_key = s.cover_thumb_key LIMIT 1) AS cover_step
                 FROM gallery_session s WHERE s.workspace_id = ? ORDER BY s.created_at DESC, s.id LIMIT ?""";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -70,8 +70,8 @@ public class GalleryQueries {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT id, parent_step_id, instruction, status, failure_reason, failure_hint, not_understood, image_key, image_type,
                            image_width, image_height, image_bytes, image_sha256, thumb_key, plan, engine_version, duration_ms,
-                           requested_at, finished_at, subject_method, generated, drift, timings
-                    FROM gallery_step WHERE session_id = ? ORDER BY sequence""")) {
+                           requested_at, finished_at, subject_method, generated, drift, timings, name
+                    FROM gallery_step WHERE session_id = ? AND NOT hidden ORDER BY sequence""")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -84,7 +84,8 @@ public class GalleryQueries {
                         rows.add(new Object[] {id, parent, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                                 rs.getString(8), rs.getString(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), (Long) rs.getObject(12),
                                 rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), (Long) rs.getObject(17),
-                                instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23)});
+                                instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
+                                rs.getString(24)});
                     }
                 }
             }
@@ -105,7 +106,7 @@ public class GalleryQueries {
                         (String) r[15], (Long) r[16], (String) r[19], (Instant) r[17], (Instant) r[18],
                         r[20] == null ? null : generatedView((String) r[20], stepUrl(sessionId, id) + "/mask"),
                         r[21] == null ? null : json((String) r[21]), null,
-                        image == null ? null : stepUrl(sessionId, id) + "/preview", r[22] == null ? null : json((String) r[22])));
+                        image == null ? null : stepUrl(sessionId, id) + "/preview", r[22] == null ? null : json((String) r[22]), (String) r[23]));
             }
             Map<UUID, UUID> returnTo = DriftAdvice.returnTo(steps);
             steps.replaceAll(s -> returnTo.containsKey(s.stepId()) ? s.withDriftReturnTo(returnTo.get(s.stepId())) : s);

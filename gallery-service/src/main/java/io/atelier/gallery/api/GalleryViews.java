@@ -78,11 +78,13 @@ public final class GalleryViews {
                        @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "When each hop of the step's path "
                                + "happened (ISO instants): accepted, published (on the session log), renderStarted, rendered (image stored), "
                                + "recorded (on the session), outcomePublished. Null for steps from before hops were recorded.")
-                       JsonNode timings) {
+                       JsonNode timings,
+                       @Schema(description = "A name given to the step (renameStep), shown instead of its instruction; null when none.")
+                       String name) {
 
         Step withDriftReturnTo(UUID returnTo) {
             return new Step(stepId, parentStepId, childStepIds, instruction, status, failure, image, thumbnailUrl, plan, engineVersion,
-                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo, previewUrl, timings);
+                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo, previewUrl, timings, name);
         }
     }
 }

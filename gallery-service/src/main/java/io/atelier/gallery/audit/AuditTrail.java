@@ -96,6 +96,9 @@ public class AuditTrail {
             return switch (e.event()) {
                 case SessionStarted s -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
                 case SessionDeleted d -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
+                case io.atelier.events.SessionRenamed r -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
+                case io.atelier.events.StepRenamed r -> entry(e, null, r.stepId(), null, null, null, null, null, null, null, null, null);
+                case io.atelier.events.StepDeleted d -> entry(e, null, d.stepId(), null, null, null, null, null, null, null, null, null);
                 case SourceImageAdded s -> entry(e, null, s.stepId(), null, null, null, null, null, null, null, s.image().sha256(), null);
                 case DraftRequested d -> entry(e, null, d.stepId(), null, d.prompt(), null, null, null, null, null, null, null);
                 case InstructionRequested r -> entry(e, Optional.ofNullable(imageOf.get(r.parentStepId())).map(EventEnvelope::eventId).orElse(null),

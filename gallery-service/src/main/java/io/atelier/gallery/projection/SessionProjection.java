@@ -94,6 +94,11 @@ final class SessionProjection {
                             io.atelier.events.EventCodec.mapper().valueToTree(g).toString(), g.mask().key(), g.mask().sha256(), r.stepId(), e.sessionId());
                 }
             }
+            case io.atelier.events.SessionRenamed r -> exec(c, "UPDATE gallery_session SET title = ? WHERE id = ?", r.title(), e.sessionId());
+            case io.atelier.events.StepRenamed r -> exec(c, "UPDATE gallery_step SET name = ? WHERE id = ? AND session_id = ?",
+                    r.name().isBlank() ? null : r.name(), r.stepId(), e.sessionId());
+            case io.atelier.events.StepDeleted d -> exec(c, "UPDATE gallery_step SET hidden = TRUE WHERE id = ? AND session_id = ?",
+                    d.stepId(), e.sessionId());
             case RenderFailed f -> exec(c, """
                     UPDATE gallery_step SET status = 'failed', failure_reason = ?, failure_hint = ?, not_understood = ?, engine_version = ?,
                         finished_at = ? WHERE id = ? AND session_id = ?""",

@@ -236,6 +236,70 @@ public class SessionResource {
         return Response.noContent().build();
     }
 
+    /** Body of a rename. */
+    @Schema(description = "A new title for a session.")
+    public record Rename(@Schema(required = true, maxLength = 200, description = "The new title; blank means \"Untitled session\".") String title) {
+    }
+
+    /** Body of a step rename. */
+    @Schema(description = "A name for a step, shown instead of its instruction.")
+    public record StepName(@Schema(required = true, maxLength = 200, description = "The name; blank shows the instruction again.") String name) {
+    }
+
+    /** A renamed session or step. */
+    @Schema(description = "The new title or name.")
+    public record Renamed(@Schema(required = true) UUID sessionId, @Schema(description = "The step renamed; absent for a session.")
+                          @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<UUID> stepId, @Schema(required = true) String name) {
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "renameSession", summary = "Give a session a new title", description = "Appends SessionRenamed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rename.class),
+            examples = @ExampleObject(name = "rename", value = "{\"title\": \"TerraBrew spring hero\"}")))
+    @APIResponse(responseCode = "200", description = "Renamed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Renamed.class), examples = @ExampleObject(name = "renamed", value = """
+                    {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "name": "TerraBrew spring hero"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited")
+    public Renamed rename(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, Rename body) {
+        SessionEntity s = commands.renameSession(caller.workspace(), actor(), sessionId, body == null ? null : body.title());
+        relay.wake();
+        return new Renamed(s.id, Optional.empty(), s.title);
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("{id}/steps/{stepId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "renameStep", summary = "Name a step", description = "Appends StepRenamed; the studio shows the name "
+            + "instead of the instruction (which stays in the step and its plan).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StepName.class),
+            examples = @ExampleObject(name = "name", value = "{\"name\": \"warm square — keeper\"}")))
+    @APIResponse(responseCode = "200", description = "Renamed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Renamed.class), examples = @ExampleObject(name = "renamed", value = """
+                    {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "name": "warm square — keeper"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited")
+    public Renamed renameStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                              @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, StepName body) {
+        String name = commands.renameStep(caller.workspace(), actor(), sessionId, stepId, body == null ? null : body.name());
+        relay.wake();
+        return new Renamed(sessionId, Optional.of(stepId), name);
+    }
+
+    @DELETE
+    @Path("{id}/steps/{stepId}")
+    @Operation(operationId = "deleteStep", summary = "Delete the last step of a branch",
+            description = "Appends StepDeleted: the step leaves the tree and cannot be refined; the log and the audit trail keep it. "
+                    + "The original and steps with later steps stay (409 step-not-leaf).")
+    @APIResponse(responseCode = "204", description = "The step is deleted.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "step-not-leaf rate-limited")
+    public Response deleteStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                               @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId) {
+        commands.deleteStep(caller.workspace(), actor(), sessionId, stepId);
+        relay.wake();
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("{id}/source")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -278,7 +342,10 @@ public class SessionResource {
     @Path("{id}/steps")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "requestStep", summary = "Refine a step with a plain-English instruction; rendering happens asynchronously",
-            description = "Answers at once with the new step, `pending`; the gallery shows it `rendered` or `failed` when a worker is done.")
+            description = "Answers at once with the new step, `pending`, and the coach's advice on the instruction (several changes at once, "
+                    + "wording that judges, polish before light and composition, a long branch); the gallery shows it `rendered` or `failed` "
+                    + "when a worker is done. An instruction that only judges the result (\"make it better\") names no change and is refused "
+                    + "(no-concrete-change) with concrete suggestions in `advice`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewStep.class),
             examples = @ExampleObject(name = "crop", value = """
                     {"parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33", "instruction": "crop to a 1:1 square, keeping the cup centred"}""")))
@@ -288,9 +355,9 @@ public class SessionResource {
                             {"stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11",
                              "parentStepId": "0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33",
                              "instruction": "crop to a 1:1 square, keeping the cup centred", "status": "pending",
-                             "requestedAt": "2026-11-28T09:16:00Z"}""")))
+                             "requestedAt": "2026-11-28T09:16:00Z", "advice": []}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long control-character invalid-idempotency-key "
-            + "parent-pending parent-failed unknown-parent-step idempotency-key-reused rate-limited")
+            + "no-concrete-change parent-pending parent-failed unknown-parent-step idempotency-key-reused rate-limited")
     public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, NewStep body,
                          @Parameter(description = "Makes a retry safe: the same key with the same body gets the first answer again, "
                                  + "with another body a 422. At most 200 characters, scoped to the workspace.",

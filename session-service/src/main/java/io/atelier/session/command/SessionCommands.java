@@ -7,6 +7,9 @@ import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
 import io.atelier.events.DraftRequested;
+import io.atelier.coach.Advice;
+import io.atelier.coach.Coach;
+import io.atelier.coach.Coaching;
 import io.atelier.events.ImageRef;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.SessionDeleted;
@@ -40,6 +43,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionCommands {
     private final Outbox outbox;
+    private final Coach coach = new Coach();
     private final ImageStore images;
     private final SessionSettings settings;
     private final ImageDecoder decoder;
@@ -111,6 +115,56 @@ public class SessionCommands {
         session.delete();
     }
 
+    /** Gives a session a new title (checked like a new session's). */
+    @Transactional
+    public SessionEntity renameSession(String workspaceId, String actor, UUID sessionId, String rawTitle) {
+        String title = checkedTitle(rawTitle);
+        SessionEntity session = lock(workspaceId, sessionId);
+        session.title = title;
+        outbox.append(session, actor, new io.atelier.events.SessionRenamed(title));
+        return session;
+    }
+
+    /** Names a step; a blank name goes back to showing its instruction. */
+    @Transactional
+    public String renameStep(String workspaceId, String actor, UUID sessionId, UUID stepId, String rawName) {
+        UserText.check("name", rawName, UserText.Lines.SINGLE);
+        String name = rawName == null ? "" : rawName.strip();
+        if (name.length() > settings.maxTitleLength()) {
+            throw ProblemException.badRequest("title-too-long", "Name too long",
+                    "A step name has at most " + settings.maxTitleLength() + " characters; this one has " + name.length() + ".");
+        }
+        SessionEntity session = lock(workspaceId, sessionId);
+        StepEntity step = stepOf(session, stepId);
+        outbox.append(session, actor, new io.atelier.events.StepRenamed(step.id, name));
+        return name;
+    }
+
+    /**
+     * Deletes a leaf step: StepDeleted takes it out of the tree (the log and the audit trail keep it). The
+     * original and a step with (undeleted) children stay: deleting them would orphan other steps.
+     */
+    @Transactional
+    public void deleteStep(String workspaceId, String actor, UUID sessionId, UUID stepId) {
+        SessionEntity session = lock(workspaceId, sessionId);
+        StepEntity step = stepOf(session, stepId);
+        if (step.parentStepId == null) {
+            throw new ProblemException(Problem.of("step-not-leaf", "Step has later steps", 409,
+                    "Step " + stepId + " is the original photo; it stays while the session exists."));
+        }
+        if (StepEntity.count("parentStepId = ?1 and hidden = false", step.id) > 0) {
+            throw new ProblemException(Problem.of("step-not-leaf", "Step has later steps", 409,
+                    "Step " + stepId + " has later steps; delete those first (only the last step of a branch can be deleted)."));
+        }
+        step.hidden = true;
+        outbox.append(session, actor, new io.atelier.events.StepDeleted(step.id));
+    }
+
+    private static StepEntity stepOf(SessionEntity session, UUID stepId) {
+        return StepEntity.inSession(stepId, session.id).orElseThrow(() -> new ProblemException(Problem.of(
+                "not-found", "Step not found", 404, "Step " + stepId + " is not a step of session " + session.id + ".")));
+    }
+
     private SessionEntity open(UUID sessionId, String workspaceId, String actor, String title) {
         SessionEntity session = new SessionEntity();
         session.id = sessionId;
@@ -178,6 +232,24 @@ public class SessionCommands {
     /** A new pending step refining {@code parentStepId}'s image with an instruction. */
     @Transactional
     public StepEntity requestStep(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction) {
+        return requestCoachedStep(workspaceId, actor, sessionId, parentStepId, instruction).step();
+    }
+
+    /** A requested step with the coach's advice on its instruction. */
+    public record Coached(StepEntity step, java.util.List<Advice> advice) {
+    }
+
+    // the instructions from the first step after the original down to this one: the branch the coach reads
+    private static java.util.List<String> branch(StepEntity step) {
+        java.util.LinkedList<String> out = new java.util.LinkedList<>();
+        for (StepEntity s = step; s != null && s.parentStepId != null; s = StepEntity.findById(s.parentStepId)) {
+            out.addFirst(s.instruction == null ? "" : s.instruction);
+        }
+        return out;
+    }
+
+    @Transactional
+    Coached requestCoachedStep(String workspaceId, String actor, UUID sessionId, UUID parentStepId, String instruction) {
         SessionEntity session = lock(workspaceId, sessionId);
         StepEntity parent = StepEntity.inSession(parentStepId, session.id).orElseThrow(() -> new ProblemException(Problem.of(
                 "unknown-parent-step", "Unknown parent step", 422, "Step " + parentStepId + " is not a step of session " + sessionId + ".")));
@@ -188,6 +260,11 @@ public class SessionCommands {
             case FAILED -> throw new ProblemException(Problem.of("parent-failed", "Parent step failed", 409,
                     "Step " + parentStepId + " failed and has no image; branch from its parent instead."));
         };
+        // the coach reads before anything is written: an instruction that only judges the result is refused with suggestions
+        Coaching coaching = coach.advise(instruction, branch(parent));
+        if (coaching instanceof Coaching.Refuse refuse) {
+            throw new CoachRefusal(refuse.reason());
+        }
         StepEntity step = new StepEntity();
         step.id = UUID.randomUUID();
         step.sessionId = session.id;
@@ -199,7 +276,7 @@ public class SessionCommands {
         Optional<ImageRef> original = StepEntity.root(session.id).flatMap(StepEntity::image);
         // the kit as it is now rides with the step: the worker plans with it, and the log shows which version was used
         outbox.append(session, actor, new InstructionRequested(step.id, parent.id, instruction, parentImage, original, kits.use(workspaceId, instruction)));
-        return step;
+        return new Coached(step, coaching.advice());
     }
 
     /**
@@ -212,7 +289,7 @@ public class SessionCommands {
                                         String idempotencyKey) {
         UserText.check("instruction", instruction, UserText.Lines.MULTI);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return StepAccepted.of(requestStep(workspaceId, actor, sessionId, parentStepId, instruction));
+            return StepAccepted.of(requestCoachedStep(workspaceId, actor, sessionId, parentStepId, instruction));
         }
         if (idempotencyKey.length() > 200) {
             throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key", "An Idempotency-Key has at most 200 characters.");
@@ -228,7 +305,7 @@ public class SessionCommands {
             }
             return StepAccepted.fromJson(previous.response);
         }
-        StepAccepted accepted = StepAccepted.of(requestStep(workspaceId, actor, sessionId, parentStepId, instruction));
+        StepAccepted accepted = StepAccepted.of(requestCoachedStep(workspaceId, actor, sessionId, parentStepId, instruction));
         IdempotencyKeyEntity answer = new IdempotencyKeyEntity();
         answer.scopedKey = scoped;
         answer.fingerprint = fingerprint;

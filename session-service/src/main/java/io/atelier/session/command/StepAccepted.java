@@ -1,15 +1,25 @@
 package io.atelier.session.command;
 
+import io.atelier.coach.Advice;
 import io.atelier.platform.json.StoredJson;
-import io.atelier.session.model.StepEntity;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The answer to an accepted refinement request: the new step, pending until a worker renders it. */
-public record StepAccepted(UUID stepId, UUID sessionId, UUID parentStepId, String instruction, String status, Instant requestedAt) {
+/** The answer to an accepted refinement request: the new step, pending until a worker renders it, and the coach's advice. */
+public record StepAccepted(UUID stepId, UUID sessionId, UUID parentStepId, String instruction, String status, Instant requestedAt,
+                           @Schema(description = "The coach's advice on the instruction (it is queued all the same): kind is split, "
+                                   + "evaluative, layer-order or long-branch; steps are instructions to offer as one-click steps.")
+                           List<Advice> advice) {
 
-    static StepAccepted of(StepEntity step) {
-        return new StepAccepted(step.id, step.sessionId, step.parentStepId, step.instruction, "pending", step.createdAt);
+    public StepAccepted {
+        advice = advice == null ? List.of() : List.copyOf(advice); // answers stored before the coach have none
+    }
+
+    static StepAccepted of(SessionCommands.Coached coached) {
+        var step = coached.step();
+        return new StepAccepted(step.id, step.sessionId, step.parentStepId, step.instruction, "pending", step.createdAt, coached.advice());
     }
 
     String toJson() {

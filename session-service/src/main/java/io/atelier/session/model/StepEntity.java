@@ -39,9 +39,11 @@ public class StepEntity extends PanacheEntityBase {
     public Long imageBytes;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Deleted by StepDeleted: out of the tree, not a parent for new steps. */
+    public boolean hidden;
 
     public static Optional<StepEntity> inSession(UUID stepId, UUID sessionId) {
-        return Optional.ofNullable(StepEntity.<StepEntity>findById(stepId)).filter(s -> s.sessionId.equals(sessionId));
+        return Optional.ofNullable(StepEntity.<StepEntity>findById(stepId)).filter(s -> s.sessionId.equals(sessionId) && !s.hidden);
     }
 
     public static boolean hasRoot(UUID sessionId) {
