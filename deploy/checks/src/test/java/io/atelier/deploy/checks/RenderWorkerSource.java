@@ -19,7 +19,7 @@ final class RenderWorkerSource {
     }
 
     static String topic() {
-        Matcher m = Pattern.compile("subscribe\\(List\\.of\\(Topics\\.(\\w+)\\)\\)").matcher(Repo.read(RENDER_LOOP));
+        Matcher m = Pattern.compile("subscribe\\(List\\.of\\(Topics\\.(\\w+)\\)[,)]").matcher(Repo.read(RENDER_LOOP));
         if (!m.find()) {
             throw new IllegalStateException(RENDER_LOOP + " no longer subscribes to one Topics constant; update this check");
         }
