@@ -1,8 +1,5 @@
 package io.atelier.gallery.api;
 
-import io.atelier.platform.access.CurrentCaller;
-import io.atelier.platform.problem.Problem;
-import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.problem.ProblemResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -13,15 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,14 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "commands", description = "Forwarded unchanged to session-service, whose answers (and problems) come back as they are; "
         + "502 when it does not answer.")
 public class CommandForwarding {
-    private static final List<String> FORWARDED = List.of(HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI sessionService;
-    private final CurrentCaller caller;
+    private final SessionServiceForwarder forwarder;
 
-    public CommandForwarding(@ConfigProperty(name = "atelier.gallery.session-service-url") URI sessionService, CurrentCaller caller) {
-        this.sessionService = sessionService;
-        this.caller = caller;
+    public CommandForwarding(SessionServiceForwarder forwarder) {
+        this.forwarder = forwarder;
     }
 
     @POST
@@ -90,7 +75,7 @@ public class CommandForwarding {
             + "unsupported-image corrupt-image empty-prompt prompt-too-long invalid-size no-generative-engine rate-limited "
             + "session-service-unavailable interrupted")
     public Response start(byte[] body, @Context HttpHeaders headers) {
-        return forward("/api/sessions", body, headers);
+        return forwarder.forward("POST", "/api/sessions", body, headers);
     }
 
     @POST
@@ -111,7 +96,7 @@ public class CommandForwarding {
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-image source-exists image-too-large body-too-large "
             + "unsupported-image corrupt-image rate-limited session-service-unavailable interrupted")
     public Response source(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
-        return forward("/api/sessions/" + sessionId + "/source", body, headers);
+        return forwarder.forward("POST", "/api/sessions/" + sessionId + "/source", body, headers);
     }
 
     @POST
@@ -136,7 +121,7 @@ public class CommandForwarding {
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-parent-step empty-instruction instruction-too-long control-character invalid-idempotency-key "
             + "no-concrete-change parent-pending parent-failed unknown-parent-step idempotency-key-reused rate-limited session-service-unavailable interrupted")
     public Response step(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
-        return forward("/api/sessions/" + sessionId + "/steps", body, headers);
+        return forwarder.forward("POST", "/api/sessions/" + sessionId + "/steps", body, headers);
     }
 
     @DELETE
@@ -147,7 +132,7 @@ public class CommandForwarding {
     @APIResponse(responseCode = "204", description = "The session is deleted.")
     @Extension(name = ProblemResponses.EXTENSION, value = "session-not-empty rate-limited session-service-unavailable interrupted")
     public Response delete(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
-        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId)).timeout(Duration.ofSeconds(60)).DELETE(), headers);
+        return forwarder.forward("DELETE", "/api/sessions/" + sessionId, headers);
     }
 
     @jakarta.ws.rs.PATCH
@@ -162,8 +147,7 @@ public class CommandForwarding {
                     {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "name": "TerraBrew spring hero"}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited session-service-unavailable interrupted")
     public Response rename(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, byte[] body, @Context HttpHeaders headers) {
-        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId)).timeout(Duration.ofSeconds(60))
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)), headers);
+        return forwarder.forward("PATCH", "/api/sessions/" + sessionId, body, headers);
     }
 
     @jakarta.ws.rs.PATCH
@@ -180,8 +164,7 @@ public class CommandForwarding {
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited session-service-unavailable interrupted")
     public Response renameStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
                                @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, byte[] body, @Context HttpHeaders headers) {
-        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId + "/steps/" + stepId)).timeout(Duration.ofSeconds(60))
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)), headers);
+        return forwarder.forward("PATCH", "/api/sessions/" + sessionId + "/steps/" + stepId, body, headers);
     }
 
     @DELETE
@@ -193,36 +176,6 @@ public class CommandForwarding {
     @Extension(name = ProblemResponses.EXTENSION, value = "step-not-leaf rate-limited session-service-unavailable interrupted")
     public Response deleteStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
                                @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, @Context HttpHeaders headers) {
-        return send(HttpRequest.newBuilder(sessionService.resolve("/api/sessions/" + sessionId + "/steps/" + stepId))
-                .timeout(Duration.ofSeconds(60)).DELETE(), headers);
-    }
-
-    private Response forward(String path, byte[] body, HttpHeaders headers) {
-        return send(HttpRequest.newBuilder(sessionService.resolve(path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)), headers);
-    }
-
-    private Response send(HttpRequest.Builder request, HttpHeaders headers) {
-        request.header("Authorization", "Bearer " + caller.get().key());
-        for (String name : FORWARDED) {
-            String value = headers.getHeaderString(name);
-            if (value != null) {
-                request.header(name, value);
-            }
-        }
-        try {
-            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Response.ResponseBuilder out = Response.status(answer.statusCode()).entity(answer.body());
-            answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> out.type(type));
-            answer.headers().firstValue(HttpHeaders.LOCATION).ifPresent(location -> out.header(HttpHeaders.LOCATION, location));
-            answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(wait -> out.header(HttpHeaders.RETRY_AFTER, wait));
-            return out.build();
-        } catch (IOException e) {
-            throw new ProblemException(Problem.of("session-service-unavailable", "Commands are unavailable", 502,
-                    "session-service did not answer (" + e.getMessage() + "); try again in a moment."));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(Problem.of("interrupted", "Interrupted", 503, "The gallery is shutting down."));
-        }
+        return forwarder.forward("DELETE", "/api/sessions/" + sessionId + "/steps/" + stepId, headers);
     }
 }

@@ -1,8 +1,5 @@
 package io.atelier.gallery.api;
 
-import io.atelier.platform.access.CurrentCaller;
-import io.atelier.platform.problem.Problem;
-import io.atelier.platform.problem.ProblemException;
 import io.atelier.platform.problem.ProblemResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,15 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -56,13 +46,10 @@ public class KitForwarding {
                                "sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d",
                                "whatIDid": ["lit the frame from the left with soft warm light"]}]}""";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI sessionService;
-    private final CurrentCaller caller;
+    private final SessionServiceForwarder forwarder;
 
-    public KitForwarding(@ConfigProperty(name = "atelier.gallery.session-service-url") URI sessionService, CurrentCaller caller) {
-        this.sessionService = sessionService;
-        this.caller = caller;
+    public KitForwarding(SessionServiceForwarder forwarder) {
+        this.forwarder = forwarder;
     }
 
     @GET
@@ -71,7 +58,7 @@ public class KitForwarding {
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "terrabrew", value = KIT_EXAMPLE)))
     @Extension(name = ProblemResponses.EXTENSION, value = UNAVAILABLE)
     public Response get(@Context HttpHeaders headers) {
-        return send(request("/api/kit").GET(), headers);
+        return forwarder.forward("GET", "/api/kit", headers);
     }
 
     @GET
@@ -83,7 +70,7 @@ public class KitForwarding {
                       "version": 1, "time": "2026-11-28T09:15:00Z", "actor": "key:Q3v9Xk2a", "data": {"name": "TerraBrew"}}]""")))
     @Extension(name = ProblemResponses.EXTENSION, value = UNAVAILABLE)
     public Response history(@Context HttpHeaders headers) {
-        return send(request("/api/kit/history").GET(), headers);
+        return forwarder.forward("GET", "/api/kit/history", headers);
     }
 
     @PUT
@@ -96,7 +83,7 @@ public class KitForwarding {
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "terrabrew", value = KIT_EXAMPLE)))
     @Extension(name = ProblemResponses.EXTENSION, value = "invalid-kit-entry control-character" + UNAVAILABLE)
     public Response name(byte[] body, @Context HttpHeaders headers) {
-        return send(request("/api/kit/name").PUT(bytes(body)), headers);
+        return forwarder.forward("PUT", "/api/kit/name", body, headers);
     }
 
     @PUT
@@ -110,7 +97,7 @@ public class KitForwarding {
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "terrabrew", value = KIT_EXAMPLE)))
     @Extension(name = ProblemResponses.EXTENSION, value = "invalid-kit-entry control-character" + UNAVAILABLE)
     public Response setColour(byte[] body, @Context HttpHeaders headers) {
-        return send(request("/api/kit/palette").PUT(bytes(body)), headers);
+        return forwarder.forward("PUT", "/api/kit/palette", body, headers);
     }
 
     @DELETE
@@ -121,7 +108,7 @@ public class KitForwarding {
     @Extension(name = ProblemResponses.EXTENSION, value = "kit-entry-not-found" + UNAVAILABLE)
     public Response removeColour(@Parameter(description = "The colour's name.", required = true) @QueryParam("name") String name,
                                  @Context HttpHeaders headers) {
-        return send(request("/api/kit/palette" + query(name)).DELETE(), headers);
+        return forwarder.forward("DELETE", "/api/kit/palette" + query(name), headers);
     }
 
     @PUT
@@ -140,7 +127,7 @@ public class KitForwarding {
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "terrabrew", value = KIT_EXAMPLE)))
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-image invalid-logo invalid-kit-entry body-too-large" + UNAVAILABLE)
     public Response setLogo(byte[] body, @Context HttpHeaders headers) {
-        return send(request("/api/kit/logo").PUT(bytes(body)), headers);
+        return forwarder.forward("PUT", "/api/kit/logo", body, headers);
     }
 
     @PUT
@@ -155,7 +142,7 @@ public class KitForwarding {
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "terrabrew", value = KIT_EXAMPLE)))
     @Extension(name = ProblemResponses.EXTENSION, value = "missing-font invalid-font body-too-large" + UNAVAILABLE)
     public Response setFont(byte[] body, @Context HttpHeaders headers) {
-        return send(request("/api/kit/font").PUT(bytes(body)), headers);
+        return forwarder.forward("PUT", "/api/kit/font", body, headers);
     }
 
     @POST
@@ -171,7 +158,7 @@ public class KitForwarding {
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "terrabrew", value = KIT_EXAMPLE)))
     @Extension(name = ProblemResponses.EXTENSION, value = "not-found step-not-rendered invalid-kit-entry control-character" + UNAVAILABLE)
     public Response saveInstruction(byte[] body, @Context HttpHeaders headers) {
-        return send(request("/api/kit/instructions").POST(bytes(body)), headers);
+        return forwarder.forward("POST", "/api/kit/instructions", body, headers);
     }
 
     @DELETE
@@ -182,38 +169,10 @@ public class KitForwarding {
     @Extension(name = ProblemResponses.EXTENSION, value = "kit-entry-not-found" + UNAVAILABLE)
     public Response removeInstruction(@Parameter(description = "The saved instruction's name.", required = true) @QueryParam("name") String name,
                                       @Context HttpHeaders headers) {
-        return send(request("/api/kit/instructions" + query(name)).DELETE(), headers);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(sessionService.resolve(path)).timeout(Duration.ofSeconds(60));
+        return forwarder.forward("DELETE", "/api/kit/instructions" + query(name), headers);
     }
 
     private static String query(String name) {
         return name == null ? "" : "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static HttpRequest.BodyPublisher bytes(byte[] body) {
-        return HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body);
-    }
-
-    private Response send(HttpRequest.Builder request, HttpHeaders headers) {
-        request.header("Authorization", "Bearer " + caller.get().key());
-        String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (type != null) {
-            request.header(HttpHeaders.CONTENT_TYPE, type);
-        }
-        try {
-            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Response.ResponseBuilder out = Response.status(answer.statusCode()).entity(answer.body());
-            answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(out::type);
-            return out.build();
-        } catch (IOException e) {
-            throw new ProblemException(Problem.of("session-service-unavailable", "Commands are unavailable", 502,
-                    "session-service did not answer (" + e.getMessage() + "); try again in a moment."));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(Problem.of("interrupted", "Interrupted", 503, "The gallery is shutting down."));
-        }
     }
 }
