@@ -25,15 +25,10 @@ public final class EventCodec {
     /** Version of the JSON shape written by this codec. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final Map<String, Class<? extends SessionEvent>> TYPES = Map.of(
-            "SessionStarted", SessionStarted.class,
-            "SourceImageAdded", SourceImageAdded.class,
-            "InstructionRequested", InstructionRequested.class,
-            "ImageRendered", ImageRendered.class,
-            "RenderFailed", RenderFailed.class,
-            "SessionDeleted", SessionDeleted.class,
-            "DraftRequested", DraftRequested.class,
-            "SessionRenamed", SessionRenamed.class, "StepRenamed", StepRenamed.class, "StepDeleted", StepDeleted.class);
+    // the wire names are the permitted types' simple names (SessionEvent.typeName), so the sealed list is the only list
+    @SuppressWarnings("unchecked")
+    private static final Map<String, Class<? extends SessionEvent>> TYPES = java.util.Arrays.stream(SessionEvent.class.getPermittedSubclasses())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Class::getSimpleName, c -> (Class<? extends SessionEvent>) c));
 
     /**
      * Every upcaster of the contract, oldest first. Empty while version 1 is the only one ever written:
