@@ -123,6 +123,7 @@ class RefinementLoopTest {
         for (String worker : RunningStack.endpoints().workerUrls()) {
             String text = given().get(worker + "/q/metrics").then().statusCode(200).extract().asString();
             sum += text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                    .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l) // an exemplar (trace id, time) may follow the value
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         }
         return sum;

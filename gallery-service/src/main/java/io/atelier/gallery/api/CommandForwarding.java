@@ -151,7 +151,7 @@ public class CommandForwarding {
     }
 
     @jakarta.ws.rs.PATCH
-    @Path("{id}/steps/{stepId}")
+    @Path("{id}/steps/{step}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "renameStep", summary = "Name a step", description = "Appends StepRenamed; the studio shows the name "
             + "instead of the instruction (which stays in the step and its plan).")
@@ -163,19 +163,19 @@ public class CommandForwarding {
                     {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "name": "warm square — keeper"}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited session-service-unavailable interrupted")
     public Response renameStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
-                               @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, byte[] body, @Context HttpHeaders headers) {
+                               @Parameter(description = "The step's id.") @PathParam("step") UUID stepId, byte[] body, @Context HttpHeaders headers) {
         return forwarder.forward("PATCH", "/api/sessions/" + sessionId + "/steps/" + stepId, body, headers);
     }
 
     @DELETE
-    @Path("{id}/steps/{stepId}")
+    @Path("{id}/steps/{step}")
     @Operation(operationId = "deleteStep", summary = "Delete the last step of a branch",
             description = "Appends StepDeleted: the step leaves the tree and cannot be refined; the log and the audit trail keep it. "
                     + "The original and steps with later steps stay (409 step-not-leaf).")
     @APIResponse(responseCode = "204", description = "The step is deleted.")
     @Extension(name = ProblemResponses.EXTENSION, value = "step-not-leaf rate-limited session-service-unavailable interrupted")
     public Response deleteStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
-                               @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, @Context HttpHeaders headers) {
+                               @Parameter(description = "The step's id.") @PathParam("step") UUID stepId, @Context HttpHeaders headers) {
         return forwarder.forward("DELETE", "/api/sessions/" + sessionId + "/steps/" + stepId, headers);
     }
 }

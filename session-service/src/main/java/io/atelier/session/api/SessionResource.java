@@ -269,7 +269,7 @@ public class SessionResource {
     }
 
     @jakarta.ws.rs.PATCH
-    @Path("{id}/steps/{stepId}")
+    @Path("{id}/steps/{step}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "renameStep", summary = "Name a step", description = "Appends StepRenamed; the studio shows the name "
             + "instead of the instruction (which stays in the step and its plan).")
@@ -280,21 +280,21 @@ public class SessionResource {
                     {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "name": "warm square — keeper"}""")))
     @Extension(name = ProblemResponses.EXTENSION, value = "title-too-long control-character rate-limited")
     public Renamed renameStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
-                              @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId, StepName body) {
+                              @Parameter(description = "The step's id.") @PathParam("step") UUID stepId, StepName body) {
         String name = commands.renameStep(caller.workspace(), actor(), sessionId, stepId, body == null ? null : body.name());
         relay.wake();
         return new Renamed(sessionId, Optional.of(stepId), name);
     }
 
     @DELETE
-    @Path("{id}/steps/{stepId}")
+    @Path("{id}/steps/{step}")
     @Operation(operationId = "deleteStep", summary = "Delete the last step of a branch",
             description = "Appends StepDeleted: the step leaves the tree and cannot be refined; the log and the audit trail keep it. "
                     + "The original and steps with later steps stay (409 step-not-leaf).")
     @APIResponse(responseCode = "204", description = "The step is deleted.")
     @Extension(name = ProblemResponses.EXTENSION, value = "step-not-leaf rate-limited")
     public Response deleteStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
-                               @Parameter(description = "The step's id.") @PathParam("stepId") UUID stepId) {
+                               @Parameter(description = "The step's id.") @PathParam("step") UUID stepId) {
         commands.deleteStep(caller.workspace(), actor(), sessionId, stepId);
         relay.wake();
         return Response.noContent().build();
