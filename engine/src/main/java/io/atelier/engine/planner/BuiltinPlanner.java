@@ -59,7 +59,7 @@ public final class BuiltinPlanner implements Planner {
     public PlanOutcome plan(String instruction) {
         long seed = instruction.strip().hashCode() & 0xFFFFFFFFL;
         Reading r = new Reading(instruction, seed);
-        for (String clause : ProblemStates.carry(Clauses.split(instruction))) {
+        for (String clause : ColourFamilies.carrySky(ProblemStates.carry(Clauses.split(instruction)))) {
             if (FILLER.matcher(clause).replaceAll("").replaceAll("[^a-z0-9#\"]", "").isBlank() && !clause.contains("\"")) {
                 continue;
             }
