@@ -20,7 +20,7 @@ final class Keywords {
     private static final Pattern BRING_IN = Pattern.compile("^(?:please |can you |could you |now |also |then |maybe |pls |plz )?(add|place|put|include|insert|introduce|bring in|populate|scatter|surround|fill|show|replace|swap|remove|erase|delete|get rid of|take out|take away|clean up|retouch|paint|generate|composite|clone(?: out)?|photoshop|make the (?:woman|man|person|model|girl|boy)|change the (?:table|background|backdrop|wall|cup|mug|sky))\\b");
     private static final Pattern RECOLOUR = Pattern.compile("\\b(?:make|turn|paint|colou?r|change) the (?:cup|mug|saucer|plate|table|wall|shirt|sweater|chair|spoon|napkin|flowers?|car|door) (?:to |into )?(?:\\w+ )?(?:red|blue|green|yellow|pink|purple|orange|black|white|gold|silver|brown|grey|gray)\\b|\\binstead of\\b");
     private static final Pattern STAGING = Pattern.compile("\\b(in use|being used|in action|lifestyle|in context|real[- ]life setting|on a model)\\b");
-    private static final Pattern EFFECTS = Pattern.compile("\\b(smoke|wisps?|light|lighting|sunlight|sunshine|glow|bloom|haze|mist|fog|steam|vapou?r|grains?|noise|dust|flare|leak|vignette|text|title|caption|headline|words|overlay|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|highlights|vibrance|saturation|space|room|tones?|palette|cast|exposure|drama|texture|border|frame|brightness|depth|mood|feel|pop|punch|detail|look|vibe|style|finish|effect|fade|matte|grade|grading|filter|sparkle|shine|sheen|touch of \\w+|bit of \\w+|warm\\w*|cool\\w*|magenta|green|pink|blue|yellow|orange|red|teal)\\b");
+    private static final Pattern EFFECTS = Pattern.compile("\\b(smoke|wisps?|light|lighting|sunlight|sunshine|glow|bloom|haze|mist|fog|steam|vapou?r|grains?|noise|dust|flare|leak|vignette|text|title|caption|headline|words|overlay|layer|veil|tint|wash|colou?rs?|gradient|shadows?|contrast|warmth|clarity|sharpness|blur|bokeh|highlights|vibrance|saturation|space|room|tones?|palette|cast|exposure|drama|texture|border|frame|brightness|depth|mood|feel|pop|punch|detail|look|vibe|style|finish|effect|fade|matte|grade|grading|filter|sparkle|shine|sheen|touch of \\w+|bit of \\w+|warm\\w*|cool\\w*|magenta|green|pink|blue|yellow|orange|red|teal)\\b");
 
     static {
         cue(Intent.AUTO_LEVEL, "auto ?levels?|levels|auto ?tone|auto ?contrast|stretch the (?:tones|histogram|levels)|histogram|normali[sz]e");
@@ -37,17 +37,17 @@ final class Keywords {
         cue(Intent.EMPHASIS, "stand ?out|draws? the eye|draw (?:the )?attention|focal point|spotlight|hero|centre of attention|center of attention|pop out|pops? more");
         cue(Intent.TEMPERATURE, "warm\\w*|cool\\w*|cold\\w*|temperature|kelvin|icy|amber|yellow\\w*|blu(?:e|ish|er)|orange\\w*|cos(?:y|ier)|coz(?:y|ier)|toasty|wintry");
         cue(Intent.TINT, "green(?:ish|er)?|magenta|pink(?:ish)?|tint");
-        cue(Intent.COLOUR_CAST, "cast|white balance|wb|colou?r balance|neutral\\w*|colou?r correct\\w*");
+        cue(Intent.COLOUR_CAST, "cast|tinge|white balance|wb|colou?r balance|neutral\\w*|colou?r correct\\w*");
         cue(Intent.SATURATION, "saturat\\w*|desaturat\\w*|colou?rs?|colou?rful|vivid|muted|dull|washed out|intense");
         cue(Intent.VIBRANCE, "vibran\\w*|vivid|colou?rs? pop|pop(?:py)?");
         cue(Intent.PALETTE, "palette|earthy|earth tones|pastels?|brand colou?rs?|grade|grading|teal and orange");
         cue(Intent.SPLIT_TONE, "split|highlights \\w+ and (?:the )?shadows|shadows \\w+ and (?:the )?highlights");
-        cue(Intent.COLOUR_OVERLAY, "overlay|wash|band|strip|stripe|bar|tint the");
+        cue(Intent.COLOUR_OVERLAY, "overlay|layer|veil|wash|band|strip|stripe|bar|tint the");
         cue(Intent.GRADIENT, "gradient|fade from|ombre");
         cue(Intent.HUE, "(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas|pinks|teals|cyans)|skin ?tones?|foliage|greenery|grass|leaves");
         cue(Intent.CROP, "crop\\w*|ratio|aspect|square|portrait|landscape|story|stories|format|instagram|insta|reel|widescreen|trim|tighter|closer");
         cue(Intent.REFRAME, "room|space|negative space|copy ?space|breathing room|empty area");
-        cue(Intent.ROTATE, "rotat\\w*|straighten\\w*|tilt\\w*|level|crooked|wonky|horizon|degrees?|°|upside down|skew\\w*");
+        cue(Intent.ROTATE, "rotat\\w*|spin\\w*|quarter[- ]turns?|half[- ]turn|straighten\\w*|tilt\\w*|level|crooked|wonky|horizon|degrees?|°|upside down|skew\\w*");
         cue(Intent.FLIP, "flip\\w*|mirror\\w*");
         cue(Intent.TEXT, "text|title|caption|headline|tagline|slogan|words?|lettering|label|write|type");
         cue(Intent.BLUR, "blur\\w*|bokeh|depth of field|dof|out of focus|defocus\\w*|soft(?:er)? background|background soft(?:er)?|soften (?:the )?background");
@@ -79,12 +79,12 @@ final class Keywords {
         decisive(Intent.BORDER, "border|frame around (?:it|the (?:photo|picture|image))|keyline");
         decisive(Intent.PALETTE, "earth(?:y| tones?)?|pastels?|teal and orange|palette|grade|grading|brand colou?rs?|colou?r grade");
         decisive(Intent.TINT, "(?:pink|magenta|green)(?:ish)? (?:cast|tint)|too (?:much )?(?:pink|magenta|green)|less (?:pink|magenta|green)|more (?:magenta|pink)");
-        decisive(Intent.COLOUR_OVERLAY, "overlay|colou?r wash|wash of \\w+|\\w+ wash|colou?r band|band of \\w+");
+        decisive(Intent.COLOUR_OVERLAY, "overlay|(?:transparent|translucent|see[- ]through|semi[- ]transparent|sheer|thin|light) (?:\\w+ ){0,2}(?:layer|sheet|veil)|(?:colou?r(?:ed)?|red|orange|yellow|green|teal|blue|purple|pink|magenta|white|black) (?:layer|veil)|layer of (?:\\w+ )?(?:colou?r|red|orange|yellow|green|teal|blue|purple|pink|magenta)|colou?r wash|wash of \\w+|\\w+ wash|colou?r band|band of \\w+");
         decisive(Intent.SEPARATION, "contrast between|separation|separate the \\w+ from|(?:subject|product|cup|mug) (?:bright|brighter|lit) and (?:the )?(?:background|surroundings|context) dark(?:er)?|bright(?:er)? (?:product|subject|cup|mug) and (?:a )?dark(?:er)? (?:\\w+ )?(?:background|context|surroundings|environment)");
         decisive(Intent.GRAIN, "film grain|(?<!wood )grain|grainy|grainier");
         decisive(Intent.HUE, "(?:the )?(?:reds|greens|blues|yellows|oranges|purples|magentas|aquas|teals|cyans|pinks)|skin ?tones?|foliage|greenery|grass|(?:the )?sky (?:more |less )?blue|bluer sky|blue sky|blue of (?:the )?sky|green leaves");
         decisive(Intent.REFRAME, "(?:room|space|negative space|copy ?space|breathing room)\\b.*\\b(?:on|at|to) (?:the )?(?:left|right|top|bottom)|(?:left|right|top|bottom)\\b.*\\b(?:room|space) for");
-        decisive(Intent.ROTATE, "rotat\\w*|straighten\\w*|upside down|\\d+ ?(?:degrees?|°)|flip (?:it |the \\w+ )?(?:a)?round");
+        decisive(Intent.ROTATE, "rotat\\w*|quarter[- ]turns?|(?:turn|spin)\\w* (?:\\w+ ){0,4}(?:one |a )?quarter|(?:turn|spin)\\w* (?:\\w+ ){0,3}\\d+ (?:\\w+ ){0,2}(?:left|right|clockwise|anti ?clockwise|counter ?clockwise)|straighten\\w*|upside down|\\d+ ?(?:degrees?|°)|flip (?:it |the \\w+ )?(?:a)?round");
         decisive(Intent.CLARITY, "clarity|micro ?contrast|local contrast");
         decisive(Intent.CONTRAST, "(?<!micro |micro|local )contrast|contrasty");
         decisive(Intent.EXPOSURE, "\\d(?:\\.\\d+)? ?(?:ev|stops?)|(?:half|a third|a quarter|one|two|full|1/2|1/3|2/3) (?:of )?(?:an? )?(?:f ?)?stops?|exposure");
@@ -94,7 +94,7 @@ final class Keywords {
         decisive(Intent.VIBRANCE, "vibrance");
         decisive(Intent.BLUR, "blur\\w*|bokeh|depth of field|soft(?:er)? background|background soft(?:er)?|soften (?:the )?background");
         decisive(Intent.TIME_OF_DAY, "golden hour|blue hour|magic hour");
-        decisive(Intent.COLOUR_CAST, "colou?r cast|white balance|wb|\\w+ cast|whites? (?:really |truly |properly |pure )?white|neutral(?:i[sz]e)? (?:the )?(?:whites?|colou?rs?)|whites? (?:look )?(?:neutral|clean)");
+        decisive(Intent.COLOUR_CAST, "colou?r cast|white balance|wb|\\w+ cast|\\w+ tinge|whites? (?:really |truly |properly |pure )?white|neutral(?:i[sz]e)? (?:the )?(?:whites?|colou?rs?)|whites? (?:look )?(?:neutral|clean)");
         decisive(Intent.TEMPERATURE, "warmer|cooler|colder|warm (?:it|this|them|the \\w+) up|cool (?:it|this|them|the \\w+)(?: down| off)?|warm(?: only)? the \\w+|cool(?: only)? the \\w+|warmth|temperature|temp|less (?:blue|yellow|orange)|too (?:much )?(?:blue|yellow|orange)");
 
         comparative(Intent.EXPOSURE, "brighter|darker|lighter|brighten|darken");
