@@ -4,6 +4,7 @@ import io.atelier.engine.ops.CropToAspect;
 import io.atelier.engine.ops.Operation;
 import io.atelier.engine.ops.Parameters;
 import io.atelier.engine.ops.Reframe;
+import io.atelier.engine.plan.Region;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ import java.util.List;
  * described problem against an explicit ask, drops repeats, and merges a ratio said apart into a reframe.
  */
 final class Edits {
+    /** Said once per plan that edits the sky: how it is found and what stands in when it is not. */
+    static final String SKY_NOTE = "the sky is found in the photo by its colour, smoothness and touching the top edge";
     private Edits() {
     }
 
@@ -65,6 +68,10 @@ final class Edits {
         }
         for (Operation op : built.operations()) {
             addMerged(op, r);
+        }
+        if (built.operations().stream().anyMatch(op -> op instanceof Operation.Local l && l.region() instanceof Region.Sky)
+                && r.notes.stream().noneMatch(n -> n.startsWith(SKY_NOTE))) {
+            r.notes.add(SKY_NOTE + "; where too little sky is found, the upper 40% of the frame stands in");
         }
         if (intent.signed() && !built.operations().isEmpty()) {
             if (problem) {

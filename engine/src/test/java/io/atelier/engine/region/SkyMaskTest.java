@@ -72,6 +72,7 @@ class SkyMaskTest {
         PlanOutcome outcome = BuiltinPlanner.standard().plan("make the sky bluer");
         assertThat(outcome.plan().operations()).as(outcome.plan().whatIDid().toString()).singleElement().isInstanceOfSatisfying(HueAdjust.class,
                 h -> assertThat(h.region()).isEqualTo(new Region.Sky()));
+        assertThat(outcome.plan().notes()).anySatisfy(n -> assertThat(n).contains("sky is found in the photo").contains("upper 40%"));
         BufferedImage out = Photos.run(ROCKET, outcome.plan().operations().toArray(Operation[]::new));
         double skyShift = 0;
         int sky = 0;
