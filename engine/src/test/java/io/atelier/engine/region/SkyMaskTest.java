@@ -115,6 +115,12 @@ class SkyMaskTest {
         assertThat(m[(h - 1) * w + w / 2]).isZero();
     }
 
+    @Test
+    void aCatIndoorsHasNoSky() throws IOException {
+        BufferedImage cat = ImageIO.read(Path.of("..", "docs", "sample-photos", "chelsea.png").toFile());
+        assertThat(SkyMask.of(LinearImage.from(cat)).found()).as("chelsea.png has no sky").isFalse();
+    }
+
     private static BufferedImage asImage(float[] m, int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < m.length; i++) {
