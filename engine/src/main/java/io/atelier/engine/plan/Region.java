@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Region.Background.class, name = "background"),
         @JsonSubTypes.Type(value = Region.Side.class, name = "side"),
         @JsonSubTypes.Type(value = Region.Tones.class, name = "tones"),
+        @JsonSubTypes.Type(value = Region.Sky.class, name = "sky"),
 })
 public sealed interface Region {
     Region WHOLE = new Whole();
@@ -37,6 +38,14 @@ public sealed interface Region {
         @Override
         public String describe() {
             return " on the subject";
+        }
+    }
+
+    /** The sky, as found by the sky detector (colour, smoothness, connected to the top edge). */
+    record Sky() implements Region {
+        @Override
+        public String describe() {
+            return " on the sky";
         }
     }
 

@@ -47,6 +47,7 @@ public final class Capabilities {
         region(regions, "subject", "the main subject, found automatically", "brighten the cup a little");
         region(regions, "background", "everything but the subject", "blur the background");
         region(regions, "side", "a band along one side: half, third or quarter", "darken the top third");
+        region(regions, "sky", "the sky, found by colour, smoothness and touching the top edge (the upper 40% if none is found)", "make the sky bluer");
         region(regions, "tones", "only the highlights, midtones or shadows", "warm up the shadows");
         root.putArray("amounts").add("a touch / slightly / subtle (about 0.6 of the default)").add("a lot / much / very (about 1.8 of the default)")
                 .add("percentages: 20% brighter, saturation -30%").add("stops: half a stop, +0.7 EV").add("angles: rotate 2 degrees clockwise");

@@ -50,6 +50,9 @@ final class ColourOps {
         HueAdjust.Family family = family(said.text());
         boolean light = said.has("lighter|darker|lighten|darken|brighter|light|dark");
         boolean shift = said.has("shift\\w*|toward|towards|turn|rotate|more (?:orange|yellow|red|green|teal|blue|purple|magenta)");
+        if (shift && !said.has("shift\\w*|toward|towards|turn|rotate") && said.has("more " + family.name().toLowerCase(java.util.Locale.ROOT).replaceAll("s$", ""))) {
+            shift = false; // "more blue" for the blues is more of them, not a turn toward another hue
+        }
         double saturation = 0;
         double lightness = 0;
         double degrees = 0;
@@ -63,9 +66,8 @@ final class ColourOps {
         if (saturation == 0 && lightness == 0 && degrees == 0) {
             saturation = clamp(Strengths.SATURATION * scale, 100);
         }
-        // "the sky" is a colour here, not a band: the blues wherever they are
-        Region where = region instanceof Region.Side && said.has("sky") ? Region.WHOLE : region;
-        return Built.of(new HueAdjust(family, saturation, lightness, degrees, where));
+        // "a bluer sky": the blues of the detected sky, so blue clothes or water below stay as they are
+        return Built.of(new HueAdjust(family, saturation, lightness, degrees, region));
     }
 
     private static HueAdjust.Family family(String c) {
@@ -120,11 +122,16 @@ final class ColourOps {
         return steps == 0 ? 1 : steps <= 4 ? 1 : -1;
     }
 
-    // A cast named by its colour is taken out by moving the other way; an unnamed one needs to be named.
+    // A cast to take out is measured in the photo, named or not (a "yellow cast" is rarely only yellow, and the
+    // measure says how much); a plain "less yellow" or "a touch warmer" moves the temperature the way it says.
     private static Built cast(Said said, double scale, Region region) {
         double t = Strengths.TEMPERATURE * scale;
         double g = Strengths.TINT * scale;
-        boolean named = said.has("cast|tint");
+        boolean named = said.has("cast|tint|tinge");
+        if (said.has("casts?|tinge") && !said.has("add|give|put|apply|warmer|cooler|warm (?:it|this) up|cool (?:it|this) down")) {
+            return Built.of(new AutoWhiteBalance(said.has("whites?|white patch|highlights")
+                    ? AutoWhiteBalance.Estimate.WHITE_PATCH : AutoWhiteBalance.Estimate.GREY_WORLD, clamp01(0.8 * Math.min(scale, 1.25))));
+        }
         if (said.has("warmer|warm (?:it|this) up") || !named && said.has("warm")) {
             return Built.of(new WhiteBalance(clamp(t, 100), 0, region));
         }

@@ -88,7 +88,10 @@ final class FrameOps {
             d = Math.max(-180, Math.min(180, d));
             return Built.of(new Rotate(d, Math.abs(d) % 90 != 0));
         }
-        if (said.has("rotate|turn|rotation") && Amounts.number(c).isPresent()) {
+        if (said.has("quarter(?:[- ]turn)?")) {
+            return Built.of(new Rotate(anticlockwise ? -90 : 90, false)); // a quarter turn is 90°, clockwise unless said otherwise
+        }
+        if (said.has("rotate|turn|rotation|spin") && Amounts.number(c).isPresent()) {
             double n = Math.abs(Amounts.number(c).get());
             if (n > 0 && n <= 180) {
                 double d = anticlockwise ? -n : n;

@@ -77,10 +77,10 @@ final class IntentClassifier {
         }
         List<Score> scores = new ArrayList<>();
         for (Intent intent : Intent.values()) {
-            if (intent.isEdit() && !Keywords.admissible(intent, clause)) {
+            if (intent.isEdit() && !Admissibility.admissible(intent, clause)) {
                 continue;
             }
-            scores.add(new Score(intent, best.getOrDefault(intent, 0.0), Keywords.cued(intent, clause)));
+            scores.add(new Score(intent, best.getOrDefault(intent, 0.0), Cues.cued(intent, clause)));
         }
         scores.sort(Comparator.comparingDouble(Score::combined).reversed().thenComparing(s -> s.intent().ordinal()));
         return scores;
@@ -88,14 +88,14 @@ final class IntentClassifier {
 
     Decision classify(String clause) {
         List<Score> ranking = rank(clause);
-        if (Keywords.bringsSomethingIn(clause)) {
+        if (NewContent.bringsSomethingIn(clause)) {
             return new NotAnEdit(Intent.SYNTHESIS, ranking);
         }
         if (clause.matches("^(?:what|how|why|which|when|where|is (?:it|this|that)|does|do you|should|are (?:you|these|they))\\b.*")) {
             return new NotAnEdit(Intent.QUESTION, ranking);
         }
-        List<Intent> decisive = new ArrayList<>(Keywords.decisive(clause));
-        for (Intent i : Keywords.comparatives(clause)) {
+        List<Intent> decisive = new ArrayList<>(DecisiveWords.decisive(clause));
+        for (Intent i : Comparatives.in(clause)) {
             if (!decisive.contains(i)) {
                 decisive.add(i);
             }

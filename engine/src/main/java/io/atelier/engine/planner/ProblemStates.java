@@ -25,7 +25,7 @@ final class ProblemStates {
         for (String clause : clauses) {
             String read = clause;
             if (previousDescribes && BARE_ADJECTIVE.matcher(clause).matches() && !ASK.matcher(clause).find()
-                    && Keywords.anyEditCue(clause)) {
+                    && Cues.anyEditCue(clause)) {
                 read = "it's " + clause; // "it's dark and gloomy": gloomy is how it is, not how it should be
             }
             previousDescribes = Directions.describesState(read);

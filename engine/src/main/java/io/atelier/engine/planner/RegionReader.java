@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads where an edit should apply from a clause: a side band, a tonal range, the subject or the background. */
+/** Reads where an edit should apply from a clause: the sky, a side band, a tonal range, the subject or the background. */
 final class RegionReader {
     static final String SUBJECT_NOUNS = "subject|main subject|cup|mug|coffee cup|coffee|product|bottle|person|model|face|item|object|"
             + "cat|dog|pet|car|motorcycle|bike|plate|dish|food|drink|glass|saucer|foreground";
@@ -22,8 +22,11 @@ final class RegionReader {
 
     /** The region a clause names, or the whole image. */
     static Region read(String clause) {
-        if (clause.matches(".*\\b(sky|skies|ceiling)\\b.*")) {
-            return new Region.Side(Edge.TOP, 0.4); // no sky detector: a graduated band over the upper 40%, as a graduated filter would
+        if (clause.matches(".*\\b(sky|skies)\\b.*")) {
+            return new Region.Sky(); // found in the photo; the upper band only when no sky is found
+        }
+        if (clause.matches(".*\\bceiling\\b.*")) {
+            return new Region.Side(Edge.TOP, 0.4); // a ceiling is not sky-coloured: the upper band, as a graduated filter would
         }
         Optional<Region> side = side(clause);
         if (side.isPresent()) {
@@ -52,6 +55,9 @@ final class RegionReader {
     static Optional<Region> side(String clause) {
         Matcher m = SIDE.matcher(clause);
         while (m.find()) {
+            if (m.group().trim().equals("top") && clause.matches(".*\\bon top\\b(?! of).*")) {
+                continue; // "a layer on top" is over the picture, not the upper band
+            }
             if (m.group(3) == null && !clause.matches(".*\\b(on|at|along|in|across|over|to)\\s+(the\\s+)?" + Pattern.quote(m.group().trim()) + "\\b.*")) {
                 continue; // "light from the left" is a direction, not a band; handled by the light reader
             }

@@ -36,6 +36,7 @@ public final class RegionMasks {
             }
             case Region.Side side -> Optional.of(side(side, w, h));
             case Region.Tones tones -> Optional.of(tones(tones.range(), image));
+            case Region.Sky sky -> Optional.of(SkyMask.of(image).weight());
         };
     }
 

@@ -23,7 +23,7 @@ class BlindCorpusTest {
             + " By family: colour 85%, composition 94%, finish 74%, focus 89%, light 95%, mixed 89%, not-an-edit 100%."
             + " By register: american 67%, british 100%, chatty 78%, jargon 94%, marketing 94%, non-native 89%, terse 100%, typos 89%.";
     /** The honestly reached level (rounded down), so a change that loses blind instructions fails. */
-    private static final double FLOOR = 0.94;
+    private static final double FLOOR = 0.96;
     /**
      * Clauses written blind that turned out, at the first run, to be in the catalogue already (common phrasings both
      * writers reached); they are kept, reported apart, and no other blind clause may join them.

@@ -69,10 +69,11 @@ class BuiltinPlannerTest {
     }
 
     @Test
-    void aColourCastWithNoDirectionIsEstimatedFromThePhotoAndANamedOneIsTakenOut() {
+    void aColourCastIsMeasuredInThePhotoNamedOrNotWhileAPlainLessYellowMovesTheTemperature() {
         assertThat(planner.plan("remove the colour cast").plan().operations()).singleElement().isInstanceOf(AutoWhiteBalance.class);
         assertThat(planner.plan("fix the white balance").plan().operations()).singleElement().isInstanceOf(AutoWhiteBalance.class);
-        assertThat(PlanTokens.of(planner.plan("remove the yellow cast"))).containsExactly("temperature-");
+        assertThat(planner.plan("remove the yellow cast").plan().operations()).singleElement().isInstanceOf(AutoWhiteBalance.class);
+        assertThat(PlanTokens.of(planner.plan("less yellow"))).containsExactly("temperature-");
     }
 
     @Test

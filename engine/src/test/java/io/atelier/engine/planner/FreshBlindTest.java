@@ -20,7 +20,7 @@ class FreshBlindTest {
     /** The first run, before any rule change made that session: recorded for the note, not asserted. */
     static final String FIRST_RUN = "26 of 32 (81.3%). By family: colour 82%, composition 67%, finish 67%, focus 100%, light 82%, not-an-edit 100%.";
     /** The level reached, rounded down, so a change that loses fresh instructions fails. */
-    private static final double FLOOR = 0.90;
+    private static final double FLOOR = 0.93;
     /** Written blind, found at the first run to be a catalogue phrasing too (both writers reached it); kept, and no other may join. */
     private static final Set<String> CHANCE_MATCHES = Set.of("darker edges");
     private static final Corpus FRESH = Corpus.load("/planner/fresh.tsv");

@@ -40,7 +40,9 @@ public final class LlmPlanner implements Planner {
             .build();
     private static final String SYSTEM = """
             You turn a photographer's instruction into an edit plan for the Atelier image engine. Answer only with \
-            {"operations": [...]}, each operation exactly as the schema declares it, in the order they should run. \
+            {"operations": [...], "notes": [...]}, each operation exactly as the schema declares it, in the order they \
+            should run; in notes, say briefly what you read each part of the instruction as, what you assumed (an amount, \
+            a side, a colour) and what you left out and why. \
             Use only what the instruction asks for; keep amounts moderate unless it asks for a lot. Regions: whole, \
             subject, background, a side band or a tonal range. If it asks for something no operation can do, leave it out.""";
 
@@ -71,11 +73,11 @@ public final class LlmPlanner implements Planner {
             if (response.statusCode() / 100 != 2) {
                 problem = "the language model endpoint answered HTTP " + response.statusCode();
             } else {
-                List<Operation> operations = read(response.body(), validator);
-                if (operations.isEmpty()) {
+                Answer answer = read(response.body(), validator);
+                if (answer.operations().isEmpty()) {
                     problem = "the language model found nothing to do";
                 } else {
-                    return new PlanOutcome(plan(instruction, operations), List.of(), List.of(), List.of(), List.of(), List.of());
+                    return new PlanOutcome(plan(instruction, answer), List.of(), List.of(), List.of(), answer.notes(), List.of());
                 }
             }
         } catch (InvalidAnswer e) {
@@ -90,7 +92,9 @@ public final class LlmPlanner implements Planner {
         List<String> notes = new ArrayList<>();
         notes.add(problem + "; the built-in planner made this plan instead");
         notes.addAll(built.notes());
-        return new PlanOutcome(built.plan(), built.notUnderstood(), built.synthesis(), built.missing(), notes, built.closest());
+        // the plan carries the fallback note too, so a rendered step still says why the built-in planner made it
+        EditPlan plan = EditPlan.of(instruction, built.plan().planner(), built.plan().operations(), notes);
+        return new PlanOutcome(plan, built.notUnderstood(), built.synthesis(), built.missing(), notes, built.closest());
     }
 
     @Override
@@ -121,15 +125,19 @@ public final class LlmPlanner implements Planner {
 
     // choices[0].message.content holds the plan as a JSON string; a refusal or a truncated answer is invalid.
     // Every operation within its declared bounds, or no plan at all.
-    private EditPlan plan(String instruction, List<Operation> operations) throws InvalidAnswer {
+    private EditPlan plan(String instruction, Answer answer) throws InvalidAnswer {
         try {
-            return EditPlan.of(instruction, name(), operations);
+            return EditPlan.of(instruction, name(), answer.operations(), answer.notes());
         } catch (IllegalArgumentException e) {
             throw new InvalidAnswer(e.getMessage());
         }
     }
 
-    private static List<Operation> read(String body, JsonSchema validator) throws InvalidAnswer {
+    /** The model's operations and its notes on how it read the instruction. */
+    private record Answer(List<Operation> operations, List<String> notes) {
+    }
+
+    private static Answer read(String body, JsonSchema validator) throws InvalidAnswer {
         try {
             JsonNode completion = STRICT.readTree(body);
             JsonNode message = completion.path("choices").path(0).path("message");
@@ -141,8 +149,9 @@ public final class LlmPlanner implements Planner {
                 throw new InvalidAnswer("it was cut off");
             }
             JsonNode content = STRICT.readTree(message.path("content").asText(""));
-            if (content == null || !content.isObject() || !content.path("operations").isArray() || content.size() != 1) {
-                throw new InvalidAnswer("expected an object with only an operations array");
+            if (content == null || !content.isObject() || !content.path("operations").isArray() || !content.path("notes").isArray()
+                    || content.size() != 2) {
+                throw new InvalidAnswer("expected an object with only an operations array and a notes array");
             }
             Set<ValidationMessage> errors = validator.validate(content);
             if (!errors.isEmpty()) {
@@ -152,7 +161,14 @@ public final class LlmPlanner implements Planner {
             for (JsonNode op : content.get("operations")) {
                 operations.add(STRICT.treeToValue(op, Operation.class));
             }
-            return operations;
+            List<String> notes = new ArrayList<>();
+            content.get("notes").forEach(n -> {
+                String note = n.asText().strip();
+                if (!note.isEmpty() && notes.size() < ResponseSchema.NOTES) {
+                    notes.add(note.length() > ResponseSchema.NOTE_LENGTH ? note.substring(0, ResponseSchema.NOTE_LENGTH - 1) + "…" : note);
+                }
+            });
+            return new Answer(operations, notes);
         } catch (JsonProcessingException e) {
             throw new InvalidAnswer(e.getOriginalMessage());
         } catch (IllegalArgumentException e) {

@@ -15,6 +15,9 @@ import java.util.Map;
 public final class ResponseSchema {
     /** The name the schema is sent under. */
     public static final String NAME = "edit_plan";
+    /** At most this many notes are kept, each cut to {@link #NOTE_LENGTH} characters: they are shown to the person. */
+    public static final int NOTES = 8;
+    public static final int NOTE_LENGTH = 200;
 
     private ResponseSchema() {
     }
@@ -24,8 +27,13 @@ public final class ResponseSchema {
         ObjectNode plan = PlanSchema.generate();
         ObjectNode schema = plan.objectNode();
         schema.put("type", "object");
-        schema.putObject("properties").set("operations", plan.path("properties").path("operations").deepCopy());
-        schema.putArray("required").add("operations");
+        ObjectNode properties = schema.putObject("properties");
+        properties.set("operations", plan.path("properties").path("operations").deepCopy());
+        // what the model read each part as and what it assumed or left out, as the built-in planner's notes say
+        ObjectNode notes = properties.putObject("notes");
+        notes.put("type", "array");
+        notes.put("description", "Short notes: what each part of the instruction was read as, what was assumed, what was left out and why");
+        notes.putObject("items").put("type", "string"); // lengths are capped on reading: not every endpoint's strict mode takes maxLength
         schema.put("additionalProperties", false);
         if (plan.has("$defs")) {
             schema.set("$defs", plan.get("$defs").deepCopy());

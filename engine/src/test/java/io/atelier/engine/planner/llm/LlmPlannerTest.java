@@ -39,13 +39,17 @@ class LlmPlannerTest {
     void aValidAnswerBecomesThePlanAndSaysWhoMadeIt() {
         endpoint.answerWith("""
                 {"operations":[{"op":"white-balance","temperature":25,"tint":0,"region":{"kind":"whole"}},
-                               {"op":"contrast","amount":-20,"region":{"kind":"whole"}}]}""");
+                               {"op":"contrast","amount":-20,"region":{"kind":"whole"}}],
+                 "notes":["read 'warmer' as white balance +25 on the whole picture", "read 'softer contrast' as contrast -20"]}""");
         PlanOutcome outcome = planner.plan("warmer, with softer contrast");
         assertThat(endpoint.problems()).isEmpty();
         assertThat(outcome.fullyUnderstood()).isTrue();
         assertThat(outcome.plan().planner()).isEqualTo("llm/" + MODEL);
         assertThat(outcome.plan().operations()).containsExactly(new WhiteBalance(25, 0, Region.WHOLE),
                 new Contrast(-20, Region.WHOLE));
+        assertThat(outcome.plan().notes()).containsExactly("read 'warmer' as white balance +25 on the whole picture",
+                "read 'softer contrast' as contrast -20");
+        assertThat(outcome.notes()).isEqualTo(outcome.plan().notes());
         assertThat(endpoint.requests()).singleElement().satisfies(r ->
                 assertThat(r.path("messages").get(1).path("content").asText()).isEqualTo("warmer, with softer contrast"));
     }
@@ -59,6 +63,20 @@ class LlmPlannerTest {
         assertThat(outcome.plan().operations()).singleElement().isInstanceOfSatisfying(Exposure.class,
                 e -> assertThat(e.stops()).isPositive());
         assertThat(outcome.notes().get(0)).contains("not a valid plan").contains("built-in planner");
+        assertThat(outcome.plan().notes()).as("the rendered plan says why the built-in planner made it").isEqualTo(outcome.notes());
+    }
+
+    @Test
+    void anAnswerWithoutNotesOrWithTooManyIsHandled() {
+        endpoint.answerWith("{\"operations\":[{\"op\":\"contrast\",\"amount\":20,\"region\":{\"kind\":\"whole\"}}]}");
+        assertThat(planner.plan("more contrast").notes().get(0)).contains("not a valid plan").contains("notes");
+        String many = "\"" + "x".repeat(500) + "\"," + "\"a\",".repeat(20) + "\"b\"";
+        endpoint.answerWith("{\"operations\":[{\"op\":\"contrast\",\"amount\":20,\"region\":{\"kind\":\"whole\"}}],\"notes\":[" + many + "]}");
+        PlanOutcome outcome = planner.plan("more contrast");
+        assertThat(outcome.plan().planner()).isEqualTo("llm/" + MODEL);
+        assertThat(outcome.plan().notes()).hasSize(ResponseSchema.NOTES);
+        assertThat(outcome.plan().notes().get(0)).hasSize(ResponseSchema.NOTE_LENGTH);
+        assertThat(endpoint.problems()).isEmpty();
     }
 
     @Test
@@ -97,6 +115,8 @@ class LlmPlannerTest {
         assertThat(anyOf.size()).isEqualTo(declared);
         assertThat(anyOf.toString()).contains("\"white-balance\"").contains("\"crop-to-aspect\"").contains("\"steam\"");
         anyOf.forEach(op -> assertThat(op.path("required").size()).isEqualTo(op.path("properties").size()));
+        assertThat(schema.path("required").toString()).contains("\"operations\"").contains("\"notes\"");
+        assertThat(schema.path("properties").path("notes").path("items").path("type").asText()).isEqualTo("string");
         assertThat(anyOf.toString()).contains("\"maximum\":4").contains("\"hue-adjust\"").contains("\"auto-white-balance\"");
     }
 }
