@@ -37,7 +37,7 @@ import java.util.function.Supplier;
 /** The built-in engine: plans an instruction, runs the plan on an image, encodes the result and its thumbnail. */
 public final class Engine {
     /** Recorded with every render; bump when any operation's output bytes may change. */
-    public static final String VERSION = "atelier-engine/0.2.2";
+    public static final String VERSION = "atelier-engine/0.2.3";
 
     /** The settings that configure a generative engine, named in every refusal for the lack of one. */
     public static final String GENERATIVE_SETTINGS = "ATELIER_OPENAI_API_KEY (with ATELIER_OPENAI_BASE_URL and ATELIER_OPENAI_IMAGE_MODEL), "
@@ -95,26 +95,74 @@ public final class Engine {
      * input bytes, plan and engine version give the same output bytes.
      */
     public RenderOutcome renderPlan(byte[] sourceImage, EditPlan plan, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
-        DecodedImage decoded;
+        Source source;
         try {
-            decoded = decoder.decode(sourceImage);
+            source = source(sourceImage);
         } catch (RejectedImageException e) {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
         }
         Renderer.Rendering result;
         try {
-            result = renderer.run(plan, LinearImage.from(decoded.image()), cachedSourceMatte);
+            result = renderer.run(plan, source.take(), cachedSourceMatte);
         } catch (OutputTooLargeException e) {
             return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
                     List.of());
         }
-        BufferedImage out = result.image().toBufferedImage();
+        LinearImage image = result.image();
+        Renderer.Rendering facts = result.withoutImage();
+        result = null; // the float frame is dropped as soon as it is encoded to 8 bits, before the PNG is written
+        BufferedImage out = image.toBufferedImage();
+        image = null;
         BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
-        return new RenderOutcome.Rendered(plan, PngEncoder.encode(out), out.getWidth(), out.getHeight(),
-                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), result.subjectMethod(), result.inputMatte(),
-                result.resultMatte(), result.generated(), Optional.of(Drift.between(decoded.image(), decoded.image().getWidth(), decoded.image().getHeight(), thumb,
-                out.getWidth(), out.getHeight())));
+        byte[] png = PngEncoder.encode(out);
+        int width = out.getWidth();
+        int height = out.getHeight();
+        out = null;
+        return new RenderOutcome.Rendered(plan, png, width, height,
+                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), facts.subjectMethod(), facts.inputMatte(),
+                facts.resultMatte(), facts.generated(), Optional.of(Drift.between(source.thumbnail(), source.width(), source.height(), thumb,
+                width, height)));
+    }
+
+    /**
+     * The decoded source as the renderer needs it: its linear frame (handed over once) and, for the drift measure,
+     * only its thumbnail (what Drift reduces it to anyway), so the full 8-bit frame is not held while operations run.
+     */
+    private static final class Source {
+        private LinearImage linear;
+        private final BufferedImage thumbnail;
+        private final int width;
+        private final int height;
+
+        Source(BufferedImage decoded) {
+            this.width = decoded.getWidth();
+            this.height = decoded.getHeight();
+            this.thumbnail = Thumbnails.fit(decoded, Drift.ANALYSIS_SIDE);
+            this.linear = LinearImage.from(decoded);
+        }
+
+        LinearImage take() {
+            LinearImage taken = linear;
+            linear = null;
+            return taken;
+        }
+
+        BufferedImage thumbnail() {
+            return thumbnail;
+        }
+
+        int width() {
+            return width;
+        }
+
+        int height() {
+            return height;
+        }
+    }
+
+    private Source source(byte[] sourceImage) throws RejectedImageException {
+        return new Source(decoder.decode(sourceImage).image());
     }
 
     /**

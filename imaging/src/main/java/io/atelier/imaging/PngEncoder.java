@@ -16,7 +16,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes PNG bytes tagged with an sRGB chunk, so browsers show the pixels as the engine computed them
- * (every decoded image is 8-bit sRGB). The JDK's writer is deterministic: equal pixels give equal bytes.
+ * (every decoded image is 8-bit sRGB). Int RGB and ARGB images (every render and thumbnail) go through
+ * {@link StripedPng}, filtered and deflated on all cores; other layouts through the JDK's writer, which is
+ * single-threaded and several times slower on a big photo. Both are deterministic: equal pixels give equal bytes.
  */
 public final class PngEncoder {
     private static final String FORMAT = "javax_imageio_png_1.0";
@@ -25,6 +27,9 @@ public final class PngEncoder {
     }
 
     public static byte[] encode(BufferedImage image) {
+        if (StripedPng.handles(image)) {
+            return StripedPng.encode(image, StripedPng.LEVEL);
+        }
         ImageWriter writer = jdkPngWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, image.getWidth() * image.getHeight()));
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {

@@ -10,10 +10,13 @@ import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Turns whatever a reader produced (8 or 16 bits, grey, palette, with or without alpha, in an
@@ -91,6 +94,10 @@ final class SrgbConversion {
         Raster raster = decoded.getRaster();
         int colours = decoded.getColorModel().getNumColorComponents();
         int bands = raster.getNumBands();
+        if (interleavedBytes(raster)) {
+            copyBytes(raster, colours, alpha, target);
+            return out;
+        }
         int[][] samples = new int[bands][w];
         int[] max = new int[bands];
         for (int b = 0; b < bands; b++) {
@@ -110,6 +117,38 @@ final class SrgbConversion {
             }
         }
         return out;
+    }
+
+    // 8-bit samples interleaved in one byte array (what the JPEG reader gives): read in place, rows in parallel.
+    private static boolean interleavedBytes(Raster raster) {
+        return raster.getParent() == null && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
+                && java.util.Arrays.stream(model.getSampleSize()).allMatch(bits -> bits == 8);
+    }
+
+    private static void copyBytes(Raster raster, int colours, boolean alpha, int[] target) {
+        PixelInterleavedSampleModel model = (PixelInterleavedSampleModel) raster.getSampleModel();
+        DataBufferByte buffer = (DataBufferByte) raster.getDataBuffer();
+        byte[] data = buffer.getData();
+        int[] offsets = model.getBandOffsets();
+        int stride = model.getScanlineStride();
+        int step = model.getPixelStride();
+        int w = raster.getWidth();
+        int rOff = offsets[0];
+        int gOff = colours >= 3 ? offsets[1] : rOff;
+        int bOff = colours >= 3 ? offsets[2] : rOff;
+        int aOff = alpha ? offsets[colours] : -1;
+        IntStream rows = IntStream.range(0, raster.getHeight());
+        // rows in parallel only when there are enough pixels to pay for it (thumbnails and icons stay on one thread)
+        (w * (long) raster.getHeight() >= 1 << 18 ? rows.parallel() : rows).forEach(y -> {
+            int at = buffer.getOffset() + y * stride;
+            int base = y * w;
+            for (int x = 0; x < w; x++, at += step) {
+                int a = aOff >= 0 ? data[at + aOff] & 0xFF : 0xFF;
+                target[base + x] = a << 24 | (data[at + rOff] & 0xFF) << 16 | (data[at + gOff] & 0xFF) << 8 | data[at + bOff] & 0xFF;
+            }
+        });
     }
 
     private static int scale(int sample, int max) {

@@ -1,6 +1,9 @@
 package io.atelier.engine.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.util.stream.IntStream;
 
 /**
@@ -40,16 +43,20 @@ public final class LinearImage {
     public static LinearImage from(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        LinearImage out = new LinearImage(w, h, image.getColorModel().hasAlpha());
+        boolean hasAlpha = image.getColorModel().hasAlpha();
+        LinearImage out = new LinearImage(w, h, hasAlpha);
+        int[] packed = packedPixels(image);
         IntStream.range(0, h).parallel().forEach(y -> {
-            int[] row = image.getRGB(0, y, w, 1, null, 0, w);
+            // the decoder's own int layout is read in place; any other through getRGB, one row at a time
+            int[] row = packed != null ? packed : image.getRGB(0, y, w, 1, null, 0, w);
+            int from = packed != null ? y * w : 0;
             int base = y * w;
             for (int x = 0; x < w; x++) {
-                int argb = row[x];
+                int argb = row[from + x];
                 out.r[base + x] = Srgb.toLinear(argb >>> 16);
                 out.g[base + x] = Srgb.toLinear(argb >>> 8);
                 out.b[base + x] = Srgb.toLinear(argb);
-                out.alpha[base + x] = (byte) (argb >>> 24);
+                out.alpha[base + x] = hasAlpha ? (byte) (argb >>> 24) : (byte) 0xFF;
             }
         });
         return out;
@@ -58,16 +65,30 @@ public final class LinearImage {
     /** Encodes back to 8-bit sRGB; alpha is kept only if the source had it. */
     public BufferedImage toBufferedImage() {
         BufferedImage out = new BufferedImage(width, height, hasAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        // written straight into the image's own buffer (what setRGB would store: no alpha bits in an RGB image)
+        int[] data = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int opaque = hasAlpha ? 0xFFFFFFFF : 0;
         IntStream.range(0, height).parallel().forEach(y -> {
-            int[] row = new int[width];
-            int base = y * width;
-            for (int x = 0; x < width; x++) {
-                int i = base + x;
-                row[x] = (alpha[i] & 0xFF) << 24 | Srgb.toSrgb8(r[i]) << 16 | Srgb.toSrgb8(g[i]) << 8 | Srgb.toSrgb8(b[i]);
+            for (int i = y * width, end = i + width; i < end; i++) {
+                data[i] = ((alpha[i] & 0xFF) << 24 & opaque) | Srgb.toSrgb8(r[i]) << 16 | Srgb.toSrgb8(g[i]) << 8 | Srgb.toSrgb8(b[i]);
             }
-            out.setRGB(0, y, width, 1, row, 0, width);
         });
         return out;
+    }
+
+    // The pixels of an INT_RGB or INT_ARGB image whose buffer is exactly its own rows, else null.
+    private static int[] packedPixels(BufferedImage image) {
+        int type = image.getType();
+        if (type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_INT_ARGB) {
+            return null;
+        }
+        WritableRaster raster = image.getRaster();
+        if (raster.getParent() == null && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1 && buffer.getOffset() == 0
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model && model.getScanlineStride() == image.getWidth()) {
+            return buffer.getData();
+        }
+        return null;
     }
 
     public int width() {

@@ -38,7 +38,7 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
     }
 
     /** Operations that move pixels: the subject matte moves with them when the move is exact. */
-    sealed interface Geometric extends Operation permits CropToAspect, Reframe, Rotate, Flip {
+    sealed interface Geometric extends Operation permits CropToAspect, Reframe, Rotate, Flip, Resize {
         /** How this operation moves the pixels of {@code image}, whose subject is {@code subject} (asked only if needed). */
         Move move(LinearImage image, Supplier<SubjectMatte> subject);
     }

@@ -51,6 +51,11 @@ public final class Renderer {
         public Rendering(LinearImage image, Optional<String> subjectMethod, Optional<SubjectMatte> inputMatte, Optional<SubjectMatte> resultMatte) {
             this(image, subjectMethod, inputMatte, resultMatte, Optional.empty());
         }
+
+        /** The same facts without the image (a 1×1 stand-in), so a caller can let the full frame go while it still needs them. */
+        public Rendering withoutImage() {
+            return new Rendering(LinearImage.blank(1, 1, false), subjectMethod, inputMatte, resultMatte, generated);
+        }
     }
 
     public Rendering run(EditPlan plan, LinearImage input) {

@@ -90,7 +90,7 @@ class OperationsDocTest {
     @Test
     void everyOperationIsDocumentedAndEveryParameterDeclared() {
         List<Class<? extends Operation>> all = OperationNames.all();
-        assertThat(all).hasSize(33);
+        assertThat(all).hasSize(34);
         for (Class<? extends Operation> type : all) {
             assertThat(type.getAnnotation(Doc.class)).as(type.getSimpleName()).isNotNull();
             assertThat(Parameters.of(type)).as(type.getSimpleName()).allSatisfy(p ->

@@ -60,6 +60,7 @@ class PlanJsonTest {
                 new Reframe(16, 9, Edge.RIGHT, 0.4),
                 new Rotate(-2.5, true),
                 new Flip(true),
+                new io.atelier.engine.ops.Resize(2048),
                 new Saturation(-30, Region.WHOLE),
                 new Vibrance(35, Region.WHOLE),
                 new Monochrome(Region.WHOLE),

@@ -20,6 +20,7 @@ import io.atelier.engine.ops.LightLeak;
 import io.atelier.engine.ops.Monochrome;
 import io.atelier.engine.ops.PaletteGrade;
 import io.atelier.engine.ops.Reframe;
+import io.atelier.engine.ops.Resize;
 import io.atelier.engine.ops.Rotate;
 import io.atelier.engine.ops.Saturation;
 import io.atelier.engine.ops.Sharpen;
@@ -76,6 +77,7 @@ final class PlanTokens {
                 case CropToAspect c -> tokens.add("crop");
                 case Reframe r -> tokens.add("reframe");
                 case Flip f -> tokens.add("flip");
+                case Resize r -> tokens.add("resize");
                 case Text t -> tokens.add("text");
                 case io.atelier.engine.ops.Overlay o -> tokens.add("logo");
                 case Blur b -> tokens.add("blur");

@@ -1,0 +1,95 @@
+package io.atelier.engine.bench;
+
+import io.atelier.engine.Engine;
+import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.ops.Blur;
+import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.Resize;
+import io.atelier.engine.ops.WhiteBalance;
+import io.atelier.engine.plan.EditPlan;
+import io.atelier.engine.plan.Region;
+import io.atelier.engine.planner.Planners;
+import io.atelier.engine.render.RenderOutcome;
+import io.atelier.engine.render.Renderer;
+import io.atelier.engine.subject.CentrePriorGrabCut;
+import io.atelier.imaging.DecodedImage;
+import io.atelier.imaging.ImageDecoder;
+import io.atelier.imaging.ImageLimits;
+import io.atelier.imaging.PngEncoder;
+import io.atelier.imaging.Thumbnails;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One whole render as the worker does it, in its own process, for bench/render.sh to time against libvips:
+ * decode the input, run one operation's plan, encode the PNG and its thumbnail (and measure drift), write the PNG.
+ * The plans are the ones the built-in planner makes for the words in {@link #plan}; they are given directly so
+ * the timing does not include loading the planner's sentence model, which a worker loads once, not per render.
+ * Usage: {@code RenderMain warm|blur|resize INPUT OUTPUT.png [--phases]}; with --phases it prints each stage's time.
+ */
+public final class RenderMain {
+    private RenderMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: RenderMain warm|blur|resize INPUT OUTPUT.png [--phases]");
+            System.exit(2);
+        }
+        EditPlan plan = plan(args[0]);
+        byte[] input = Files.readAllBytes(Path.of(args[1]));
+        if (args.length > 3 && args[3].equals("--phases")) {
+            phases(plan, input, Path.of(args[2]));
+            return;
+        }
+        Engine engine = new Engine(Planners.fromEnvironment(Map.of()), ImageLimits.DEFAULT, new CentrePriorGrabCut());
+        RenderOutcome outcome = engine.renderPlan(input, plan, Optional::empty);
+        if (!(outcome instanceof RenderOutcome.Rendered rendered)) {
+            System.err.println("render failed: " + outcome);
+            System.exit(1);
+            return;
+        }
+        Files.write(Path.of(args[2]), rendered.png());
+    }
+
+    /** The plan the built-in planner makes for "make it warmer", "blur the whole picture" and "resize it to 2048 px". */
+    static EditPlan plan(String op) {
+        List<Operation> ops = switch (op) {
+            case "warm" -> List.of(new WhiteBalance(30, 0, Region.WHOLE));
+            case "blur" -> List.of(new Blur(1.2, Region.WHOLE));
+            case "resize" -> List.of(new Resize(2048));
+            default -> throw new IllegalArgumentException("unknown op " + op + " (warm, blur or resize)");
+        };
+        return EditPlan.of(op, "bench", ops);
+    }
+
+    // The same stages as Engine.renderPlan, timed one by one.
+    private static void phases(EditPlan plan, byte[] input, Path output) throws Exception {
+        long t0 = System.nanoTime();
+        DecodedImage decoded = new ImageDecoder(ImageLimits.DEFAULT).decode(input);
+        long t1 = System.nanoTime();
+        LinearImage linear = LinearImage.from(decoded.image());
+        long t2 = System.nanoTime();
+        LinearImage result = new Renderer(new CentrePriorGrabCut()).run(plan, linear).image();
+        long t3 = System.nanoTime();
+        BufferedImage out = result.toBufferedImage();
+        long t4 = System.nanoTime();
+        byte[] png = PngEncoder.encode(out);
+        long t5 = System.nanoTime();
+        BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
+        PngEncoder.encode(thumb);
+        long t6 = System.nanoTime();
+        Files.write(output, png);
+        System.out.printf(Locale.ROOT, "decode %d ms, to linear %d ms, operation %d ms, to 8-bit %d ms, png %d ms (%d bytes), thumbnail %d ms%n",
+                ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), png.length, ms(t6 - t5));
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,61 @@
+package io.atelier.engine.kernels;
+
+import java.util.stream.IntStream;
+
+/**
+ * Shrinks a plane by area averaging, in Java: each output pixel is the mean of the input area it covers, partly
+ * covered input pixels counting by the part covered. Separable (rows, then columns) and parallel over lines, so a
+ * whole-photo resize needs neither OpenCV's native start-up nor a native copy of the frame.
+ */
+public final class AreaResample {
+    private AreaResample() {
+    }
+
+    /** The plane of {@code width} × {@code height} averaged down to {@code newWidth} × {@code newHeight} (each no larger). */
+    public static float[] shrink(float[] plane, int width, int height, int newWidth, int newHeight) {
+        if (newWidth > width || newHeight > height || newWidth <= 0 || newHeight <= 0) {
+            throw new IllegalArgumentException("area averaging only shrinks");
+        }
+        Weights across = Weights.of(width, newWidth);
+        Weights down = Weights.of(height, newHeight);
+        float[] rows = new float[newWidth * height];
+        IntStream.range(0, height).parallel().forEach(y -> across.apply(plane, y * width, 1, rows, y * newWidth, 1));
+        float[] out = new float[newWidth * newHeight];
+        IntStream.range(0, newWidth).parallel().forEach(x -> down.apply(rows, x, newWidth, out, x, newWidth));
+        return out;
+    }
+
+    /** For each output sample, the first input sample it covers and the weights of the covered run (summing to 1). */
+    private record Weights(int[] first, float[][] weights) {
+        static Weights of(int size, int newSize) {
+            double scale = size / (double) newSize;
+            int[] first = new int[newSize];
+            float[][] weights = new float[newSize][];
+            for (int o = 0; o < newSize; o++) {
+                double start = o * scale;
+                double end = Math.min(size, (o + 1) * scale);
+                int from = (int) Math.floor(start);
+                int to = Math.min(size, (int) Math.ceil(end));
+                float[] w = new float[to - from];
+                for (int i = from; i < to; i++) {
+                    w[i - from] = (float) ((Math.min(end, i + 1) - Math.max(start, i)) / (end - start));
+                }
+                first[o] = from;
+                weights[o] = w;
+            }
+            return new Weights(first, weights);
+        }
+
+        void apply(float[] in, int inStart, int inStep, float[] out, int outStart, int outStep) {
+            for (int o = 0; o < first.length; o++) {
+                float[] w = weights[o];
+                int at = inStart + first[o] * inStep;
+                float sum = 0;
+                for (int k = 0; k < w.length; k++, at += inStep) {
+                    sum += w[k] * in[at];
+                }
+                out[outStart + o * outStep] = sum;
+            }
+        }
+    }
+}

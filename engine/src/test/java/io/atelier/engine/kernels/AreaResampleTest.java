@@ -1,0 +1,44 @@
+package io.atelier.engine.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Area averaging weighs each input pixel by the part of it an output pixel covers, and keeps the mean. */
+class AreaResampleTest {
+    @Test
+    void wholeAndPartlyCoveredPixelsAverageByCoverage() {
+        assertThat(AreaResample.shrink(new float[] {1, 2, 3, 4}, 4, 1, 2, 1)).containsExactly(1.5f, 3.5f);
+        float[] thirds = AreaResample.shrink(new float[] {1, 2, 3}, 3, 1, 2, 1);
+        assertThat(thirds[0]).isCloseTo(4f / 3, within(1e-6f));
+        assertThat(thirds[1]).isCloseTo(8f / 3, within(1e-6f));
+        assertThat(AreaResample.shrink(new float[] {1, 2, 3, 4}, 1, 4, 1, 2)).containsExactly(1.5f, 3.5f);
+    }
+
+    @Test
+    void aShrunkPlaneKeepsItsMeanAndAFlatPlaneStaysFlat() {
+        int w = 1001;
+        int h = 667;
+        float[] plane = new float[w * h];
+        SplittableRandom random = new SplittableRandom(3);
+        double sum = 0;
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = (float) random.nextDouble();
+            sum += plane[i];
+        }
+        // 1001 → 91 and 667 → 61: each output pixel covers exactly 11 × 11 (whole pixels; a mean-keeping case)
+        float[] small = AreaResample.shrink(plane, w, h, 91, 61);
+        double smallSum = 0;
+        for (float v : small) {
+            smallSum += v;
+        }
+        assertThat(smallSum / small.length).isCloseTo(sum / plane.length, within(1e-4));
+        float[] flat = new float[w * h];
+        java.util.Arrays.fill(flat, 0.25f);
+        for (float v : AreaResample.shrink(flat, w, h, 300, 200)) {
+            assertThat(v).isCloseTo(0.25f, within(1e-5f));
+        }
+    }
+}
