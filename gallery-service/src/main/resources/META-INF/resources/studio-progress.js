@@ -21,7 +21,7 @@ function seconds(since) {
 }
 
 function waiting(step) {
-  if (!step.progress) return el('span', { text: 'Waiting for a render worker…' });
+  if (!step.progress) return null; // a built-in render, or a generation not started yet: the viewer's own spinner says enough
   const name = PROVIDERS[step.progress.provider] || step.progress.provider;
   const line = el('span', { id: 'generating', role: 'status' });
   const tick = () => { line.textContent = `Generating with ${name}… ${seconds(step.progress.startedAt)} s`; };
