@@ -235,7 +235,7 @@ function sendPhoto(path, fields, file, progress) {
 
 // ---------------------------------------------------------------- session page
 
-const STATUS_WORDS = { rendered: 'rendered', pending: 'rendering', failed: 'failed' };
+const STATUS_WORDS = { rendered: 'rendered', pending: 'rendering', failed: 'failed', cancelled: 'cancelled' };
 const ZOOM_STEPS = [0.25, 0.5, 1, 2, 4, 8];
 
 // Idempotency keys: crypto.randomUUID exists only on https or localhost; the studio may be served on a LAN.
@@ -697,7 +697,7 @@ function openSession(sessionId, wanted, compare) {
   function sendTarget(step) {
     if (!step) return null;
     if (step.status === 'rendered' && step.image) return step;
-    if (step.status === 'failed') return byId(step.parentStepId) || null;
+    if (step.status === 'failed' || step.status === 'cancelled') return byId(step.parentStepId) || null;
     return null;
   }
 

@@ -25,7 +25,8 @@ class EventCodecTest {
                 new ImageRendered(step, IMAGE, IMAGE, EventCodec.mapper().createObjectNode().put("schemaVersion", 1), "engine/1", 42, "grabcut-centre-prior/1"),
                 new RenderFailed(step, "I did not understand: \"add hands\"", "I can crop…", List.of("add hands"), "engine/1"),
                 new SessionDeleted(), new SessionRenamed("TerraBrew, renamed"), new StepRenamed(step, "keeper"), new StepDeleted(step),
-                new DraftRequested(UUID.randomUUID(), "a cup of coffee on a rustic wooden table", 1536, 1024));
+                new DraftRequested(UUID.randomUUID(), "a cup of coffee on a rustic wooden table", 1536, 1024),
+                new GenerationStarted(step, "openai", java.time.Instant.parse("2026-11-28T12:00:00.123456Z")), new RenderCancelled(step));
         long seq = 1;
         for (SessionEvent event : events) {
             EventEnvelope envelope = EventEnvelope.of("default", session, seq++, "user:test", event);

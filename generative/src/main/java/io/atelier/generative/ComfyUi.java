@@ -165,6 +165,22 @@ public final class ComfyUi implements GenerativeEngine {
 
     /** Polls /history/{id} until the run is done; its history entry. */
     private JsonNode await(String promptId, byte[] queued) {
+        try {
+            return poll(promptId, queued);
+        } catch (RuntimeException e) {
+            if (Thread.interrupted()) {
+                // the step was cancelled: take the run off the queue and the GPU too, then let the interruption go on
+                try {
+                    cancel(promptId);
+                } finally {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private JsonNode poll(String promptId, byte[] queued) {
         Instant deadline = Instant.now().plus(settings.timeout());
         while (true) {
             pause();

@@ -89,9 +89,12 @@ public final class Resilient implements GenerativeEngine {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    throw interrupted();
                 }
             } catch (GenerationException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // the step was cancelled: says nothing about the provider, so the breaker does not count it
+                }
                 if (e.kind() == GenerationException.Kind.UNAVAILABLE) {
                     failed();
                 } else {
@@ -105,6 +108,11 @@ public final class Resilient implements GenerativeEngine {
         throw new GenerationException(GenerationException.Kind.UNAVAILABLE,
                 provider() + " did not answer usefully (" + last.getMessage() + ")." + after,
                 "Try the step again in a minute; if it keeps failing, check the provider's status and your quota.", last.rawAnswer());
+    }
+
+    private GenerationException interrupted() {
+        return new GenerationException(GenerationException.Kind.UNAVAILABLE, "The call to " + provider() + " was interrupted.",
+                "Try the step again.", Optional.empty());
     }
 
     private Duration backoff(int attempt, TransientFailure t) {

@@ -143,6 +143,33 @@ class ComfyUiTest {
     }
 
     @Test
+    void aCancelledStepTakesItsRunOffTheQueueAndTheInterruptGoesOn() throws Exception {
+        fake.neverFinish(true);
+        ComfyUi adapter = adapter(ComfyWorkflow.bundledInpaint(), Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread step = Thread.ofVirtual().start(() -> {
+            try {
+                adapter.generate(GenerationRequest.draft("a cup", new Size(1024, 1024)));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!fake.calls().contains("history") && System.nanoTime() < deadline) {
+            Thread.sleep(20); // queued, and being polled
+        }
+        step.interrupt(); // what the render loop does when the step is cancelled
+        step.join(10_000);
+        assertThat(thrown.get()).isInstanceOf(GenerationException.class);
+        assertThat(stillInterrupted).as("the caller still sees the cancel").isTrue();
+        assertThat(fake.calls()).contains("queue", "interrupt");
+        assertThat(fake.cancelled()).hasSize(2);
+        assertThat(fake.violations()).isEmpty();
+    }
+
+    @Test
     void anUnreachableServerIsRetriedThenReportedByTheResilientWrapper() {
         fake.close();
         List<Duration> slept = new ArrayList<>();

@@ -45,6 +45,9 @@ public final class FakeOpenAiImages implements AutoCloseable {
     public static final String MODEL = "gpt-image-1";
     /** A prompt containing this word is refused (a typical moderation trigger) as the real service's safety system would. */
     public static final String FORBIDDEN = "weapon";
+    /** A prompt containing this word is answered only after {@link #SLOW_FOR} (a long generation, to watch and to cancel). */
+    public static final String SLOW = "snail";
+    public static final Duration SLOW_FOR = Duration.ofSeconds(30);
     private static final Set<String> SIZES = Set.of("1024x1024", "1536x1024", "1024x1536");
     private static final Set<String> EDIT_PARTS = Set.of("image", "mask", "prompt", "model", "size", "n", "output_format");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -145,6 +148,9 @@ public final class FakeOpenAiImages implements AutoCloseable {
                 violations.addAll(wrong);
                 answer(ex, 400, error(String.join("; ", wrong), "invalid_request_error", null, null));
                 return;
+            }
+            if (prompt.get().toLowerCase(java.util.Locale.ROOT).contains(SLOW)) {
+                sleep(SLOW_FOR); // a client that gives up meanwhile closes the connection; the answer below then goes nowhere
             }
             if (prompt.get().toLowerCase(java.util.Locale.ROOT).contains(FORBIDDEN)) {
                 answer(ex, 400, error("Your request was rejected by the safety system. safety_violations=[violence].",

@@ -18,8 +18,12 @@ final class GenerativeEngines {
     private GenerativeEngines() {
     }
 
-    /** OpenAI first, then BFL, then ComfyUI: the first whose key or URL is set. */
+    /** OpenAI first, then BFL, then ComfyUI: the first whose key or URL is set; watched, so a step's call shows as progress. */
     static Optional<GenerativeEngine> configured(GenerativeSettings s, BflSettings bfl, ComfyUiConfig comfy) {
+        return unwatched(s, bfl, comfy).map(WatchedEngine::new);
+    }
+
+    private static Optional<GenerativeEngine> unwatched(GenerativeSettings s, BflSettings bfl, ComfyUiConfig comfy) {
         return openAi(s).or(() -> bfl.apiKey().map(String::trim).filter(k -> !k.isEmpty()).map(key -> (GenerativeEngine) new Resilient(
                 new io.atelier.generative.BflKontext(new io.atelier.generative.BflKontextSettings(bfl.baseUrl(), key, bfl.model(), bfl.pollEvery(),
                         bfl.timeout())), Resilience.DEFAULT))).or(() -> comfyUi(comfy));

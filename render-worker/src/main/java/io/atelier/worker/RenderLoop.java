@@ -6,6 +6,7 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.DraftRequested;
 import io.atelier.events.InstructionRequested;
 import io.atelier.events.KafkaEvents;
+import io.atelier.events.RenderCancelled;
 import io.atelier.events.RenderFailed;
 import io.atelier.events.Topics;
 import io.atelier.platform.kafka.CarriedHeaders;
@@ -89,6 +90,8 @@ public class RenderLoop extends ConsumerLoop {
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private final Cancellations cancellations = new Cancellations();
+    private ProgressNotices notices;
     private ExecutorService renders;
     /** Records handed out and unanswered at most; their offsets ride in the commit metadata (4 KB by default). */
     static final int MAX_IN_FLIGHT = 64;
@@ -121,6 +124,7 @@ public class RenderLoop extends ConsumerLoop {
     protected KafkaConsumer<String, byte[]> open() {
         producer = KafkaClients.transactionalProducer(kafka, transactionalId);
         producer.initTransactions();
+        notices = new ProgressNotices(kafka, settings.name());
         KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, GROUP, "render-" + settings.name(),
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis()));
@@ -172,6 +176,10 @@ public class RenderLoop extends ConsumerLoop {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
+        if (notices != null) {
+            notices.close();
+            notices = null;
+        }
     }
 
     private int inFlight() {
@@ -196,6 +204,7 @@ public class RenderLoop extends ConsumerLoop {
             return;
         }
         owner.started(record.offset());
+        cancelIfAsked(record);
         String key = record.key() == null ? tp.toString() : record.key();
         ExecutorService pool = renders;
         CompletableFuture<Void> tail = tails.getOrDefault(key, CompletableFuture.completedFuture(null));
@@ -217,6 +226,22 @@ public class RenderLoop extends ConsumerLoop {
         }, pool);
         tails.put(key, next);
         next.whenComplete((ignored, error) -> tails.remove(key, next));
+    }
+
+    // A cancel acts here on the poll thread, not in its turn on the session's chain: that chain is busy with the very
+    // render to stop. The record itself then goes down the chain like any other and is answered with nothing.
+    private void cancelIfAsked(ConsumerRecord<String, byte[]> record) {
+        if (!KafkaEvents.header(record.headers(), "ce_type").startsWith(KafkaEvents.CE_TYPE_PREFIX + "RenderCancelled.")) {
+            return;
+        }
+        try {
+            if (KafkaEvents.decode(record).event() instanceof RenderCancelled cancel) {
+                LOG.infof("step %s was cancelled: stopping its render", cancel.stepId());
+                cancellations.cancel(cancel.stepId());
+            }
+        } catch (RuntimeException e) {
+            // unreadable: its turn on the chain dead-letters or halts on it as for any record
+        }
     }
 
     // Every record, rendered or not, moves the group's offset inside a transaction, so the committed
@@ -274,16 +299,38 @@ public class RenderLoop extends ConsumerLoop {
             out.add(DeadLetters.of(record, e.getMessage(), actor()));
             return "";
         }
-        EventEnvelope outcome;
         UUID stepId;
         if (request.event() instanceof InstructionRequested step) {
-            outcome = renderOrGiveUp(record, request, step, out);
             stepId = step.stepId();
         } else if (request.event() instanceof DraftRequested draft) {
-            outcome = renderer.draft(request, draft); // the root of a session started from a prompt
             stepId = draft.stepId();
         } else {
             return "";
+        }
+        // a cancelled step has its terminal event already (RenderCancelled, from session-service): it is answered with nothing
+        if (!cancellations.begin(stepId)) {
+            return "step " + stepId + " of session " + request.sessionId() + ": cancelled before it started";
+        }
+        EventEnvelope outcome;
+        try {
+            outcome = WatchedEngine.watching(provider -> notices.generationStarted(request, stepId, provider), () -> switch (request.event()) {
+                case InstructionRequested step -> renderOrGiveUp(record, request, step, out);
+                case DraftRequested draft -> renderer.draft(request, draft); // the root of a session started from a prompt
+                default -> throw new IllegalStateException("not a request: " + request.event().typeName());
+            });
+        } catch (RuntimeException e) {
+            if (cancellations.end(stepId)) {
+                out.clear();
+                return "step " + stepId + " of session " + request.sessionId() + ": cancelled while rendering";
+            }
+            throw e;
+        } catch (Error e) {
+            cancellations.end(stepId); // the thread is no longer this step's, whatever happens next
+            throw e;
+        }
+        if (cancellations.end(stepId)) {
+            out.clear();
+            return "step " + stepId + " of session " + request.sessionId() + ": cancelled while rendering";
         }
         ProducerRecord<String, byte[]> answer = KafkaEvents.record(Topics.RENDER_OUTCOMES, "/atelier/render-worker/" + settings.name(), outcome);
         // the outcome goes on with the request's trace and timings, plus this hop's

@@ -7,6 +7,7 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
+import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.platform.kafka.KafkaSettings;
 import io.atelier.platform.storage.ImageKeys;
@@ -106,8 +107,10 @@ class ResponsiveWorkerTest {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static List<EventEnvelope> outcomes(KafkaProbe probe, UUID session, int expected) {
-        List<ConsumerRecord<String, byte[]>> read = probe.read(Topics.RENDER_OUTCOMES, session.toString(), expected, Duration.ofSeconds(90));
+    // terminal outcomes only: a generative step's progress (GenerationStarted) goes to the same topic before them
+    static List<EventEnvelope> outcomes(KafkaProbe probe, UUID session, int expected) {
+        List<ConsumerRecord<String, byte[]>> read = probe.read(Topics.RENDER_OUTCOMES, r -> session.toString().equals(r.key())
+                && !KafkaEvents.header(r.headers(), "ce_type").contains(".GenerationStarted."), expected, Duration.ofSeconds(90));
         assertThat(read).hasSize(expected);
         return read.stream().map(r -> EventCodec.decode(r.value())).toList();
     }

@@ -78,7 +78,8 @@ final class LogAudit {
             List<UUID> finished = events.stream().map(EventEnvelope::event).map(e -> switch (e) {
                 case ImageRendered r -> r.stepId();
                 case RenderFailed f -> f.stepId();
-                default -> null;
+                case io.atelier.events.RenderCancelled c -> c.stepId();
+                default -> null; // GenerationStarted is progress, not an end
             }).filter(Objects::nonNull).toList();
             instructions += s.getValue().size();
             requestedTotal += requested.size();

@@ -250,6 +250,16 @@ class OpenApiContractTest {
         seen.check(deleteStep, null, given().delete(failedStep));
         seen.check(deleteStep, "not-found", given().delete(failedStep));
         seen.check(deleteStep, "not-found", given().delete(steps + "/not-a-uuid"));
+
+        // a generation the (fake) provider takes 30 s over stays pending long enough to be cancelled (GenerationCancelTest follows one)
+        OpenApiDocument.Op cancel = doc.operation("cancelStep");
+        UUID slowStep = UUID.fromString(json().body(newStep(root, "add a " + io.atelier.generative.FakeOpenAiImages.SLOW + " next to the cup"))
+                .post(steps).path("stepId"));
+        seen.check(cancel, null, given().post(steps + "/" + slowStep + "/cancel"));
+        seen.check(cancel, "step-finished", given().post(steps + "/" + slowStep + "/cancel"));
+        seen.check(cancel, "step-finished", given().post(steps + "/" + root + "/cancel"));
+        seen.check(cancel, "not-found", given().post(steps + "/" + UUID.randomUUID() + "/cancel"));
+        seen.check(cancel, "not-found", given().post(sessions + "/not-a-uuid/steps/" + root + "/cancel"));
     }
 
     /** The brand kit, on session-service or forwarded by the gallery: the same probes, the same answers. */

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * What the committed session log says became of a set of accepted instructions: each should have exactly one
- * terminal event (ImageRendered or RenderFailed). Shared by the fault tests and the scaling benchmark.
+ * terminal event (ImageRendered, RenderFailed, or RenderCancelled when the person cancelled it). Shared by the fault tests and the scaling benchmark.
  */
 record Outcomes(int accepted, int lost, int duplicated, int failed, Optional<Instant> firstRequested, Optional<Instant> lastFinished) {
 
@@ -46,6 +46,7 @@ record Outcomes(int accepted, int lost, int duplicated, int failed, Optional<Ins
         return switch (e.event()) {
             case ImageRendered r -> r.stepId();
             case RenderFailed f -> f.stepId();
+            case io.atelier.events.RenderCancelled c -> c.stepId();
             default -> null;
         };
     }

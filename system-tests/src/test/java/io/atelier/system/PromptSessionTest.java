@@ -51,10 +51,11 @@ class PromptSessionTest {
         assertThat(tree.getString(step + "generated.mode")).isEqualTo("draft");
 
         List<EventEnvelope> events = SessionLog.eventsOf(RunningStack.endpoints().kafkaBootstrap(), session);
-        assertThat(events).extracting(e -> e.event().typeName()).startsWith("SessionStarted", "DraftRequested", "ImageRendered");
+        // the worker's progress (GenerationStarted, when the provider call began) comes before the draft's outcome
+        assertThat(events).extracting(e -> e.event().typeName()).startsWith("SessionStarted", "DraftRequested", "GenerationStarted", "ImageRendered");
         DraftRequested draft = (DraftRequested) events.get(1).event();
         assertThat(draft.width()).isEqualTo(1280);
-        ImageRendered rendered = (ImageRendered) events.get(2).event();
+        ImageRendered rendered = (ImageRendered) events.get(3).event();
         Generated g = rendered.generated().orElseThrow();
         assertThat(g.requestId()).startsWith("req_fake_");
         // the 3:2 ask is painted at the accepted size closest in shape

@@ -84,6 +84,11 @@ final class CommandDocuments {
                    @Schema(required = true) String name) {
     }
 
+    @Schema(name = "StepCancelled", description = "A step that was pending and is now cancelled: RenderCancelled is its one terminal event.")
+    record StepCancelled(@Schema(required = true) UUID sessionId, @Schema(required = true) UUID stepId,
+                         @Schema(required = true, enumeration = "cancelled") String status, @Schema(required = true) Instant cancelledAt) {
+    }
+
     @Schema(name = "Advice", description = "One piece of the coach's advice.")
     record Advice(@Schema(required = true, enumeration = {"split", "evaluative", "layer-order", "long-branch"}) String kind,
                   @Schema(required = true, description = "What to tell the person.") String message,

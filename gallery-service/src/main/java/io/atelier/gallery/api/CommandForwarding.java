@@ -167,6 +167,22 @@ public class CommandForwarding {
         return forwarder.forward("PATCH", "/api/sessions/" + sessionId + "/steps/" + stepId, body, headers);
     }
 
+    @POST
+    @Path("{id}/steps/{step}/cancel")
+    @Operation(operationId = "cancelStep", summary = "Cancel a pending step",
+            description = "Appends RenderCancelled, the step's terminal event: the step ends without an image, and the worker rendering it "
+                    + "stops (a generative provider call is abandoned). A worker's answer arriving later is ignored. A step that has "
+                    + "already finished (rendered, failed or cancelled) is a 409 step-finished; nothing is written.")
+    @APIResponse(responseCode = "200", description = "The step is cancelled.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommandDocuments.StepCancelled.class), examples = @ExampleObject(name = "cancelled", value = """
+                    {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "status": "cancelled",
+                     "cancelledAt": "2026-11-28T09:16:12Z"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "step-finished rate-limited session-service-unavailable interrupted")
+    public Response cancelStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                               @Parameter(description = "The step's id.") @PathParam("step") UUID stepId, @Context HttpHeaders headers) {
+        return forwarder.forward("POST", "/api/sessions/" + sessionId + "/steps/" + stepId + "/cancel", null, headers);
+    }
+
     @DELETE
     @Path("{id}/steps/{step}")
     @Operation(operationId = "deleteStep", summary = "Delete the last step of a branch",

@@ -70,7 +70,7 @@ public class GalleryQueries {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT id, parent_step_id, instruction, status, failure_reason, failure_hint, not_understood, image_key, image_type,
                            image_width, image_height, image_bytes, image_sha256, thumb_key, plan, engine_version, duration_ms,
-                           requested_at, finished_at, subject_method, generated, drift, timings, name
+                           requested_at, finished_at, subject_method, generated, drift, timings, name, progress_provider, progress_started_at
                     FROM gallery_step WHERE session_id = ? AND NOT hidden ORDER BY sequence""")) {
                 ps.setObject(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -85,7 +85,7 @@ public class GalleryQueries {
                                 rs.getString(8), rs.getString(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), (Long) rs.getObject(12),
                                 rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), (Long) rs.getObject(17),
                                 instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
-                                rs.getString(24)});
+                                rs.getString(24), rs.getString(25), instant(rs.getTimestamp(26))});
                     }
                 }
             }
@@ -106,7 +106,8 @@ public class GalleryQueries {
                         (String) r[15], (Long) r[16], (String) r[19], (Instant) r[17], (Instant) r[18],
                         r[20] == null ? null : generatedView((String) r[20], stepUrl(sessionId, id) + "/mask"),
                         r[21] == null ? null : json((String) r[21]), null,
-                        image == null ? null : stepUrl(sessionId, id) + "/preview", r[22] == null ? null : json((String) r[22]), (String) r[23]));
+                        image == null ? null : stepUrl(sessionId, id) + "/preview", r[22] == null ? null : json((String) r[22]), (String) r[23],
+                        r[24] == null || !"pending".equals(r[3]) ? null : new GalleryViews.Progress((String) r[24], (Instant) r[25])));
             }
             Map<UUID, UUID> returnTo = DriftAdvice.returnTo(steps);
             steps.replaceAll(s -> returnTo.containsKey(s.stepId()) ? s.withDriftReturnTo(returnTo.get(s.stepId())) : s);

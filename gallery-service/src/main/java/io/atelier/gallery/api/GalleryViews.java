@@ -53,7 +53,7 @@ public final class GalleryViews {
                        @Schema(description = "Null for the root step.") UUID parentStepId,
                        @Schema(required = true) List<UUID> childStepIds,
                        @Schema(description = "Null for the root step.") String instruction,
-                       @Schema(required = true, enumeration = {"pending", "rendered", "failed"}) String status,
+                       @Schema(required = true, enumeration = {"pending", "rendered", "failed", "cancelled"}) String status,
                        @Schema(description = "Set when the step failed.") Failure failure,
                        @Schema(description = "Set when the step is rendered.") Image image,
                        @Schema(description = "Path of the step's thumbnail, once rendered.") String thumbnailUrl,
@@ -80,11 +80,18 @@ public final class GalleryViews {
                                + "recorded (on the session), outcomePublished. Null for steps from before hops were recorded.")
                        JsonNode timings,
                        @Schema(description = "A name given to the step (renameStep), shown instead of its instruction; null when none.")
-                       String name) {
+                       String name,
+                       @Schema(description = "While a pending step waits on a generative provider: which one and since when (the studio "
+                               + "counts the seconds from startedAt). Null otherwise.") Progress progress) {
 
         Step withDriftReturnTo(UUID returnTo) {
             return new Step(stepId, parentStepId, childStepIds, instruction, status, failure, image, thumbnailUrl, plan, engineVersion,
-                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo, previewUrl, timings, name);
+                    durationMillis, subjectMethod, requestedAt, finishedAt, generated, drift, returnTo, previewUrl, timings, name, progress);
         }
+    }
+
+    /** A generative call in progress for a pending step. */
+    @Schema(description = "A generative call in progress: the provider (openai, bfl, comfyui) and when the worker started the call.")
+    public record Progress(@Schema(required = true) String provider, @Schema(required = true) Instant startedAt) {
     }
 }

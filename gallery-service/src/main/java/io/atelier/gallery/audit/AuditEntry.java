@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AuditEntry", description = "One event of the session's log, in log order.")
 public record AuditEntry(
         @Schema(description = "The session's own sequence number of the event (1, 2, 3… without gaps).") long sequence,
-        @Schema(description = "SessionStarted, SourceImageAdded, InstructionRequested, ImageRendered or RenderFailed.") String type,
+        @Schema(description = "SessionStarted, SourceImageAdded, DraftRequested, InstructionRequested, GenerationStarted, ImageRendered, "
+                + "RenderFailed, RenderCancelled, SessionRenamed, StepRenamed, StepDeleted or SessionDeleted.") String type,
         @Schema(description = "The event's id; for outcomes, the id the render worker gave it.") UUID eventId,
         @Schema(description = "When it happened; for outcomes, when the worker finished.") Instant time,
         @Schema(description = "Who did it: user:…, worker:<name>.") String actor,
@@ -26,11 +27,12 @@ public record AuditEntry(
         @Schema(nullable = true) String engineVersion,
         @Schema(description = "How the subject was found, with the model file's sha256 prefix for a model (e.g. isnet-medium/1.4.5+sha256:b6e8497ba978a6f5, grabcut-centre-prior/1, none).", nullable = true) String subjectMethod,
         @Schema(type = SchemaType.OBJECT, implementation = Object.class,
-                description = "What a generative provider reported about the step, as recorded (null for built-in steps).",
+                description = "What a generative provider reported about the step, as recorded (null for built-in steps); "
+                        + "on GenerationStarted, the provider called and when (stepId, provider, startedAt).",
                 nullable = true) JsonNode provenance,
         @Schema(description = "sha256 of the image the step started from.", nullable = true) String inputSha256,
         @Schema(description = "sha256 of the image the event stored.", nullable = true) String outputSha256,
-        @Schema(description = "Why a step failed (RenderFailed).", nullable = true) String failureReason,
+        @Schema(description = "Why a step failed (RenderFailed), or who cancelled it (RenderCancelled).", nullable = true) String failureReason,
         @Schema(description = "The brand kit version the step was asked under (its request and outcome); null without a kit.",
                 nullable = true) Long kitVersion) {
 }

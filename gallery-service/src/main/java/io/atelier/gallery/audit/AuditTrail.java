@@ -99,6 +99,15 @@ public class AuditTrail {
                 case io.atelier.events.SessionRenamed r -> entry(e, null, null, null, null, null, null, null, null, null, null, null);
                 case io.atelier.events.StepRenamed r -> entry(e, null, r.stepId(), null, null, null, null, null, null, null, null, null);
                 case io.atelier.events.StepDeleted d -> entry(e, null, d.stepId(), null, null, null, null, null, null, null, null, null);
+                // progress: which provider was called and when; the outcome that follows carries what it answered
+                case io.atelier.events.GenerationStarted g -> entry(e, causation(g.stepId()), g.stepId(), null, asked(g.stepId()).orElse(null),
+                        null, null, null, stored.json().path("data").deepCopy(), null, null, null);
+                case io.atelier.events.RenderCancelled x -> {
+                    Optional<InstructionRequested> request = request(x.stepId());
+                    yield entry(e, causation(x.stepId()), x.stepId(), request.map(InstructionRequested::parentStepId).orElse(null),
+                            asked(x.stepId()).orElse(null), null, null, null, null, request.map(q -> q.parentImage().sha256()).orElse(null),
+                            null, "cancelled by " + e.actor() + " before it finished");
+                }
                 case SourceImageAdded s -> entry(e, null, s.stepId(), null, null, null, null, null, null, null, s.image().sha256(), null);
                 case DraftRequested d -> entry(e, null, d.stepId(), null, d.prompt(), null, null, null, null, null, null, null);
                 case InstructionRequested r -> entry(e, Optional.ofNullable(imageOf.get(r.parentStepId())).map(EventEnvelope::eventId).orElse(null),

@@ -82,7 +82,8 @@ final class SessionProjection {
                 exec(c, """
                         UPDATE gallery_step SET status = 'rendered', image_key = ?, image_sha256 = ?, image_type = ?, image_width = ?,
                             image_height = ?, image_bytes = ?, thumb_key = ?, thumb_sha256 = ?, plan = ?, engine_version = ?,
-                            duration_ms = ?, subject_method = ?, drift = ?, finished_at = ? WHERE id = ? AND session_id = ?""",
+                            duration_ms = ?, subject_method = ?, drift = ?, finished_at = ?, progress_provider = NULL, progress_started_at = NULL
+                            WHERE id = ? AND session_id = ?""",
                         r.image().key(), r.image().sha256(), r.image().contentType(), r.image().width(), r.image().height(), r.image().bytes(),
                         r.thumbnail().key(), r.thumbnail().sha256(), r.plan().toString(), r.engineVersion(), r.durationMillis(), r.subjectMethod(),
                         r.drift().isEmpty() ? null : r.drift().toString(), ts(e),
@@ -101,9 +102,16 @@ final class SessionProjection {
                     d.stepId(), e.sessionId());
             case RenderFailed f -> exec(c, """
                     UPDATE gallery_step SET status = 'failed', failure_reason = ?, failure_hint = ?, not_understood = ?, engine_version = ?,
-                        finished_at = ? WHERE id = ? AND session_id = ?""",
+                        finished_at = ?, progress_provider = NULL, progress_started_at = NULL WHERE id = ? AND session_id = ?""",
                     f.reason(), f.hint(), StoredJson.write(f.notUnderstood()), f.engineVersion(), ts(e),
                     f.stepId(), e.sessionId());
+            // progress only while the step is pending: the times are the event's own, so a replay writes the same row
+            case io.atelier.events.GenerationStarted g -> exec(c, """
+                    UPDATE gallery_step SET progress_provider = ?, progress_started_at = ? WHERE id = ? AND session_id = ? AND status = 'pending'""",
+                    g.provider(), Timestamp.from(g.startedAt()), g.stepId(), e.sessionId());
+            case io.atelier.events.RenderCancelled x -> exec(c, """
+                    UPDATE gallery_step SET status = 'cancelled', finished_at = ?, progress_provider = NULL, progress_started_at = NULL
+                        WHERE id = ? AND session_id = ?""", ts(e), x.stepId(), e.sessionId());
         }
         // the whole chain so far: an outcome's record carries its request's hops too
         java.util.Optional<java.util.UUID> step = stepOf(e);

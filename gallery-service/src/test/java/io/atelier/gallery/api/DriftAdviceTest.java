@@ -50,7 +50,7 @@ class DriftAdviceTest {
             drift = node;
         }
         steps.add(new GalleryViews.Step(id, parent, List.of(), parent == null ? null : "x", "rendered", null, null, null, null, null, null,
-                "none", Instant.now(), Instant.now(), null, drift, null, null, null, null));
+                "none", Instant.now(), Instant.now(), null, drift, null, null, null, null, null));
         return id;
     }
 }

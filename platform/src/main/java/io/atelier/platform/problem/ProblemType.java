@@ -53,6 +53,8 @@ public enum ProblemType {
             "\"make it better\" says how the picture feels, not what to change. Describe one visible change, for example \"warm the light to a late-afternoon golden tone\"."),
     STEP_NOT_LEAF("step-not-leaf", 409, "Step has later steps",
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 has later steps; delete those first (only the last step of a branch can be deleted)."),
+    STEP_FINISHED("step-finished", 409, "Step already finished",
+            "Step 4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d has already finished (rendered); only a pending step can be cancelled."),
     PARENT_PENDING("parent-pending", 409, "Parent step still rendering",
             "Step 0b7e4d52-3f7a-4c1e-8e0b-5d7c9a1f2e33 has not been rendered yet; refine it once its image has arrived."),
     PARENT_FAILED("parent-failed", 409, "Parent step failed",

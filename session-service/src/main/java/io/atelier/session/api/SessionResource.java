@@ -300,6 +300,30 @@ public class SessionResource {
         return Response.noContent().build();
     }
 
+    /** A cancelled step. */
+    @Schema(description = "A step that was pending and is now cancelled: RenderCancelled is its one terminal event.")
+    public record StepCancelled(@Schema(required = true) UUID sessionId, @Schema(required = true) UUID stepId,
+                                @Schema(required = true, enumeration = "cancelled") String status, @Schema(required = true) Instant cancelledAt) {
+    }
+
+    @POST
+    @Path("{id}/steps/{step}/cancel")
+    @Operation(operationId = "cancelStep", summary = "Cancel a pending step",
+            description = "Appends RenderCancelled, the step's terminal event: the step ends without an image, and the worker rendering it "
+                    + "stops (a generative provider call is abandoned). A worker's answer arriving later is ignored. A step that has "
+                    + "already finished (rendered, failed or cancelled) is a 409 step-finished; nothing is written.")
+    @APIResponse(responseCode = "200", description = "The step is cancelled.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StepCancelled.class), examples = @ExampleObject(name = "cancelled", value = """
+                    {"sessionId": "6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11", "stepId": "4d3c2b1a-9e8f-4a7b-8c6d-5e4f3a2b1c0d", "status": "cancelled",
+                     "cancelledAt": "2026-11-28T09:16:12Z"}""")))
+    @Extension(name = ProblemResponses.EXTENSION, value = "step-finished rate-limited")
+    public StepCancelled cancelStep(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId,
+                                    @Parameter(description = "The step's id.") @PathParam("step") UUID stepId) {
+        Instant at = commands.cancelStep(caller.workspace(), actor(), sessionId, stepId);
+        relay.wake();
+        return new StepCancelled(sessionId, stepId, "cancelled", at);
+    }
+
     @POST
     @Path("{id}/source")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -160,6 +160,24 @@ public class SessionCommands {
         outbox.append(session, actor, new io.atelier.events.StepDeleted(step.id));
     }
 
+    /**
+     * Cancels a pending step: RenderCancelled is its terminal event, written under the session's lock like an outcome,
+     * so whichever comes first wins and the other changes nothing (a worker's later answer is ignored as a repeat).
+     * A step that has already finished (rendered, failed or cancelled) is a 409.
+     */
+    @Transactional
+    public Instant cancelStep(String workspaceId, String actor, UUID sessionId, UUID stepId) {
+        SessionEntity session = lock(workspaceId, sessionId);
+        StepEntity step = stepOf(session, stepId);
+        if (step.status != StepStatus.PENDING) {
+            throw new ProblemException(Problem.of("step-finished", "Step already finished", 409,
+                    "Step " + stepId + " has already finished (" + step.status.name().toLowerCase(java.util.Locale.ROOT)
+                            + "); only a pending step can be cancelled."));
+        }
+        step.status = StepStatus.CANCELLED;
+        return outbox.append(session, actor, new io.atelier.events.RenderCancelled(step.id)).time();
+    }
+
     private static StepEntity stepOf(SessionEntity session, UUID stepId) {
         return StepEntity.inSession(stepId, session.id).orElseThrow(() -> new ProblemException(Problem.of(
                 "not-found", "Step not found", 404, "Step " + stepId + " is not a step of session " + session.id + ".")));
@@ -259,6 +277,9 @@ public class SessionCommands {
                     "Step " + parentStepId + " has not been rendered yet; refine it once its image has arrived."));
             case FAILED -> throw new ProblemException(Problem.of("parent-failed", "Parent step failed", 409,
                     "Step " + parentStepId + " failed and has no image; branch from its parent instead."));
+            // a cancelled step has no image either: the same answer, in its own words
+            case CANCELLED -> throw new ProblemException(Problem.of("parent-failed", "Parent step failed", 409,
+                    "Step " + parentStepId + " was cancelled and has no image; branch from its parent instead."));
         };
         // the coach reads before anything is written: an instruction that only judges the result is refused with suggestions
         Coaching coaching = coach.advise(instruction, branch(parent));

@@ -1,6 +1,7 @@
 package io.atelier.session.outcome;
 
 import io.atelier.events.EventEnvelope;
+import io.atelier.events.GenerationStarted;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.RenderFailed;
 import io.atelier.platform.kafka.CarriedHeaders;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Records a render worker's outcome on the session: the step's status changes and the outcome is
  * appended to the session log with the session's next sequence number. An outcome for a step that is
- * no longer pending (a redelivery) changes nothing.
+ * no longer pending (a redelivery, or a step cancelled first) changes nothing. A worker's progress
+ * (GenerationStarted) is appended too while the step is pending, without changing it.
  */
 @ApplicationScoped
 public class OutcomeRecorder {
@@ -43,11 +45,22 @@ public class OutcomeRecorder {
         return switch (outcome.event()) {
             case ImageRendered rendered -> finish(session, outcome, carried, rendered.stepId(), StepStatus.RENDERED, step -> step.setImage(rendered.image()));
             case RenderFailed failed -> finish(session, outcome, carried, failed.stepId(), StepStatus.FAILED, step -> { });
+            case GenerationStarted started -> progress(session, outcome, carried, started.stepId());
             default -> {
                 LOG.warnf("unexpected %s on the outcome topic; ignored", outcome.event().typeName());
                 yield false;
             }
         };
+    }
+
+    // progress is appended while the step is pending (its status stays); after the step's end it is stale and dropped
+    private boolean progress(SessionEntity session, EventEnvelope outcome, CarriedHeaders carried, java.util.UUID stepId) {
+        StepEntity step = StepEntity.inSession(stepId, session.id).orElse(null);
+        if (step == null || step.status != StepStatus.PENDING) {
+            return false;
+        }
+        outbox.appendAsIs(session, outcome, carried);
+        return true;
     }
 
     private boolean finish(SessionEntity session, EventEnvelope outcome, CarriedHeaders carried, java.util.UUID stepId, StepStatus status,
