@@ -242,8 +242,8 @@ class ScaleBenchmark {
         var os = os();
         StringBuilder s = new StringBuilder();
         s.append(START).append("\n## Scaling\n\n### Measured by bench/scale.sh\n\n");
-        s.append(String.format(Locale.ROOT, "Measured %s on %s %s, %d cores (load average %.0f when written: the machine was shared with other "
-                        + "builds, so absolute rates are low; the ratios on waiting-bound work are what this measures), Java %s, Kafka %s, one broker, "
+        s.append(String.format(Locale.ROOT, "Measured %s on %s %s, %d cores (load average %.0f when written; the machine may be shared with other "
+                        + "builds: the CPU columns below say whether a run waited on the provider or on the CPU), Java %s, Kafka %s, one broker, "
                         + "%d partitions on the session log.%n%n",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), os.getName(), os.getArch(), os.getAvailableProcessors(),
                 os.getSystemLoadAverage(), Runtime.version(), AppInfoParser.getVersion(), LocalStack.PARTITIONS));
