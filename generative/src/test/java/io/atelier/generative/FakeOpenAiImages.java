@@ -61,6 +61,8 @@ public final class FakeOpenAiImages implements AutoCloseable {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger answering = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
 
     private FakeOpenAiImages(HttpServer server) {
@@ -100,6 +102,11 @@ public final class FakeOpenAiImages implements AutoCloseable {
         script.addAll(List.of(answers));
     }
 
+    /** The most requests this fake has been answering at the same moment (a worker's generative limit, seen from outside). */
+    public int mostAtOnce() {
+        return mostAtOnce.get();
+    }
+
     /** Every later answer waits this long first (a slow provider). */
     public void delay(Duration d) {
         delay = d;
@@ -112,6 +119,7 @@ public final class FakeOpenAiImages implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        mostAtOnce.accumulateAndGet(answering.incrementAndGet(), Math::max);
         try (ex) {
             byte[] body = ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getPath();
@@ -174,6 +182,8 @@ public final class FakeOpenAiImages implements AutoCloseable {
         } catch (RuntimeException e) {
             violations.add("fake failed: " + e);
             throw e;
+        } finally {
+            answering.decrementAndGet();
         }
     }
 

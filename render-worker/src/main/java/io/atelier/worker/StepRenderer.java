@@ -50,10 +50,14 @@ public class StepRenderer {
     private final Counter cachedMattes;
     private final String actor;
     private final GenerativeEvidence evidence;
+    private final RenderPermits permits;
 
     public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, BflSettings bfl, ComfyUiConfig comfyUi,
-                        MeterRegistry metrics) {
+                        PermitSettings permitSettings, MeterRegistry metrics) {
         this.images = images;
+        // the loop keeps many sessions in flight; these decide how many render at once, CPU and provider apart
+        this.permits = RenderPermits.from(permitSettings);
+        metrics.gauge("atelier.worker.permits.built-in.in-use", permits, RenderPermits::builtInInUse);
         SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
         LOG.infof("subject detection: %s", subject.description());
         // counted, so the matte cache's effect is visible: one detection per source image, not per step
@@ -64,8 +68,10 @@ public class StepRenderer {
                 image -> {
                     detections.increment();
                     return subject.detector().detect(image);
-                }, GenerativeEngines.configured(generativeSettings, bfl, comfyUi));
+                }, GenerativeEngines.configured(generativeSettings, bfl, comfyUi).map(permits::limit));
         LOG.infof("generative engine: %s", engine.generativeProvider().orElse("none (set ATELIER_OPENAI_API_KEY, ATELIER_BFL_API_KEY or ATELIER_COMFYUI_URL to enable)"));
+        LOG.infof("renders at once: %d built-in%s", permits.builtInLimit(),
+                engine.generativeProvider().map(p -> ", " + permits.generativeLimit(p) + " " + p + " calls").orElse(""));
         this.evidence = new GenerativeEvidence(images);
         this.subjectMethod = subject.method();
         this.actor = "worker:" + settings.name();
@@ -85,7 +91,9 @@ public class StepRenderer {
         SessionEvent outcome;
         try {
             KitContext kit = step.kit().map(k -> KitContexts.of(k, request.workspaceId(), images)).orElse(KitContext.NONE);
-            outcome = switch (engine.render(parent, step.instruction(), kit, () -> cachedMatte(request.workspaceId(), step.parentImage()))) {
+            RenderOutcome rendered = permits.builtIn(() -> engine.render(parent, step.instruction(), kit,
+                    () -> cachedMatte(request.workspaceId(), step.parentImage())));
+            outcome = switch (rendered) {
                 case RenderOutcome.Rendered r -> store(request, step, r, (System.nanoTime() - start) / 1_000_000);
                 case RenderOutcome.Failed f -> new RenderFailed(step.stepId(), f.reason(), f.hint(), f.notUnderstood(), Engine.VERSION);
             };
@@ -110,7 +118,7 @@ public class StepRenderer {
         long start = System.nanoTime();
         SessionEvent outcome;
         try {
-            outcome = switch (engine.draft(draft.prompt(), new Size(draft.width(), draft.height()))) {
+            outcome = switch (permits.builtIn(() -> engine.draft(draft.prompt(), new Size(draft.width(), draft.height())))) {
                 case RenderOutcome.Rendered r -> {
                     ImageStore.ImageWithThumbnail stored = images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
                             ImageBytes.png(r.png(), r.width(), r.height()), ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight()));
@@ -177,7 +185,8 @@ public class StepRenderer {
                 if (original.sha256().equals(step.parentImage().sha256())) {
                     drift.set("againstOriginal", parent);
                 } else {
-                    engine.driftAgainst(images.get(original.key()), r).ifPresentOrElse(
+                    byte[] originalBytes = images.get(original.key());
+                    permits.builtIn(() -> engine.driftAgainst(originalBytes, r)).ifPresentOrElse(
                             d -> drift.set("againstOriginal", EventCodec.mapper().valueToTree(d)),
                             () -> LOG.warnf("original %s of step %s is unreadable; drift against it not measured", original.key(), step.stepId()));
                 }

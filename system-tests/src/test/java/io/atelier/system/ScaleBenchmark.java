@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,10 @@ class ScaleBenchmark {
     private static final int PER_PARTITION = Integer.getInteger("atelier.bench.sessions-per-partition", 2);
     private static final int ROUNDS = Integer.getInteger("atelier.bench.rounds", 3);
     private static final int BUILT_IN_STEPS = Integer.getInteger("atelier.bench.built-in-steps", 30);
+    /** Rounds of load during the join and the leave: enough to outlast a worker's start. */
+    private static final int CHURN_ROUNDS = Integer.getInteger("atelier.bench.churn-rounds", 10);
+    /** Generative calls one worker waits on at once (its render permits), handed to every worker by the local stack. */
+    private static final int PERMITS = Integer.getInteger("atelier.worker.permits.openai", 8);
     private final List<String> workers = new ArrayList<>(List.of("render-worker"));
 
     @Test
@@ -69,26 +74,36 @@ class ScaleBenchmark {
         System.out.printf("[ScaleBenchmark] one partition, built-in: %d steps in %.1f s = %.2f steps/s%n", perPartition.accepted(),
                 perPartition.seconds(), builtInRate);
 
-        Map<Integer, Double> rate = new LinkedHashMap<>();
+        Map<Integer, Run> runs = new LinkedHashMap<>();
         for (int n : List.of(1, 2, 4)) {
             scaleTo(stack, n);
             awaitWorkers(n);
             awaitAll(send(roots, 1)); // every worker has rendered a generative step (models loaded, connections open)
-            Outcomes o = awaitAll(send(roots, ROUNDS));
-            assertThat(o.lost() + o.duplicated() + o.failed()).as("lost, duplicated or failed with " + n + " workers").isZero();
-            rate.put(n, o.accepted() / o.seconds());
-            System.out.printf("[ScaleBenchmark] %d worker(s): %d steps in %.1f s = %.2f steps/s%n", n, o.accepted(), o.seconds(), rate.get(n));
+            // n times the steps for n workers: every run lasts about as long, so the ramp and the tail weigh the same in each
+            Cpu before = Cpu.now();
+            Outcomes o = awaitAll(send(roots, ROUNDS * n));
+            Cpu used = Cpu.now().minus(before);
+            // a step that failed (a provider timeout on a starved machine) still has its one answer: reported, not fatal
+            assertThat(o.lost() + o.duplicated()).as("lost or duplicated with " + n + " workers").isZero();
+            Run run = new Run(o, used, os().getSystemLoadAverage());
+            runs.put(n, run);
+            System.out.printf(Locale.ROOT, "[ScaleBenchmark] %d worker(s): %d steps in %.1f s = %.2f steps/s (ideal %.1f); workers' CPU %.0f ms/step, "
+                            + "this JVM (fake, clients) %.0f ms/step, machine busy %.2f of %d cores, load %.1f, %d failed%n", n, o.accepted(), o.seconds(), run.rate(),
+                    n * PERMITS / (PROVIDER.toMillis() / 1000.0), used.workerMillis() / o.accepted(), used.ownMillis() / o.accepted(),
+                    used.busyCores(), os().getAvailableProcessors(), run.load(), o.failed());
         }
 
         // a worker joins and another leaves while the load is being rendered
         scaleTo(stack, 2);
         awaitWorkers(2);
-        List<UUID> load = send(roots, ROUNDS * 2);
-        Thread.sleep(5_000);
+        // enough load to outlast a worker's start (tens of seconds on a shared machine), so both changes land mid-load
+        List<UUID> load = send(roots, CHURN_ROUNDS);
+        Thread.sleep(2_000);
         String joiner = "render-worker-5";
         stack.startWorker(joiner);
         workers.add(joiner);
-        System.out.println("[ScaleBenchmark] joined: " + joiner);
+        System.out.println("[ScaleBenchmark] joined: " + joiner + " with " + Outcomes.of(RunningStack.endpoints().kafkaBootstrap(), load).lost()
+                + " of " + load.size() + " steps still unanswered");
         String leaver = "render-worker-2";
         System.out.println("[ScaleBenchmark] left: " + leaver + " (pid " + stack.stopWorker(leaver) + ")");
         workers.remove(leaver);
@@ -96,7 +111,7 @@ class ScaleBenchmark {
         System.out.printf("[ScaleBenchmark] join/leave: %d accepted, %d lost, %d duplicated, %d failed, %.1f s%n", churn.accepted(), churn.lost(),
                 churn.duplicated(), churn.failed(), churn.seconds());
 
-        writeSection(rate, builtInRate, perPartition, churn);
+        writeSection(runs, builtInRate, perPartition, churn);
         assertThat(churn.lost()).as("lost steps across a join and a leave").isZero();
         assertThat(churn.duplicated()).as("repeated steps across a join and a leave").isZero();
     }
@@ -161,29 +176,92 @@ class ScaleBenchmark {
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
                 return g.members().size() == n && g.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())
-                        && g.groupState().toString().equals("STABLE");
+                        && g.groupState() == GroupState.STABLE; // its toString is "Stable", which the first run compared with "STABLE" and waited forever
             });
         }
     }
 
-    private static void writeSection(Map<Integer, Double> rate, double builtInRate, Outcomes perPartition, Outcomes churn) throws IOException {
+    /** One measured run: its outcomes, the CPU spent meanwhile, the load average at its end. */
+    private record Run(Outcomes outcomes, Cpu cpu, double load) {
+        double rate() {
+            return outcomes.accepted() / outcomes.seconds();
+        }
+    }
+
+    /**
+     * CPU time so far: the render workers this JVM started (its descendants), this JVM itself (the provider fake and the
+     * clients), and the whole machine from /proc/stat (other builds included), to tell waiting from a full CPU.
+     */
+    private record Cpu(long workerNanos, long ownNanos, long machineBusy, long machineTotal, long at) {
+        static Cpu now() {
+            long workers = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("render-worker")).orElse(false))
+                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+            long own = ((com.sun.management.OperatingSystemMXBean) os()).getProcessCpuTime();
+            long busy = 0;
+            long total = 0;
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                    long v = Long.parseLong(f[i]);
+                    total += v;
+                    busy += i == 4 || i == 5 ? 0 : v;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux: the machine's share is left out
+            }
+            return new Cpu(workers, own, busy, total, System.nanoTime());
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(workerNanos - earlier.workerNanos, ownNanos - earlier.ownNanos, machineBusy - earlier.machineBusy,
+                    machineTotal - earlier.machineTotal, at - earlier.at);
+        }
+
+        double workerMillis() {
+            return workerNanos / 1e6;
+        }
+
+        double ownMillis() {
+            return ownNanos / 1e6;
+        }
+
+        /** Cores busy on average over the interval, of all the machine's. */
+        double busyCores() {
+            return machineTotal == 0 ? Double.NaN : (double) machineBusy / machineTotal * os().getAvailableProcessors();
+        }
+    }
+
+    private static java.lang.management.OperatingSystemMXBean os() {
+        return ManagementFactory.getOperatingSystemMXBean();
+    }
+
+    private static void writeSection(Map<Integer, Run> runs, double builtInRate, Outcomes perPartition, Outcomes churn) throws IOException {
         Path root = Path.of(System.getProperty("atelier.root", "..")).toAbsolutePath().normalize();
         Path file = root.resolve("docs/benchmarks.md");
-        var os = ManagementFactory.getOperatingSystemMXBean();
+        var os = os();
         StringBuilder s = new StringBuilder();
-        s.append(START).append("\n## Horizontal scaling of render workers (bench/scale.sh)\n\n");
-        s.append(String.format(Locale.ROOT, "Measured %s on %s %s, %d cores (load average %.0f when written: the machine was shared with other "
-                        + "builds, so absolute rates are low; the ratios on waiting-bound work are what this measures), Java %s, Kafka %s, one broker, "
+        s.append(START).append("\n## Scaling\n\n### Measured by bench/scale.sh\n\n");
+        s.append(String.format(Locale.ROOT, "Measured %s on %s %s, %d cores (load average %.0f when written; the machine may be shared with other "
+                        + "builds: the CPU columns below say whether a run waited on the provider or on the CPU), Java %s, Kafka %s, one broker, "
                         + "%d partitions on the session log.%n%n",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), os.getName(), os.getArch(), os.getAvailableProcessors(),
                 os.getSystemLoadAverage(), Runtime.version(), AppInfoParser.getVersion(), LocalStack.PARTITIONS));
         s.append(String.format(Locale.ROOT, "Work: generative steps (\"%s\") against the OpenAI Images contract fake answering every request in a "
-                + "fixed %d ms, %d sessions (%d per partition), %d steps per run after a warm-up step per session; each worker a separate "
-                + "process of the packaged render-worker. Throughput = steps / (first InstructionRequested to last terminal event, by the "
-                + "events' own times).%n%n", GENERATIVE, PROVIDER.toMillis(), LocalStack.PARTITIONS * PER_PARTITION, PER_PARTITION,
-                LocalStack.PARTITIONS * PER_PARTITION * ROUNDS));
-        s.append("| workers | steps/s | × one worker |\n|---:|---:|---:|\n");
-        rate.forEach((n, r) -> s.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f |%n", n, r, r / rate.get(1))));
+                + "fixed %d ms, %d sessions (%d per partition), %d × workers steps per run after a warm-up step per session; each worker a "
+                + "separate process of the packaged render-worker with %d generative permits (ATELIER_WORKER_PERMITS_OPENAI), so the ideal is "
+                + "workers × %d / %.1f s. Throughput = steps / (first InstructionRequested to last terminal event, by the events' own times). "
+                + "CPU: the workers' processes, the benchmark's JVM (which also runs the provider fake, painting each answer), and the whole "
+                + "machine's busy cores from /proc/stat (other builds included).%n%n", GENERATIVE, PROVIDER.toMillis(),
+                LocalStack.PARTITIONS * PER_PARTITION, PER_PARTITION, LocalStack.PARTITIONS * PER_PARTITION * ROUNDS, PERMITS, PERMITS,
+                PROVIDER.toMillis() / 1000.0));
+        s.append("| workers | steps | failed | steps/s | ideal | × one worker | workers' CPU ms/step | fake+clients CPU ms/step | machine busy cores | load avg |\n");
+        s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        double one = runs.get(1).rate();
+        runs.forEach((n, r) -> s.append(String.format(Locale.ROOT, "| %d | %d | %d | %.2f | %.1f | %.2f | %.0f | %.0f | %.2f of %d | %.1f |%n", n,
+                r.outcomes().accepted(), r.outcomes().failed(), r.rate(), n * PERMITS / (PROVIDER.toMillis() / 1000.0), r.rate() / one,
+                r.cpu().workerMillis() / r.outcomes().accepted(), r.cpu().ownMillis() / r.outcomes().accepted(), r.cpu().busyCores(),
+                os.getAvailableProcessors(), r.load())));
         s.append(String.format(Locale.ROOT, "%nA worker joining and another leaving (SIGTERM) mid-load, two workers before and after: %d steps "
                 + "accepted, %d lost, %d repeated, %d failed (every accepted instruction has exactly one terminal event).%n%n",
                 churn.accepted(), churn.lost(), churn.duplicated(), churn.failed()));

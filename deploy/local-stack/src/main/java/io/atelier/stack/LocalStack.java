@@ -117,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
      * reports ready. It stops with the stack, or earlier through {@link #stopWorker}.
      */
     public void startWorker(String name) {
-        Map<String, String> own = new LinkedHashMap<>(generativeSettings());
+        Map<String, String> own = new LinkedHashMap<>(workerSettings());
         own.put("atelier.worker.name", name);
         ManagedProcess app = ServiceApp.start(root, "render-worker", name, "1536m", Ports.free(), settings(own, null), logDir(), dataDir.resolve("run"));
         running.add(app);
@@ -191,7 +191,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             int port = workerPorts.get(i);
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
-            Map<String, String> own = new LinkedHashMap<>(generativeSettings());
+            Map<String, String> own = new LinkedHashMap<>(workerSettings());
             own.put("atelier.worker.name", name);
             apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
                     settings(own, null), logs, run)));
@@ -312,6 +312,14 @@ public final class LocalStack implements AutoCloseable {
                 .filter(k -> k.startsWith("atelier.openai.") || k.startsWith("atelier.bfl.") || k.startsWith("atelier.comfyui.")).sorted()
                 .forEach(k -> found.put(k, System.getProperty(k)));
         return found;
+    }
+
+    // a worker gets the generative settings and its render permits (atelier.worker.permits.*, e.g. the scaling benchmark's limit)
+    private static Map<String, String> workerSettings() {
+        Map<String, String> own = new LinkedHashMap<>(generativeSettings());
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("atelier.worker.permits.")).sorted()
+                .forEach(k -> own.put(k, System.getProperty(k)));
+        return own;
     }
 
     // session-service learns whether a generative engine is configured from the same settings the workers get
