@@ -5,7 +5,8 @@
 # partition's ceiling on built-in steps. Writes the measured part of the "Scaling" section of docs/benchmarks.md.
 # Takes several minutes; not part of the build (system-tests ScaleBenchmark runs only with -Datelier.bench=scale).
 # Knobs: ROUNDS (steps per session per worker per run, 4), PER_PARTITION (sessions per partition, 2), BUILT_IN_STEPS (30),
-# CHURN_ROUNDS (steps per session during the join and the leave, 10), PERMITS (generative calls each worker waits on at once, 4: the ideal is workers × PERMITS / 0.5 s).
+# CHURN_ROUNDS (steps per session during the join and the leave, 10), PERMITS (generative calls each worker waits on at once, 4: the ideal is workers × PERMITS / the provider's time),
+# PROVIDER_MS (the fake provider's fixed answer time, 500; raise it where the CPU, not the provider, would bound the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== packaging the services and the system tests"
@@ -15,7 +16,7 @@ echo "== running the benchmark"
 # once per source image, and the measured cost stays the provider's wait
 export ATELIER_MODELS_DIR="${ATELIER_MODELS_DIR_BENCH:-$PWD/system-tests/target/no-models}"
 ./mvnw -B -o -pl system-tests -am test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Datelier.bench=scale -Datelier.stack.workers=1 \
-  -Datelier.worker.permits.openai="${PERMITS:-4}" \
+  -Datelier.worker.permits.openai="${PERMITS:-4}" -Datelier.bench.provider-ms="${PROVIDER_MS:-500}" -Datelier.openai.timeout="${PROVIDER_TIMEOUT:-60s}" \
   -Datelier.bench.rounds="${ROUNDS:-4}" -Datelier.bench.sessions-per-partition="${PER_PARTITION:-2}" \
   -Datelier.bench.built-in-steps="${BUILT_IN_STEPS:-30}" -Datelier.bench.churn-rounds="${CHURN_ROUNDS:-10}" | grep -E '\[ScaleBenchmark\]|Tests run|FAIL|ERROR'
 sed -n '/<!-- scale-benchmark/,/<!-- \/scale-benchmark -->/p' docs/benchmarks.md

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @EnabledIfSystemProperty(named = "atelier.bench", matches = "scale")
 @ExtendWith(RunningStack.class)
 class ScaleBenchmark {
-    private static final Duration PROVIDER = Duration.ofMillis(500);
+    /** The provider's fixed answer time: long enough, on a small machine, that steps wait on it rather than on the CPU. */
+    private static final Duration PROVIDER = Duration.ofMillis(Long.getLong("atelier.bench.provider-ms", 500));
     private static final String GENERATIVE = "put a croissant on the table";
     private static final String BUILT_IN = "make it 20% brighter";
     private static final String GROUP = "atelier-render-workers";
