@@ -52,8 +52,9 @@ public record Text(
     }
 
     public Text {
-        font = font == null ? "" : font;
         fontSha256 = fontSha256 == null ? "" : fontSha256;
+        // a family without the file's digest names nothing this engine can load (an LLM planner may invent one): the bundled face
+        font = font == null || fontSha256.isEmpty() ? "" : font;
         if (!fontSha256.isEmpty() && !fontSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("fontSha256 must be 64 lower-case hex digits");
         }
