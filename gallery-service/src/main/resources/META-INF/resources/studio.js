@@ -279,7 +279,8 @@ function openSession(sessionId, wanted, compare) {
   const actions = el('div', { class: 'controls step-actions', role: 'group', 'aria-label': 'This step' });
   const stageEl = el('section', { class: 'stage', 'aria-label': 'Selected step' }, heading, meta, viewer, form.node, adviceEl, actions, below);
   const sessionActions = el('div', { class: 'controls session-actions' },
-    el('button', { type: 'button', id: 'rename-session', onclick: () => renameSession() }, 'Rename session'));
+    el('button', { type: 'button', id: 'rename-session', onclick: () => renameSession() }, 'Rename session'),
+    el('button', { type: 'button', id: 'delete-session', class: 'danger', onclick: () => deleteSession() }, 'Delete session'));
   const layout = el('div', { class: 'session' }, panel, stageEl);
   app.replaceChildren(el('p', { class: 'hint', text: 'Loading the session…' }));
 
@@ -810,7 +811,9 @@ function openSession(sessionId, wanted, compare) {
           return el('li', {}, el('button', { type: 'button', class: p === next ? 'primary' : null, id: `split-${i}`,
             disabled: done || p !== next || !ready, onclick: () => send(advice.chain, p, false, p) },
           done ? `✓ ${p}` : `Send “${p}”`));
-        })), next && !ready ? el('p', { class: 'hint', text: 'The next part waits for the picture before it.' }) : null);
+        })));
+        // (append would print a null as the word "null")
+        if (next && !ready) block.append(el('p', { class: 'hint', text: 'The next part waits for the picture before it.' }));
       } else if (item.steps.length) {
         block.append(el('div', { class: 'controls' }, el('span', { text: 'Try:' }), item.steps.map((p) =>
           el('button', { type: 'button', class: 'suggestion', onclick: () => {
@@ -863,6 +866,12 @@ function openSession(sessionId, wanted, compare) {
     const name = prompt('Name for this step (empty shows its instruction again)', step.name || step.instruction || 'Original photo');
     if (name === null) return;
     await change(`/api/sessions/${sessionId}/steps/${step.stepId}`, 'PATCH', { name });
+  }
+
+  // the session leaves every list; its events (the audit trail) and its stored images stay
+  async function deleteSession() {
+    if (!confirm(`Delete the session “${state.tree.title}” with all its steps? It leaves your sessions; the audit trail keeps it.`)) return;
+    if (await change(`/api/sessions/${sessionId}`, 'DELETE') !== null) location.hash = '#/';
   }
 
   // deleting is an event: the step leaves the tree; the audit trail keeps it

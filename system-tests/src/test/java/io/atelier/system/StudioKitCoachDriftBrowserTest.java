@@ -99,6 +99,9 @@ class StudioKitCoachDriftBrowserTest {
         studio.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kit-instructions li[data-name='" + name + "']")));
         assertThat(browser.findElement(By.cssSelector("#kit-instructions li[data-name='" + name + "']")).getText())
                 .contains(name).contains("make it much warmer");
+        assertThat(browser.findElement(By.id("kit")).getText()).as("no stray words").doesNotContain("null");
+        assertThat(browser.findElement(By.id("kit-font-shown")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.id("kit-font"))).as("a font can be uploaded from the panel").hasSize(1);
         studio.assertReadable("on the sessions page with the kit");
         studio.shootShowing("studio-kit.png", "#kit");
 
@@ -165,6 +168,7 @@ class StudioKitCoachDriftBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#advice .split-steps button"))).extracting(WebElement::getText)
                 .containsExactly("Send “make it warmer”", "Send “blur the background”", "Send “crop it square”");
         studio.wait.until(ExpectedConditions.elementToBeClickable(By.id("split-0")));
+        assertThat(browser.findElement(By.id("advice")).getText()).as("no stray words").doesNotContain("null");
         studio.assertReadable("with the coach's advice");
         studio.shootShowing("studio-coach-advice.png", "#advice");
         browser.findElement(By.id("split-0")).click();
@@ -175,7 +179,8 @@ class StudioKitCoachDriftBrowserTest {
         browser.findElement(By.cssSelector("#advice .dismiss")).click();
 
         // a chain of strong colour edits from there: each looks fine next to its parent, the branch does not
-        List<String> chain = List.of("much more saturated", "make it much warmer", "much more saturated", "make it much warmer");
+        List<String> chain = List.of("a little more saturated", "warm it up a little", "a little more saturated", "warm it up a little",
+                "much more saturated", "make it much warmer");
         String last = warmer;
         for (String instruction : chain) {
             studio.refine(instruction);
