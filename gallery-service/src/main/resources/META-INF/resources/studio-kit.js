@@ -54,6 +54,7 @@ document.addEventListener('atelier:sessions', ({ detail: { app } }) => {
     const colourName = el('input', { type: 'text', id: 'kit-colour-name', placeholder: 'brand green', maxlength: 60, 'aria-label': 'Colour name' });
     const colourValue = el('input', { type: 'color', id: 'kit-colour-value', value: '#2e7d32', 'aria-label': 'Colour' });
     const logoFile = el('input', { type: 'file', id: 'kit-logo', accept: 'image/png', 'aria-label': 'Logo (PNG with transparency)' });
+    const fontFile = el('input', { type: 'file', id: 'kit-font', accept: '.ttf,.otf,font/ttf,font/otf', 'aria-label': 'Font (TrueType or OpenType)' });
     const placement = el('select', { id: 'kit-logo-placement', 'aria-label': 'Logo placement' },
       ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'centre'].map((p) => el('option', { value: p, text: p.replace('-', ' '),
         selected: kit.logo && kit.logo.placement === p })));
@@ -82,7 +83,17 @@ document.addEventListener('atelier:sessions', ({ detail: { app } }) => {
         form.append('placement', placement.value);
         change(call('/api/kit/logo', { method: 'PUT', body: form }), 'Logo saved.');
       } }, logoFile, placement, el('button', { type: 'submit', text: 'Upload logo' })),
-      kit.font ? el('p', { text: `Font: ${kit.font.family}` }) : null,
+      el('h3', { text: 'Font' }),
+      el('p', { id: 'kit-font-shown', class: kit.font ? null : 'hint', text: kit.font
+        ? `${kit.font.family}: text overlays (“add the title "Fresh Roast" at the top”) are set in it.`
+        : 'No font yet: text overlays use Liberation Sans.' }),
+      el('form', { class: 'kit-row', onsubmit: (e) => {
+        e.preventDefault();
+        if (!fontFile.files[0]) return;
+        const form = new FormData();
+        form.append('font', fontFile.files[0]);
+        change(call('/api/kit/font', { method: 'PUT', body: form }), 'Font saved.');
+      } }, fontFile, el('button', { type: 'submit', text: 'Upload font' })),
       el('h3', { text: 'Saved instructions' }),
       kit.instructions.length ? el('ul', { id: 'kit-instructions' }, kit.instructions.map((i) => el('li', { 'data-name': i.name },
         el('strong', { text: i.name }), ` — “${i.instruction}” `,

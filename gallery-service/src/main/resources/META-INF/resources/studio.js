@@ -279,7 +279,8 @@ function openSession(sessionId, wanted, compare) {
   const actions = el('div', { class: 'controls step-actions', role: 'group', 'aria-label': 'This step' });
   const stageEl = el('section', { class: 'stage', 'aria-label': 'Selected step' }, heading, meta, viewer, form.node, adviceEl, actions, below);
   const sessionActions = el('div', { class: 'controls session-actions' },
-    el('button', { type: 'button', id: 'rename-session', onclick: () => renameSession() }, 'Rename session'));
+    el('button', { type: 'button', id: 'rename-session', onclick: () => renameSession() }, 'Rename session'),
+    el('button', { type: 'button', id: 'delete-session', class: 'danger', onclick: () => deleteSession() }, 'Delete session'));
   const layout = el('div', { class: 'session' }, panel, stageEl);
   app.replaceChildren(el('p', { class: 'hint', text: 'Loading the session…' }));
 
@@ -615,12 +616,17 @@ function openSession(sessionId, wanted, compare) {
       onclick: () => { state.compare = mode; writeUrl(false); render(); } }, label);
   }
 
-  // A wipe only makes sense when both pictures have the same shape. After a crop the API does not say
-  // where the crop lay in the parent (the plan says "around the subject", not a rectangle), so
-  // differently shaped pictures are shown side by side at the same height instead of overlaid.
+  // A wipe needs both pictures to show the same scene at the same place. After a crop the render's drift
+  // measure says where the crop lay in the picture it is compared with (drift.window: x, y, width, height as
+  // fractions): the wipe then lays that region of the "before" picture under the crop, aligned. A new frame
+  // that was not found there (a reframe that adds content) is shown side by side at the same height instead.
   function compareView(before, after) {
     const ratio = (s) => s.image.width / s.image.height;
-    return Math.abs(ratio(before) / ratio(after) - 1) < 0.01 ? wipe(before, after) : sideBySide(before, after);
+    if (Math.abs(ratio(before) / ratio(after) - 1) < 0.01) return wipe(before, after);
+    const measured = !after.drift ? null : before.stepId === after.parentStepId ? after.drift.againstParent
+      : before.stepId === state.tree.rootStepId ? after.drift.againstOriginal : null;
+    const region = measured && Array.isArray(measured.window) && measured.window.length === 4 ? measured.window : null;
+    return region ? wipe(before, after, region) : sideBySide(before, after);
   }
 
   function sideBySide(before, after) {
@@ -635,8 +641,15 @@ function openSession(sessionId, wanted, compare) {
 
   // Before/after of the same shape: the "before" picture lies over the left part; dragging on the
   // picture or the slider (arrow keys too) moves the cut. The slider is exactly as wide as the picture.
-  function wipe(before, after) {
-    const over = el('img', { class: 'before', src: display(before), draggable: 'false', alt: `Before: ${before.instruction || 'original photo'}` });
+  function wipe(before, after, region = null) {
+    const beforeImage = el('img', { class: 'before', src: display(before), draggable: 'false', alt: `Before: ${before.instruction || 'original photo'}` });
+    let over = beforeImage;
+    if (region) {
+      // the whole "before" picture, scaled and shifted so its cropped region fills the frame; the rest is cut off
+      const [x, y, w, h] = region;
+      beforeImage.style.cssText = `left: ${(-100 * x) / w}%; top: ${(-100 * y) / h}%; width: ${100 / w}%; height: ${100 / h}%`;
+      over = el('div', { class: 'before-crop' }, beforeImage);
+    }
     const divider = el('div', { class: 'divider' });
     const slider = el('input', { type: 'range', min: 0, max: 100, value: state.split, id: 'compare-slider',
       'aria-label': `Compare with ${before.instruction || 'the original'}: left of the line is before, right is after`,
@@ -647,7 +660,7 @@ function openSession(sessionId, wanted, compare) {
       divider.style.left = `${state.split}%`;
       slider.value = state.split;
     };
-    const frame = el('div', { class: 'compare wipe' },
+    const frame = el('div', { class: 'compare wipe', 'data-aligned': region ? 'crop' : null },
       el('img', { class: 'after', src: display(after), draggable: 'false', alt: `After: ${after.instruction || 'original'}` }), over, divider);
     const follow = (e) => {
       const box = frame.getBoundingClientRect();
@@ -798,7 +811,9 @@ function openSession(sessionId, wanted, compare) {
           return el('li', {}, el('button', { type: 'button', class: p === next ? 'primary' : null, id: `split-${i}`,
             disabled: done || p !== next || !ready, onclick: () => send(advice.chain, p, false, p) },
           done ? `✓ ${p}` : `Send “${p}”`));
-        })), next && !ready ? el('p', { class: 'hint', text: 'The next part waits for the picture before it.' }) : null);
+        })));
+        // (append would print a null as the word "null")
+        if (next && !ready) block.append(el('p', { class: 'hint', text: 'The next part waits for the picture before it.' }));
       } else if (item.steps.length) {
         block.append(el('div', { class: 'controls' }, el('span', { text: 'Try:' }), item.steps.map((p) =>
           el('button', { type: 'button', class: 'suggestion', onclick: () => {
@@ -851,6 +866,12 @@ function openSession(sessionId, wanted, compare) {
     const name = prompt('Name for this step (empty shows its instruction again)', step.name || step.instruction || 'Original photo');
     if (name === null) return;
     await change(`/api/sessions/${sessionId}/steps/${step.stepId}`, 'PATCH', { name });
+  }
+
+  // the session leaves every list; its events (the audit trail) and its stored images stay
+  async function deleteSession() {
+    if (!confirm(`Delete the session “${state.tree.title}” with all its steps? It leaves your sessions; the audit trail keeps it.`)) return;
+    if (await change(`/api/sessions/${sessionId}`, 'DELETE') !== null) location.hash = '#/';
   }
 
   // deleting is an event: the step leaves the tree; the audit trail keeps it

@@ -54,6 +54,8 @@ class ProjectorTest {
     io.atelier.gallery.api.GalleryQueries queries;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
+    @Inject
+    io.atelier.gallery.audit.AuditTrail trail;
 
     @Test
     void eventsAtOrBelowTheAppliedSequenceChangeNothing() throws SQLException {
@@ -93,6 +95,27 @@ class ProjectorTest {
         assertThat(sessionRows(session)).isZero();
         assertThat(queries.tree("default", session)).isEmpty();
         assertThat(queries.recentSessions("default", 500)).extracting(io.atelier.gallery.api.GalleryViews.SessionSummary::sessionId).doesNotContain(session);
+    }
+
+    @Test
+    void aSessionDeletedWithItsStepsLeavesTheTreeWhileItsOwnWorkspaceCanStillReadTheTrail() {
+        KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
+        UUID session = UUID.randomUUID();
+        UUID root = UUID.randomUUID();
+        UUID step = UUID.randomUUID();
+        probe.publish(Topics.SESSION_EVENTS,
+                event(session, 1, new SessionStarted("deleted with its photo")),
+                event(session, 2, new SourceImageAdded(root, "photo.png", image("a"), image("b"))),
+                event(session, 3, new InstructionRequested(step, root, "crop to a 1:1 square", image("a"))),
+                event(session, 4, new ImageRendered(step, image("c"), image("d"), JsonNodeFactory.instance.objectNode(), "engine/test", 5, "none")),
+                event(session, 5, new SessionDeleted()));
+        await().atMost(TIMEOUT).until(() -> trail.entries("default", session, 0, 100).map(List::size).orElse(0) == 5);
+
+        assertThat(queries.tree("default", session)).isEmpty();
+        assertThat(queries.recentSessions("default", 500)).extracting(io.atelier.gallery.api.GalleryViews.SessionSummary::sessionId).doesNotContain(session);
+        assertThat(trail.entries("default", session, 0, 100).orElseThrow()).extracting(io.atelier.gallery.audit.AuditEntry::type)
+                .containsExactly("SessionStarted", "SourceImageAdded", "InstructionRequested", "ImageRendered", "SessionDeleted");
+        assertThat(trail.entries("another-team", session, 0, 100)).as("another workspace sees no such session").isEmpty();
     }
 
     @Test

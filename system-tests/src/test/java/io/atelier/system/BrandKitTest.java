@@ -95,6 +95,39 @@ class BrandKitTest {
         assertThat(as().get(gallery + "/api/kit/history").then().statusCode(200).extract().jsonPath().getList("version")).containsExactly(1, 2, 3);
     }
 
+    @Test
+    void textIsSetInTheFontUploadedToTheKit() throws Exception {
+        // Noto Mono (OFL; the engine's test font): monospaced, so it sets a line visibly wider than the bundled Liberation Sans
+        byte[] noto = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("atelier.root", ".."),
+                "engine", "src", "test", "resources", "fonts", "NotoMono-Regular.ttf"));
+        as().multiPart("font", "NotoMono-Regular.ttf", noto, "font/ttf").put(Api.gallery() + "/api/kit/font").then().statusCode(200);
+        UUID withFont = session("kit: text in the kit font", Api.coffee());
+        UUID text = step(withFont, root(withFont), "add the title \"Fresh Roast\" at the top");
+        assertThat(awaitFinished(withFont, text)).isEqualTo("rendered");
+        String op = "steps.find { it.stepId == '" + text + "' }.plan.operations[0]";
+        JsonPath tree = tree(withFont);
+        assertThat(tree.getString(op + ".op")).isEqualTo("text");
+        assertThat(tree.getString(op + ".font")).isEqualTo("Noto Mono");
+        assertThat(tree.getString(op + ".fontSha256")).hasSize(64);
+
+        // the same words in a workspace without a kit font: the bundled face, and other pixels in the title band
+        UUID plain = Api.newSession("text in the bundled font");
+        UUID plainText = Api.step(plain, Api.uploadPhoto(plain), "add the title \"Fresh Roast\" at the top");
+        assertThat(Api.awaitFinished(plain, plainText)).isEqualTo("rendered");
+        assertThat(Api.tree(plain).getString("steps.find { it.stepId == '" + plainText + "' }.plan.operations[0].font")).isNull();
+        BufferedImage inKitFont = ImageIO.read(new ByteArrayInputStream(as().get(Api.gallery() + "/api/sessions/" + withFont + "/steps/" + text + "/image")
+                .then().statusCode(200).extract().asByteArray()));
+        BufferedImage inBundled = ImageIO.read(new ByteArrayInputStream(given().get(Api.gallery() + "/api/sessions/" + plain + "/steps/" + plainText + "/image")
+                .then().statusCode(200).extract().asByteArray()));
+        long differing = 0;
+        for (int y = 0; y < inKitFont.getHeight(); y++) {
+            for (int x = 0; x < inKitFont.getWidth(); x++) {
+                differing += inKitFont.getRGB(x, y) != inBundled.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertThat(differing).as("pixels set differently by the two faces").isGreaterThan(1000);
+    }
+
     private UUID session(String title, byte[] photo) {
         UUID id = UUID.fromString(as().multiPart("title", title).multiPart("image", "photo.png", photo, "image/png")
                 .post(Api.gallery() + "/api/sessions").then().statusCode(201).extract().path("sessionId"));

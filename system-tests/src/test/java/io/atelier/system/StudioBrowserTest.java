@@ -196,13 +196,16 @@ class StudioBrowserTest {
         studio.assertReadable("comparing");
         studio.shoot("studio-compare.png");
 
-        // with the original (3:2 against the 1:1 crop): side by side at one height, not a misaligned wipe
+        // with the original (3:2 against the 1:1 crop): the original's region under the crop, aligned, not a shrunk original
         browser.findElement(By.id("compare-original")).click();
-        studio.wait.until(d -> studio.imageLoaded(By.cssSelector(".side-by-side img.before")) && studio.imageLoaded(By.cssSelector(".side-by-side img.after")));
-        List<Number> before = studio.rect(".side-by-side img.before");
-        List<Number> after = studio.rect(".side-by-side img.after");
-        assertThat(before.get(2).doubleValue()).as("before lies left of after").isLessThanOrEqualTo(after.get(0).doubleValue());
-        assertThat(before.get(5).doubleValue()).as("the same height").isCloseTo(after.get(5).doubleValue(), within(1.0));
+        studio.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".compare.wipe[data-aligned=crop]")));
+        studio.wait.until(d -> studio.imageLoaded(By.cssSelector(".compare img.before")) && studio.imageLoaded(By.cssSelector(".compare img.after")));
+        List<Number> cropFrame = studio.rect(".compare.wipe");
+        List<Number> original3to2 = studio.rect(".compare.wipe img.before");
+        assertThat(original3to2.get(4).doubleValue() / original3to2.get(5).doubleValue()).as("the original keeps its shape").isCloseTo(1.5, within(0.02));
+        assertThat(original3to2.get(5).doubleValue()).as("a full-height square crop: the original at the crop's height")
+                .isCloseTo(cropFrame.get(5).doubleValue(), within(3.0));
+        assertThat(original3to2.get(0).doubleValue()).as("overhanging on the left").isLessThan(cropFrame.get(0).doubleValue());
         studio.shoot("studio-compare-shapes.png");
         browser.findElement(By.id("compare-off")).click();
 
@@ -407,7 +410,7 @@ class StudioBrowserTest {
     }
 
     @Test
-    void stepsAndSessionsAreRenamedAndALastStepDeletedWhileTheAuditKeepsIt() {
+    void stepsAndSessionsAreRenamedAndDeletedWhileTheAuditKeepsThem() {
         UUID sessionId = Api.newSession("to be renamed");
         UUID root = Api.uploadPhoto(sessionId);
         UUID crop = Api.step(sessionId, root, "crop to a 1:1 square");
@@ -433,6 +436,16 @@ class StudioBrowserTest {
         List<String> types = io.restassured.RestAssured.given().get(Api.gallery() + "/api/sessions/" + sessionId + "/audit")
                 .then().statusCode(200).extract().jsonPath().getList("entries.type", String.class);
         assertThat(types).contains("StepRenamed", "SessionRenamed", "StepDeleted", "ImageRendered");
+
+        // the session itself, photo and all: it leaves the sessions page, and its audit trail stays
+        browser.findElement(By.id("delete-session")).click();
+        studio.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Sessions"));
+        studio.wait.until(d -> io.restassured.RestAssured.given().get(Api.gallery() + "/api/sessions/" + sessionId).statusCode() == 404);
+        assertThat(io.restassured.RestAssured.given().get(Api.gallery() + "/api/sessions").then().statusCode(200).extract()
+                .jsonPath().getList("sessionId", String.class)).doesNotContain(sessionId.toString());
+        assertThat(io.restassured.RestAssured.given().get(Api.gallery() + "/api/sessions/" + sessionId + "/audit")
+                .then().statusCode(200).extract().jsonPath().getList("entries.type", String.class))
+                .startsWith("SessionStarted", "SourceImageAdded").endsWith("SessionDeleted");
     }
 
     @Test

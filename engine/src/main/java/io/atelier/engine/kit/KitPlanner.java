@@ -2,6 +2,7 @@ package io.atelier.engine.kit;
 
 import io.atelier.engine.ops.Operation;
 import io.atelier.engine.ops.Overlay;
+import io.atelier.engine.ops.Text;
 import io.atelier.engine.plan.EditPlan;
 import io.atelier.engine.plan.Rgb;
 import io.atelier.engine.planner.PlanOutcome;
@@ -65,12 +66,18 @@ public final class KitPlanner implements Planner {
         }
         String resolved = resolveColours(overlays.isEmpty() && missing.isEmpty() ? instruction : String.join(", ", rest));
         PlanOutcome planned = planner.plan(resolved);
-        List<Operation> ops = new ArrayList<>(planned.plan().operations());
+        List<Operation> ops = new ArrayList<>(planned.plan().operations().stream().map(this::inKitFont).toList());
         ops.addAll(overlays); // the logo goes on last, over every other change
         List<String> allMissing = new ArrayList<>(planned.missing());
         allMissing.addAll(missing);
         return new PlanOutcome(EditPlan.of(instruction, planned.plan().planner(), ops), planned.notUnderstood(), planned.synthesis(),
                 allMissing, planned.notes(), planned.closest());
+    }
+
+    // text is set in the kit's font when the kit has one: the brand's typeface, named in the plan by family and digest
+    private Operation inKitFont(Operation op) {
+        return op instanceof Text text && text.fontSha256().isEmpty() && kit.font().isPresent()
+                ? text.withFont(kit.font().get().family(), kit.font().get().sha256()) : op;
     }
 
     @Override

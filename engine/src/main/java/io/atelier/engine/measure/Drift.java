@@ -6,6 +6,7 @@ import io.atelier.engine.kernels.Kernels;
 import io.atelier.imaging.Thumbnails;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Measures refinement drift: how far an image has moved from a reference, on copies reduced to the
@@ -50,6 +51,7 @@ public final class Drift {
         boolean reframed = Math.abs(((double) candidateWidth / candidateHeight) / ((double) referenceWidth / referenceHeight) - 1)
                 > ASPECT_TOLERANCE;
         boolean aligned = !reframed;
+        List<Double> found = List.of();
         if (!reframed) {
             cand = onGrid(cand, cw, ch, rw, rh);
         } else {
@@ -57,6 +59,7 @@ public final class Drift {
                     ? Kernels.locate(luma(ref), rw, rh, luma(cand), cw, ch) : new double[] {0, 0, -1};
             aligned = at[2] >= MATCH;
             if (aligned) {
+                found = List.of(round(at[0] / rw, 4), round(at[1] / rh, 4), round((double) cw / rw, 4), round((double) ch / rh, 4));
                 ref = window(ref, rw, rh, at[0], at[1], cw, ch);
                 rw = cw;
                 rh = ch;
@@ -64,10 +67,10 @@ public final class Drift {
                 cand = onGrid(cand, cw, ch, rw, rh);
             }
         }
-        return measure(ref, cand, rw, rh, reframed, aligned);
+        return measure(ref, cand, rw, rh, reframed, aligned, found);
     }
 
-    private static DriftMeasures measure(float[][] ref, float[][] cand, int w, int h, boolean reframed, boolean aligned) {
+    private static DriftMeasures measure(float[][] ref, float[][] cand, int w, int h, boolean reframed, boolean aligned, List<Double> window) {
         int n = w * h;
         float[] rr = ref[0], rg = ref[1], rb = ref[2];
         float[] cr = cand[0], cg = cand[1], cb = cand[2];
@@ -105,7 +108,7 @@ public final class Drift {
         double temperature = cct(cr, cg, cb) - cct(rr, rg, rb);
         return new DriftMeasures(reframed, aligned, round(ssim, 4), round(meanDeltaE, 2), round(p95, 2),
                 round(hellinger(refHist, candHist, n), 4), Math.round(temperature), round(exposure, 3),
-                DominantColours.of(candLab, DOMINANT_COLOURS));
+                DominantColours.of(candLab, DOMINANT_COLOURS), window);
     }
 
     // The image's linear planes at exactly width × height.

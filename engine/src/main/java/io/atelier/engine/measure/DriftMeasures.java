@@ -19,6 +19,9 @@ import java.util.List;
  * @param temperatureShiftKelvin change of the overall colour temperature (McCamy, from the mean chromaticity); negative = warmer
  * @param exposureShiftStops change of mean linear luminance in stops; +1 = twice as bright
  * @param dominantColours the candidate's main colours, largest share first
+ * @param window where a crop was found in the reference: {x, y, width, height} as fractions of the reference's
+ *        width and height (so a viewer can lay the reference's matching part under it); empty when the shape is
+ *        unchanged or the new frame was not found
  */
 public record DriftMeasures(
         boolean reframed,
@@ -29,13 +32,15 @@ public record DriftMeasures(
         double histogramDistance,
         double temperatureShiftKelvin,
         double exposureShiftStops,
-        List<DominantColour> dominantColours) {
+        List<DominantColour> dominantColours,
+        List<Double> window) {
 
     /** Drift score from which a studio should warn (see docs/drift.md for how it was chosen). */
     public static final double WARN_FROM = 50;
 
     public DriftMeasures {
         dominantColours = List.copyOf(dominantColours);
+        window = List.copyOf(window);
     }
 
     /**

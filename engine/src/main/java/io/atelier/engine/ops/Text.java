@@ -1,5 +1,6 @@
 package io.atelier.engine.ops;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
@@ -21,25 +22,42 @@ import java.util.function.Supplier;
 
 /**
  * Text set in Liberation Sans (SIL Open Font License, loaded from the PDFBox jar so no system font is
- * needed). The cap height is {@code size} × image height, shrunk until the line fits 86% of the width.
+ * needed), or in a brand kit's font named by family and file digest (loaded through {@link Fonts}). The cap height is {@code size} × image height, shrunk until the line fits 86% of the width.
  * Placement AUTO picks, among the top, bottom, left and right bands, the one with the least detail
  * (mean gradient of lightness) and the least subject; the text sits in that band with a 6% margin.
  * Colour AUTO is white or near-black (#1c1c1c), whichever has the larger WCAG contrast ratio against
  * the mean luminance under the text. Glyph coverage (anti-aliased) is blended in linear light.
  */
 @JsonTypeName("text")
-@Doc(layer = Doc.Layer.COLOUR, value = "Liberation Sans (OFL, from the PDFBox jar) in a band or the calmest band, "
+@Doc(layer = Doc.Layer.COLOUR, value = "Liberation Sans (OFL, from the PDFBox jar) or the brand kit's font, in a band or the calmest band, "
         + "white or near-black by contrast")
 public record Text(
         @Param(doc = "the words, 1–120 characters") String text,
         @Param(doc = "the band the text sits in; auto = the calmest band with the least subject") Placement placement,
         @Param(doc = "an sRGB hex colour, or \"auto\" for white or near-black, whichever contrasts more") String colour,
-        @Param(min = 0.02, max = 0.3, doc = "cap height as a fraction of the image height") double size) implements Operation.Global {
+        @Param(min = 0.02, max = 0.3, doc = "cap height as a fraction of the image height") double size,
+        // both absent (empty) for the bundled font, so plans written before kit fonts keep their JSON
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Param(doc = "the brand kit font's family name; absent for the bundled Liberation Sans") String font,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Param(doc = "SHA-256 of the brand kit font's file, which names it; absent for the bundled font") String fontSha256)
+        implements Operation.Global {
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float CAP_HEIGHT_EM = 0.729f;
     private static final Font BASE_FONT = loadFont();
 
+    /** Text in the bundled font. */
+    public Text(String text, Placement placement, String colour, double size) {
+        this(text, placement, colour, size, "", "");
+    }
+
     public Text {
+        fontSha256 = fontSha256 == null ? "" : fontSha256;
+        // a family without the file's digest names nothing this engine can load (an LLM planner may invent one): the bundled face
+        font = font == null || fontSha256.isEmpty() ? "" : font;
+        if (!fontSha256.isEmpty() && !fontSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("fontSha256 must be 64 lower-case hex digits");
+        }
         if (text != null && (text.isBlank() || text.length() > 120)) {
             throw new IllegalArgumentException("text must be 1–120 characters");
         }
@@ -48,9 +66,15 @@ public record Text(
         }
     }
 
+    /** The same text in a kit font, named by its family and its file's SHA-256. */
+    public Text withFont(String family, String sha256) {
+        return new Text(text, placement, colour, size, family, sha256);
+    }
+
     @Override
     public String describe() {
-        return "set the text \"" + text + "\" " + placement.word() + " in " + (colour.equals("auto") ? "a contrasting colour" : colour);
+        return "set the text \"" + text + "\" " + placement.word() + " in " + (colour.equals("auto") ? "a contrasting colour" : colour)
+                + (font.isEmpty() ? "" : ", in " + font);
     }
 
     @Override
@@ -60,12 +84,13 @@ public record Text(
         Placement where = placement == Placement.AUTO ? calmestBand(image, subject.get().alpha()) : placement;
         float fontPx = (float) (size * h / CAP_HEIGHT_EM);
         FontRenderContext frc = new FontRenderContext(null, true, true);
-        TextLayout layout = new TextLayout(text, BASE_FONT.deriveFont(fontPx), frc);
+        Font face = face();
+        TextLayout layout = new TextLayout(text, face.deriveFont(fontPx), frc);
         Rectangle2D bounds = layout.getBounds();
         double maxWidth = (where == Placement.LEFT || where == Placement.RIGHT ? 0.43 : 0.86) * w;
         if (bounds.getWidth() > maxWidth) {
             fontPx *= (float) (maxWidth / bounds.getWidth());
-            layout = new TextLayout(text, BASE_FONT.deriveFont(fontPx), frc);
+            layout = new TextLayout(text, face.deriveFont(fontPx), frc);
             bounds = layout.getBounds();
         }
         double margin = 0.06 * Math.min(w, h);
@@ -103,6 +128,15 @@ public record Text(
                 px[2] += cover * (ink[2] - px[2]);
             }
         });
+    }
+
+    // a kit font must have been loaded by whoever renders (the worker does, from the step's kit)
+    private Font face() {
+        if (fontSha256.isEmpty()) {
+            return BASE_FONT;
+        }
+        return Fonts.byDigest(fontSha256).orElseThrow(() -> new IllegalStateException(
+                "the brand kit font \"" + font + "\" (" + fontSha256.substring(0, 12) + "…) is not loaded; it was replaced or removed from the kit"));
     }
 
     private static Placement calmestBand(LinearImage image, float[] subject) {

@@ -70,6 +70,14 @@ class DriftTest {
             assertThat(d.ssim()).as("%d:%d", ratio[0], ratio[1]).isGreaterThan(0.9);
             assertThat(d.score()).as("%d:%d", ratio[0], ratio[1]).isLessThan(10);
         }
+        // where the square lies in the 600 × 400 original: its middle 400 × 400, to within a pixel of the analysis copy
+        DriftMeasures square = Drift.between(COFFEE, run(COFFEE, new CropToAspect(1, 1, CropToAspect.Anchor.CENTRE)));
+        assertThat(square.window()).hasSize(4);
+        assertThat(square.window().get(0)).isCloseTo(1 / 6.0, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(square.window().get(1)).isCloseTo(0, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(square.window().get(2)).isCloseTo(2 / 3.0, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(square.window().get(3)).isCloseTo(1, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(Drift.between(COFFEE, run(COFFEE, new WhiteBalance(40, 0, Region.WHOLE))).window()).as("same shape: no window").isEmpty();
     }
 
     @Test

@@ -37,12 +37,14 @@ class KitEventCodecTest {
     @Test
     void aStepCarriesTheKitVersionItWasAskedUnder() {
         ImageRef parent = new ImageRef("acme/s/p.png", "p", 10, 10, "image/png", 100);
-        KitUse kit = new KitUse(4, Map.of("brand green", "#2e7d32"), Optional.of(new KitUse.Logo(LOGO, "bottom-right", 0.15)), Map.of());
+        KitUse kit = new KitUse(4, Map.of("brand green", "#2e7d32"), Optional.of(new KitUse.Logo(LOGO, "bottom-right", 0.15)), Map.of(),
+                Optional.of(new KitUse.Font("Noto Mono", "acme/kit/f.ttf", "f".repeat(64))));
         var with = new InstructionRequested(UUID.randomUUID(), UUID.randomUUID(), "add our logo", parent, Optional.empty(), Optional.of(kit));
         EventEnvelope envelope = EventEnvelope.of("acme", UUID.randomUUID(), 3, "key:abcd1234", with);
         byte[] json = EventCodec.encode(envelope);
         assertThat(EventCodec.decode(json)).isEqualTo(envelope);
         assertThat(EventCodec.toJson(envelope).at("/data/kit/version").asLong()).isEqualTo(4);
+        assertThat(EventCodec.toJson(envelope).at("/data/kit/font/family").asText()).isEqualTo("Noto Mono");
         var without = new InstructionRequested(UUID.randomUUID(), UUID.randomUUID(), "warmer", parent);
         assertThat(EventCodec.toJson(EventEnvelope.of("acme", UUID.randomUUID(), 3, "a", without)).get("data").has("kit")).isFalse();
     }

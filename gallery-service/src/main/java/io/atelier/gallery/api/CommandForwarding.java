@@ -126,11 +126,11 @@ public class CommandForwarding {
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteSession", summary = "Delete an empty session (one with no photo yet)",
+    @Operation(operationId = "deleteSession", summary = "Delete a session with its photo and steps",
             description = "Appends SessionDeleted: the session leaves every list and answers 404 from then on. "
-                    + "A session with its photo keeps its history: deleting it is a 409.")
+                    + "The audit trail (GET /api/sessions/{id}/audit) and the log keep every event, and its images stay stored for the audit.")
     @APIResponse(responseCode = "204", description = "The session is deleted.")
-    @Extension(name = ProblemResponses.EXTENSION, value = "session-not-empty rate-limited session-service-unavailable interrupted")
+    @Extension(name = ProblemResponses.EXTENSION, value = "rate-limited session-service-unavailable interrupted")
     public Response delete(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
         return forwarder.forward("DELETE", "/api/sessions/" + sessionId, headers);
     }

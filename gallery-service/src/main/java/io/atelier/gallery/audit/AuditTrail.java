@@ -44,14 +44,16 @@ public class AuditTrail {
     /** Every stored event of the session, in order, with its JSON as stored; empty when the workspace has no such session. */
     public Optional<List<StoredEvent>> events(String workspaceId, UUID sessionId) {
         try (Connection c = db.getConnection()) {
+            boolean live;
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gallery_session WHERE id = ? AND workspace_id = ?")) {
                 ps.setObject(1, sessionId);
                 ps.setString(2, workspaceId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
+                    live = rs.next();
                 }
+            }
+            if (!live && !deleted(c, sessionId)) {
+                return Optional.empty();
             }
             List<StoredEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT event FROM gallery_event WHERE session_id = ? ORDER BY sequence")) {
@@ -63,9 +65,22 @@ public class AuditTrail {
                     }
                 }
             }
+            // a deleted session's trail stays readable, to its own workspace only (its first event says which one)
+            if (!live && (out.isEmpty() || !out.get(0).envelope().workspaceId().equals(workspaceId))) {
+                return Optional.empty();
+            }
             return Optional.of(out);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean deleted(Connection c, UUID sessionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM gallery_deleted_session WHERE id = ?")) {
+            ps.setObject(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -56,8 +56,10 @@ final class SessionProjection {
         switch (e.event()) {
             case SessionStarted ignored -> { }
             case SessionDeleted d -> {
-                // a tombstone, so a redelivered SessionStarted cannot bring the session back; only empty sessions are deleted
+                // a tombstone, so a redelivered SessionStarted cannot bring the session back; its steps leave the read model
+                // with it, while gallery_event (the audit trail) keeps every event and S3 keeps the images the audit checks
                 exec(c, "INSERT INTO gallery_deleted_session (id, last_sequence) VALUES (?,?)", e.sessionId(), e.sequence());
+                exec(c, "DELETE FROM gallery_step WHERE session_id = ?", e.sessionId());
                 exec(c, "DELETE FROM gallery_session WHERE id = ?", e.sessionId());
                 keep(c, e); // the audit trail keeps the deletion
                 return;

@@ -30,8 +30,6 @@ public enum ProblemType {
     CORRUPT_IMAGE("corrupt-image", 422, "Corrupt image", "The image data ends early or cannot be decoded."),
     SOURCE_EXISTS("source-exists", 409, "Source already uploaded",
             "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 already has its original image; start a new session for another photo."),
-    SESSION_NOT_EMPTY("session-not-empty", 409, "Session has steps",
-            "Session 6f1c2f9e-8d1b-4c47-9a57-2b1e8f0c7d11 has its photo and steps; only an empty session (no photo yet) can be deleted."),
     // sessions started from a prompt
     EMPTY_PROMPT("empty-prompt", 400, "Empty prompt", "Describe the picture to start from, for example \"a cup of coffee on a wooden table\"."),
     PROMPT_TOO_LONG("prompt-too-long", 400, "Prompt too long", "A prompt has at most 2000 characters; this one has 2400."),

@@ -224,14 +224,14 @@ public class SessionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteSession", summary = "Delete an empty session (one with no photo yet)",
+    @Operation(operationId = "deleteSession", summary = "Delete a session with its photo and steps",
             description = "Appends SessionDeleted: the session leaves every list and answers 404 from then on. "
-                    + "A session with its photo keeps its history: deleting it is a 409.")
+                    + "The audit trail (GET /api/sessions/{id}/audit) and the log keep every event, and its images stay stored for the audit.")
     @APIResponse(responseCode = "204", description = "The session is deleted.")
-    @Extension(name = ProblemResponses.EXTENSION, value = "session-not-empty rate-limited")
+    @Extension(name = ProblemResponses.EXTENSION, value = "rate-limited")
     public Response delete(@Parameter(description = "The session's id.") @PathParam("id") UUID sessionId) {
         String ws = caller.workspace();
-        commands.deleteEmptySession(ws, actor(), sessionId);
+        commands.deleteSession(ws, actor(), sessionId);
         relay.wake();
         return Response.noContent().build();
     }

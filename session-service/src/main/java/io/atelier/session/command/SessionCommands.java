@@ -102,16 +102,17 @@ public class SessionCommands {
         return new Opened(session, root);
     }
 
-    /** Deletes a session that has no photo yet and appends SessionDeleted; one with steps is a 409. */
+    /**
+     * Deletes a session, photo and steps included, and appends SessionDeleted. The write-model rows go, so every
+     * later command on this id is a 404 and a late render outcome for it is ignored; the log (and the gallery's
+     * audit trail) keeps every event, and the stored images stay in S3, where the audit can still check them.
+     */
     @Transactional
-    public void deleteEmptySession(String workspaceId, String actor, UUID sessionId) {
+    public void deleteSession(String workspaceId, String actor, UUID sessionId) {
         SessionEntity session = lock(workspaceId, sessionId);
-        if (StepEntity.hasRoot(session.id) || StepEntity.count("sessionId", session.id) > 0) {
-            throw new ProblemException(Problem.of("session-not-empty", "Session has steps", 409,
-                    "Session " + sessionId + " has its photo and steps; only an empty session (no photo yet) can be deleted."));
-        }
         outbox.append(session, actor, new SessionDeleted());
-        // the row goes, so every later command on this id is a 404; the outbox row keeps the event
+        // one statement for the whole tree: the parent_step_id references are checked when it ends, not row by row
+        StepEntity.delete("sessionId", session.id);
         session.delete();
     }
 

@@ -201,7 +201,8 @@ public class KitCommands {
             }
         });
         return Optional.of(new KitUse(kit.version(), kit.palette(),
-                kit.logo().map(l -> new KitUse.Logo(l.image(), l.placement(), l.size())), saved));
+                kit.logo().map(l -> new KitUse.Logo(l.image(), l.placement(), l.size())), saved,
+                kit.font().map(f -> new KitUse.Font(f.family(), f.key(), f.sha256()))));
     }
 
     private Optional<JsonNode> renderedPlan(UUID sessionId, UUID stepId) {
