@@ -30,7 +30,11 @@ class BrandKitTest {
     private final String key = RunningStack.newKey("kit-" + UUID.randomUUID().toString().substring(0, 8));
 
     private RequestSpecification as() {
-        return given().header("Authorization", "Bearer " + key);
+        return as(key);
+    }
+
+    private static RequestSpecification as(String workspaceKey) {
+        return given().header("Authorization", "Bearer " + workspaceKey);
     }
 
     @Test
@@ -110,14 +114,16 @@ class BrandKitTest {
         assertThat(tree.getString(op + ".font")).isEqualTo("Noto Mono");
         assertThat(tree.getString(op + ".fontSha256")).hasSize(64);
 
-        // the same words in a workspace without a kit font: the bundled face, and other pixels in the title band
-        UUID plain = Api.newSession("text in the bundled font");
-        UUID plainText = Api.step(plain, Api.uploadPhoto(plain), "add the title \"Fresh Roast\" at the top");
-        assertThat(Api.awaitFinished(plain, plainText)).isEqualTo("rendered");
-        assertThat(Api.tree(plain).getString("steps.find { it.stepId == '" + plainText + "' }.plan.operations[0].font")).isNull();
+        // the same words in a workspace of its own whose kit has no font (the shared default workspace's kit may have
+        // one: the contract test sets it): the bundled face, and other pixels in the title band
+        String plainKey = RunningStack.newKey("plain-" + UUID.randomUUID().toString().substring(0, 8));
+        UUID plain = session(plainKey, "text in the bundled font", Api.coffee());
+        UUID plainText = step(plainKey, plain, root(plainKey, plain), "add the title \"Fresh Roast\" at the top");
+        assertThat(awaitFinished(plainKey, plain, plainText)).isEqualTo("rendered");
+        assertThat(tree(plainKey, plain).getString("steps.find { it.stepId == '" + plainText + "' }.plan.operations[0].font")).isNull();
         BufferedImage inKitFont = ImageIO.read(new ByteArrayInputStream(as().get(Api.gallery() + "/api/sessions/" + withFont + "/steps/" + text + "/image")
                 .then().statusCode(200).extract().asByteArray()));
-        BufferedImage inBundled = ImageIO.read(new ByteArrayInputStream(given().get(Api.gallery() + "/api/sessions/" + plain + "/steps/" + plainText + "/image")
+        BufferedImage inBundled = ImageIO.read(new ByteArrayInputStream(as(plainKey).get(Api.gallery() + "/api/sessions/" + plain + "/steps/" + plainText + "/image")
                 .then().statusCode(200).extract().asByteArray()));
         long differing = 0;
         for (int y = 0; y < inKitFont.getHeight(); y++) {
@@ -129,31 +135,51 @@ class BrandKitTest {
     }
 
     private UUID session(String title, byte[] photo) {
-        UUID id = UUID.fromString(as().multiPart("title", title).multiPart("image", "photo.png", photo, "image/png")
+        return session(key, title, photo);
+    }
+
+    private static UUID session(String k, String title, byte[] photo) {
+        UUID id = UUID.fromString(as(k).multiPart("title", title).multiPart("image", "photo.png", photo, "image/png")
                 .post(Api.gallery() + "/api/sessions").then().statusCode(201).extract().path("sessionId"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> as().get(Api.gallery() + "/api/sessions/" + id).then().extract().statusCode() == 200);
+                .until(() -> as(k).get(Api.gallery() + "/api/sessions/" + id).then().extract().statusCode() == 200);
         return id;
     }
 
     private UUID root(UUID session) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> tree(session).getString("rootStepId") != null);
-        return UUID.fromString(tree(session).getString("rootStepId"));
+        return root(key, session);
+    }
+
+    private static UUID root(String k, UUID session) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> tree(k, session).getString("rootStepId") != null);
+        return UUID.fromString(tree(k, session).getString("rootStepId"));
     }
 
     private UUID step(UUID session, UUID parent, String instruction) {
-        return UUID.fromString(as().contentType("application/json").body(Map.of("parentStepId", parent.toString(), "instruction", instruction))
+        return step(key, session, parent, instruction);
+    }
+
+    private static UUID step(String k, UUID session, UUID parent, String instruction) {
+        return UUID.fromString(as(k).contentType("application/json").body(Map.of("parentStepId", parent.toString(), "instruction", instruction))
                 .post(Api.gallery() + "/api/sessions/" + session + "/steps").then().statusCode(202).extract().path("stepId"));
     }
 
     private JsonPath tree(UUID session) {
-        return as().get(Api.gallery() + "/api/sessions/" + session).then().statusCode(200).extract().jsonPath();
+        return tree(key, session);
+    }
+
+    private static JsonPath tree(String k, UUID session) {
+        return as(k).get(Api.gallery() + "/api/sessions/" + session).then().statusCode(200).extract().jsonPath();
     }
 
     private String awaitFinished(UUID session, UUID step) {
+        return awaitFinished(key, session, step);
+    }
+
+    private static String awaitFinished(String k, UUID session, UUID step) {
         String[] status = {"pending"};
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Object s = tree(session).get("steps.find { it.stepId == '" + step + "' }.status");
+            Object s = tree(k, session).get("steps.find { it.stepId == '" + step + "' }.status");
             status[0] = s == null ? "missing" : s.toString();
             return !status[0].equals("pending") && !status[0].equals("missing");
         });
