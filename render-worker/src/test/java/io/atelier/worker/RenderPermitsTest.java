@@ -64,10 +64,7 @@ class RenderPermitsTest {
         fake.delay(Duration.ofSeconds(3));
         CompletableFuture<Generation> waiting = CompletableFuture.supplyAsync(() -> permits.builtIn(() -> provider.generate(draft())), sessions);
         CompletableFuture<Generation> queued = CompletableFuture.supplyAsync(() -> permits.builtIn(() -> provider.generate(draft())), sessions);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (fake.calls().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !fake.calls().isEmpty());
         assertThat(fake.calls()).as("the first call reached the provider").hasSize(1);
 
         // every generative permit is taken and a second call queues, yet a built-in step of a third session renders now
