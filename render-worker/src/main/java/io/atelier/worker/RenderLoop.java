@@ -277,7 +277,8 @@ public class RenderLoop extends ConsumerLoop {
     // Runs on a session's chain: decodes and renders one record, collecting what is to be published.
     private String render(ConsumerRecord<String, byte[]> record, List<ProducerRecord<String, byte[]>> out) {
         CarriedHeaders carried = CarriedHeaders.from(record.headers()).withHop(HOP_RENDER_STARTED, Instant.now());
-        Span span = Hops.start(tracer, "render step", SpanKind.CONSUMER, carried);
+        // only a request is a render in a trace: the other events of the session log pass through without a span
+        Span span = isRequest(record) ? Hops.start(tracer, "render step", SpanKind.CONSUMER, carried) : Span.getInvalid();
         try (Scope ignored = span.makeCurrent()) {
             return render(record, out, span, carried);
         } catch (RuntimeException e) {
@@ -338,6 +339,13 @@ public class RenderLoop extends ConsumerLoop {
         span.setAttribute("atelier.step", stepId.toString());
         out.add(0, answer);
         return "step " + stepId + " of session " + request.sessionId() + ": " + outcome.event().typeName();
+    }
+
+    // by the CloudEvents type header; a record without one is treated as a request so that decoding it decides
+    private static boolean isRequest(ConsumerRecord<String, byte[]> record) {
+        String type = KafkaEvents.header(record.headers(), "ce_type");
+        return type.isEmpty() || type.startsWith(KafkaEvents.CE_TYPE_PREFIX + "InstructionRequested.")
+                || type.startsWith(KafkaEvents.CE_TYPE_PREFIX + "DraftRequested.");
     }
 
     private EventEnvelope renderOrGiveUp(ConsumerRecord<String, byte[]> record, EventEnvelope request, InstructionRequested step,

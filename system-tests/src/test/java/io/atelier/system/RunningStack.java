@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RunningStack implements BeforeAllCallback {
     private static LocalStack stack;
     private static FakeOpenAiImages openAi;
+    private static OtlpCollector traces;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -35,6 +36,12 @@ public final class RunningStack implements BeforeAllCallback {
                 System.setProperty("atelier.openai.image-model", FakeOpenAiImages.MODEL);
                 // 20 s unless a benchmark allows more: on a saturated machine the fake itself paints slowly (ScaleBenchmark)
                 System.setProperty("atelier.openai.timeout", System.getProperty("atelier.openai.timeout", "20s"));
+                // tracing is off by default; here the services export to a collector stand-in, so TracingTest can follow a step
+                traces = OtlpCollector.start();
+                System.setProperty("quarkus.otel.sdk.disabled", "false");
+                System.setProperty("quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint());
+                System.setProperty("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+                System.setProperty("quarkus.otel.bsp.schedule.delay", "200ms");
                 System.out.println("[RunningStack] infrastructure: " + choice.kind().name().toLowerCase(java.util.Locale.ROOT)
                         + " (" + choice.reason() + ")");
                 // two workers unless a benchmark asks for another start (ScaleBenchmark starts with one)
@@ -42,10 +49,12 @@ public final class RunningStack implements BeforeAllCallback {
                 stack = LocalStack.start(root, run, StackPorts.random(), workers, 1, choice.kind());
                 LocalStack current = stack;
                 FakeOpenAiImages fake = openAi;
+                OtlpCollector collector = traces;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("atelier-stack",
                         (ExtensionContext.Store.CloseableResource) () -> {
                             current.close();
                             fake.close();
+                            collector.close();
                         });
                 // every request carries the default workspace's key unless a test sets its own Authorization (which replaces it)
                 io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
@@ -76,6 +85,11 @@ public final class RunningStack implements BeforeAllCallback {
     /** The fake OpenAI Images API the workers call. */
     static FakeOpenAiImages openAi() {
         return openAi;
+    }
+
+    /** What the services exported as traces (OTLP over HTTP). */
+    static OtlpCollector traces() {
+        return traces;
     }
 
     static Endpoints endpoints() {

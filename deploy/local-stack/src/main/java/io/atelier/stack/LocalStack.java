@@ -342,6 +342,9 @@ public final class LocalStack implements AutoCloseable {
             all.put("quarkus.datasource.username", infrastructure.jdbcUser());
             all.put("quarkus.datasource.password", infrastructure.jdbcPassword());
         }
+        // tracing settings given to the launcher as system properties reach every service (QUARKUS_OTEL_* variables do anyway)
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("quarkus.otel.")).sorted()
+                .forEach(k -> all.put(k, System.getProperty(k)));
         all.putAll(own);
         return all;
     }
