@@ -120,6 +120,14 @@ public class RenderLoop extends ConsumerLoop {
         return settings.renderLoop();
     }
 
+    // While renders run, their outcomes are published between polls: an idle poll of the full timeout would hold a
+    // finished step back (by half the timeout on average), so the poll only collects what has arrived and handle()
+    // waits on the finished queue instead, which a render completing wakes at once.
+    @Override
+    protected Duration pollTimeout() {
+        return inFlight() > 0 ? Duration.ZERO : super.pollTimeout();
+    }
+
     @Override
     protected KafkaConsumer<String, byte[]> open() {
         producer = KafkaClients.transactionalProducer(kafka, transactionalId);

@@ -78,6 +78,14 @@ public abstract class ConsumerLoop {
         return running;
     }
 
+    /**
+     * How long the next poll may wait for records: the configured timeout, unless a loop has other work that must not
+     * wait behind an idle poll (a worker with renders finishing on other threads).
+     */
+    protected Duration pollTimeout() {
+        return settings().pollTimeout();
+    }
+
     /** The loop's name, for health data. */
     public String loopName() {
         return name();
@@ -103,7 +111,7 @@ public abstract class ConsumerLoop {
             try (KafkaConsumer<String, byte[]> c = open()) {
                 consumer = c;
                 while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(settings().pollTimeout());
+                    ConsumerRecords<String, byte[]> records = c.poll(pollTimeout());
                     handle(c, records);
                     lastPoll = Instant.now();
                     // only work done ends a run of failures: an empty poll (a rejoin under way, a fetch not yet back)
