@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 final class KafkaBroker {
     // A fixed cluster id: the data directory is formatted once and reused across restarts.
     private static final String CLUSTER_ID = "YXRlbGllci1sb2NhbC0x";
-    private static final List<String> JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    private static final List<String> JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
             "-Djava.awt.headless=true");
 
     /** The loopback ports of one node. */

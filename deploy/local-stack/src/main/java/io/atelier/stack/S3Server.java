@@ -47,7 +47,7 @@ final class S3Server {
             throw new UncheckedIOException(e);
         }
         ManagedProcess server = ManagedProcess.start("s3", Jvm.command(
-                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                         "-Dlogback.configurationFile=" + dir.resolve("logback.xml")),
                 "-cp", classpath, "org.gaul.s3proxy.Main", "--properties", config.toString()), dir, logDir, runDir);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
