@@ -22,22 +22,29 @@ public final class DominantColours {
             return List.of();
         }
         k = Math.min(k, n);
-        double[][] centres = seeds(lab, n, k);
+        double[] centres = seeds(lab, n, k);
         int[] label = new int[n];
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[][] sum = new double[k][3];
+            double[] sum = new double[3 * k];
             int[] count = new int[k];
+            boolean moved = iteration == 0;
             for (int i = 0; i < n; i++) {
-                int best = nearest(centres, lab[3 * i], lab[3 * i + 1], lab[3 * i + 2]);
+                int best = nearest(centres, k, lab[3 * i], lab[3 * i + 1], lab[3 * i + 2]);
+                moved |= label[i] != best;
                 label[i] = best;
-                sum[best][0] += lab[3 * i];
-                sum[best][1] += lab[3 * i + 1];
-                sum[best][2] += lab[3 * i + 2];
+                sum[3 * best] += lab[3 * i];
+                sum[3 * best + 1] += lab[3 * i + 1];
+                sum[3 * best + 2] += lab[3 * i + 2];
                 count[best]++;
+            }
+            if (!moved) {
+                break; // no pixel changed cluster: the centres below would come out as they are, and so would every later round
             }
             for (int c = 0; c < k; c++) {
                 if (count[c] > 0) {
-                    centres[c] = new double[] {sum[c][0] / count[c], sum[c][1] / count[c], sum[c][2] / count[c]};
+                    centres[3 * c] = sum[3 * c] / count[c];
+                    centres[3 * c + 1] = sum[3 * c + 1] / count[c];
+                    centres[3 * c + 2] = sum[3 * c + 2] / count[c];
                 }
             }
         }
@@ -48,7 +55,7 @@ public final class DominantColours {
         List<DominantColour> colours = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             if (count[c] > 0) {
-                colours.add(new DominantColour(toRgb(centres[c]), (double) count[c] / n));
+                colours.add(new DominantColour(toRgb(centres[3 * c], centres[3 * c + 1], centres[3 * c + 2]), (double) count[c] / n));
             }
         }
         colours.sort(Comparator.comparingDouble(DominantColour::share).reversed());
@@ -77,28 +84,37 @@ public final class DominantColours {
         return sum / shares;
     }
 
-    // Seeds at evenly spaced lightness quantiles: spread over the tonal range, no randomness.
-    private static double[][] seeds(float[] lab, int n, int k) {
-        Integer[] order = new Integer[n];
+    // Seeds at evenly spaced lightness quantiles: spread over the tonal range, no randomness. The pixels are ordered by
+    // lightness, ties by position (what a stable sort gives), through one primitive sort of (lightness bits, index) keys.
+    private static double[] seeds(float[] lab, int n, int k) {
+        long[] order = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            order[i] = (long) sortable(lab[3 * i]) << 32 | i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> lab[3 * i]));
-        double[][] centres = new double[k][];
+        java.util.Arrays.sort(order);
+        double[] centres = new double[3 * k];
         for (int c = 0; c < k; c++) {
-            int i = order[(int) ((c + 0.5) * n / k)];
-            centres[c] = new double[] {lab[3 * i], lab[3 * i + 1], lab[3 * i + 2]};
+            int i = (int) order[(int) ((c + 0.5) * n / k)];
+            centres[3 * c] = lab[3 * i];
+            centres[3 * c + 1] = lab[3 * i + 1];
+            centres[3 * c + 2] = lab[3 * i + 2];
         }
         return centres;
     }
 
-    private static int nearest(double[][] centres, double l, double a, double b) {
+    // An int whose signed order is Float.compare's order of the values (negative zero below zero, NaN on top).
+    private static int sortable(float value) {
+        int bits = Float.floatToIntBits(value);
+        return bits < 0 ? bits ^ 0x7FFFFFFF : bits;
+    }
+
+    private static int nearest(double[] centres, int k, double l, double a, double b) {
         int best = 0;
         double bestD = Double.MAX_VALUE;
-        for (int c = 0; c < centres.length; c++) {
-            double dl = l - centres[c][0];
-            double da = a - centres[c][1];
-            double db = b - centres[c][2];
+        for (int c = 0; c < k; c++) {
+            double dl = l - centres[3 * c];
+            double da = a - centres[3 * c + 1];
+            double db = b - centres[3 * c + 2];
             double d = dl * dl + da * da + db * db;
             if (d < bestD) {
                 bestD = d;
@@ -108,8 +124,8 @@ public final class DominantColours {
         return best;
     }
 
-    private static Rgb toRgb(double[] lab) {
-        double[] lin = Cielab.toLinear(lab[0], lab[1], lab[2]);
+    private static Rgb toRgb(double l, double a, double b) {
+        double[] lin = Cielab.toLinear(l, a, b);
         return new Rgb(channel(lin[0]), channel(lin[1]), channel(lin[2]));
     }
 
