@@ -107,7 +107,8 @@ public final class Engine {
         }
         Renderer.Rendering result;
         try {
-            result = renderer.run(plan, source.take(), cachedSourceMatte);
+            // a frame shrunk on load is not the source's size: no source matte fits it, and none found on it is the source's
+            result = renderer.run(plan, source.take(), source.reduced() ? Optional::empty : cachedSourceMatte);
         } catch (OutputTooLargeException e) {
             return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
                     List.of());
@@ -123,7 +124,7 @@ public final class Engine {
         int height = out.getHeight();
         out = null;
         return new RenderOutcome.Rendered(plan, png, width, height,
-                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), facts.subjectMethod(), facts.inputMatte(),
+                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), facts.subjectMethod(), source.reduced() ? Optional.empty() : facts.inputMatte(),
                 facts.resultMatte(), facts.generated(), Optional.of(Drift.between(source.thumbnail(), source.width(), source.height(), thumb,
                 width, height)));
     }
@@ -137,8 +138,10 @@ public final class Engine {
         private final BufferedImage thumbnail;
         private final int width;
         private final int height;
+        private final boolean reduced;
 
         Source(LinearImage linear, BufferedImage thumbnail, int width, int height) {
+            this.reduced = linear.width() != width || linear.height() != height;
             this.linear = linear;
             this.thumbnail = thumbnail;
             this.width = width;
@@ -146,6 +149,7 @@ public final class Engine {
         }
 
         Source(BufferedImage decoded) {
+            this.reduced = false;
             this.width = decoded.getWidth();
             this.height = decoded.getHeight();
             this.thumbnail = Thumbnails.fit(decoded, Drift.ANALYSIS_SIDE);
@@ -164,6 +168,11 @@ public final class Engine {
 
         int width() {
             return width;
+        }
+
+        /** Whether the frame was shrunk on load (already at a resize's size), so it is not the source's own frame. */
+        boolean reduced() {
+            return reduced;
         }
 
         int height() {
