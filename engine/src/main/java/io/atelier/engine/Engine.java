@@ -4,6 +4,8 @@ import io.atelier.imaging.DecodedImage;
 import io.atelier.imaging.ImageDecoder;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.image.LinearImage;
+import io.atelier.engine.image.NativeJpeg;
+import io.atelier.imaging.PlainJpeg;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
@@ -14,6 +16,7 @@ import io.atelier.engine.generative.SynthesisRegions;
 import io.atelier.engine.kit.KitContext;
 import io.atelier.engine.kit.KitPlanner;
 import io.atelier.engine.ops.Operation;
+import io.atelier.engine.ops.Resize;
 import io.atelier.engine.ops.Synthesize;
 import io.atelier.engine.plan.EditPlan;
 import io.atelier.engine.plan.Region;
@@ -97,14 +100,15 @@ public final class Engine {
     public RenderOutcome renderPlan(byte[] sourceImage, EditPlan plan, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         Source source;
         try {
-            source = source(sourceImage);
+            source = source(sourceImage, plan);
         } catch (RejectedImageException e) {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
         }
         Renderer.Rendering result;
         try {
-            result = renderer.run(plan, source.take(), cachedSourceMatte);
+            // a frame shrunk on load is not the source's size: no source matte fits it, and none found on it is the source's
+            result = renderer.run(plan, source.take(), source.reduced() ? Optional::empty : cachedSourceMatte);
         } catch (OutputTooLargeException e) {
             return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
                     List.of());
@@ -120,7 +124,7 @@ public final class Engine {
         int height = out.getHeight();
         out = null;
         return new RenderOutcome.Rendered(plan, png, width, height,
-                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), facts.subjectMethod(), facts.inputMatte(),
+                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), facts.subjectMethod(), source.reduced() ? Optional.empty() : facts.inputMatte(),
                 facts.resultMatte(), facts.generated(), Optional.of(Drift.between(source.thumbnail(), source.width(), source.height(), thumb,
                 width, height)));
     }
@@ -134,8 +138,18 @@ public final class Engine {
         private final BufferedImage thumbnail;
         private final int width;
         private final int height;
+        private final boolean reduced;
+
+        Source(LinearImage linear, BufferedImage thumbnail, int width, int height) {
+            this.reduced = linear.width() != width || linear.height() != height;
+            this.linear = linear;
+            this.thumbnail = thumbnail;
+            this.width = width;
+            this.height = height;
+        }
 
         Source(BufferedImage decoded) {
+            this.reduced = false;
             this.width = decoded.getWidth();
             this.height = decoded.getHeight();
             this.thumbnail = Thumbnails.fit(decoded, Drift.ANALYSIS_SIDE);
@@ -156,12 +170,39 @@ public final class Engine {
             return width;
         }
 
+        /** Whether the frame was shrunk on load (already at a resize's size), so it is not the source's own frame. */
+        boolean reduced() {
+            return reduced;
+        }
+
         int height() {
             return height;
         }
     }
 
-    private Source source(byte[] sourceImage) throws RejectedImageException {
+    /**
+     * A plain JPEG (see PlainJpeg) is decoded natively (libjpeg-turbo) straight to linear light; when the plan
+     * starts by shrinking it, at the largest DCT reduction that still leaves the resize's target size, then
+     * area-averaged to exactly the size a full decode would be resized to. Anything else, or a native decode
+     * that fails, takes the ImageIO decoder.
+     */
+    private Source source(byte[] sourceImage, EditPlan plan) throws RejectedImageException {
+        Optional<PlainJpeg> plain = decoder.plainJpeg(sourceImage);
+        if (plain.isPresent()) {
+            PlainJpeg jpeg = plain.get();
+            Optional<int[]> target = plan.operations().isEmpty() || !(plan.operations().getFirst() instanceof Resize resize)
+                    ? Optional.empty() : Optional.of(resize.size(jpeg.width(), jpeg.height()));
+            int reduction = target.map(size -> NativeJpeg.reductionFor(jpeg, Math.max(size[0], size[1]))).orElse(1);
+            Optional<NativeJpeg.Decoded> decoded = NativeJpeg.decode(sourceImage, jpeg, reduction, Drift.ANALYSIS_SIDE,
+                    Math.max(jpeg.width(), jpeg.height()));
+            if (decoded.isPresent()) {
+                LinearImage linear = decoded.get().linear();
+                if (reduction > 1) {
+                    linear = Resize.to(linear, target.get()[0], target.get()[1]);
+                }
+                return new Source(linear, decoded.get().thumbnail(), jpeg.width(), jpeg.height());
+            }
+        }
         return new Source(decoder.decode(sourceImage).image());
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -41,6 +42,26 @@ public final class ImageDecoder {
         BufferedImage decoded = read(format, header, header.repaired().orElse(bytes));
         BufferedImage srgb = SrgbConversion.toSrgb8(decoded, header.iccProfile());
         return new DecodedImage(orientation.apply(srgb), format);
+    }
+
+    /**
+     * The file's plain-JPEG facts if a native decoder may decode it (see {@link PlainJpeg}), after the same
+     * checks {@link #decode} makes from the header before decoding: a file over {@link ImageLimits} is refused
+     * here, before any pixel is allocated. Empty for any file the full decoder must read (other formats,
+     * grey, CMYK/YCCK, ICC profiles, EXIF turns, cut files).
+     */
+    public Optional<PlainJpeg> plainJpeg(byte[] bytes) throws RejectedImageException {
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
+        if (format != ImageFormat.JPEG) {
+            return Optional.empty();
+        }
+        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
+        Orientation orientation = Orientation.fromExif(header.exif());
+        checkMemory(header, orientation);
+        if (orientation != Orientation.NORMAL) {
+            return Optional.empty();
+        }
+        return PlainJpeg.scan(bytes).filter(p -> p.width() == header.width() && p.height() == header.height());
     }
 
     private void checkSize(long width, long height) throws RejectedImageException {

@@ -62,6 +62,24 @@ public final class LinearImage {
         return out;
     }
 
+    /**
+     * An opaque frame from 8-bit interleaved BGR sRGB pixels (a native decoder's buffer, {@code stride} bytes a row),
+     * converted through the same sRGB-to-linear table as {@link #from}, rows in parallel, with no 8-bit frame between.
+     */
+    public static LinearImage fromBgr8(java.nio.ByteBuffer bgr, int width, int height, int stride) {
+        LinearImage out = new LinearImage(width, height, false);
+        java.util.Arrays.fill(out.alpha, (byte) 0xFF);
+        IntStream.range(0, height).parallel().forEach(y -> {
+            int in = y * stride;
+            for (int i = y * width, end = i + width; i < end; i++, in += 3) {
+                out.b[i] = Srgb.toLinear(bgr.get(in));
+                out.g[i] = Srgb.toLinear(bgr.get(in + 1));
+                out.r[i] = Srgb.toLinear(bgr.get(in + 2));
+            }
+        });
+        return out;
+    }
+
     /** Encodes back to 8-bit sRGB; alpha is kept only if the source had it. */
     public BufferedImage toBufferedImage() {
         BufferedImage out = new BufferedImage(width, height, hasAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);

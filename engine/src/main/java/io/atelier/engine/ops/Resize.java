@@ -36,9 +36,15 @@ public record Resize(@Param(min = 16, max = 16_384, doc = "the longer side after
     }
 
     private LinearImage resize(LinearImage image) {
+        int[] size = size(image.width(), image.height());
+        return to(image, size[0], size[1]);
+    }
+
+    /** {@code image} at exactly {@code newW} × {@code newH}: area average when shrinking, bilinear when enlarging. */
+    public static LinearImage to(LinearImage image, int newW, int newH) {
         int w = image.width();
         int h = image.height();
-        int[] size = size(w, h);
+        int[] size = {newW, newH};
         if (size[0] == w && size[1] == h) {
             return image;
         }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 final class Admissibility {
     private static final java.util.Set<Intent> NAMED = java.util.EnumSet.of(Intent.HAZE, Intent.GLOW, Intent.TIME_OF_DAY, Intent.GRAIN,
             Intent.DUST, Intent.STEAM, Intent.LIGHT_LEAK, Intent.LENS_FLARE, Intent.FILM_LOOK, Intent.SPLIT_TONE, Intent.GRADIENT,
-            Intent.COLOUR_OVERLAY, Intent.TEXT, Intent.FLIP, Intent.ROTATE, Intent.CROP, Intent.REFRAME, Intent.MONOCHROME,
+            Intent.COLOUR_OVERLAY, Intent.TEXT, Intent.FLIP, Intent.RESIZE, Intent.ROTATE, Intent.CROP, Intent.REFRAME, Intent.MONOCHROME,
             Intent.PALETTE, Intent.HUE, Intent.AUTO_LEVEL, Intent.BORDER, Intent.EMPHASIS, Intent.SEPARATION, Intent.VIGNETTE, Intent.COLOUR_CAST, Intent.TINT);
     static final Pattern TIMES = Pattern.compile("\\b(golden hour|golden light|sunset|sunrise|dawn|morning|dusk|twilight|overcast|cloudy|midday|noon|blue hour|late afternoon|afternoon|evening|magic hour|night|grey day|gray day|rainy)\\b");
     private static final Pattern FROM_SOMEWHERE = Pattern.compile("\\b(from|left|right|above|overhead|behind|side ?light\\w*|back ?light\\w*|back ?lit|rim|window light|through the window|streaming|pouring|beams?|rays?|key light|lit)\\b");

@@ -35,6 +35,7 @@ final class Cues {
         cue(Intent.REFRAME, "room|space|negative space|copy ?space|breathing room|empty area");
         cue(Intent.ROTATE, "rotat\\w*|spin\\w*|quarter[- ]turns?|half[- ]turn|straighten\\w*|tilt\\w*|level|crooked|wonky|horizon|degrees?|°|upside down|skew\\w*");
         cue(Intent.FLIP, "flip\\w*|mirror\\w*");
+        cue(Intent.RESIZE, "(?:re|down|up) ?siz(?:e|ed|ing)|down ?scal\\w*|up ?scal\\w*|scale (?:it |this |the \\w+ )?(?:down|up)|\\d{2,5} ?(?:px|pixels?)\\b");
         cue(Intent.TEXT, "text|title|caption|headline|tagline|slogan|words?|lettering|label|write|type");
         cue(Intent.BLUR, "blur\\w*|bokeh|depth of field|dof|out of focus|defocus\\w*|soft(?:er)? background|background soft(?:er)?|soften (?:the )?background");
         cue(Intent.SHARPEN, "sharp\\w*|crisp\\w*|detail\\w*|in focus|focus");

@@ -17,6 +17,7 @@ final class DecisiveWords {
         decisive(Intent.MONOCHROME, "black and white|b ?& ?w|b/w|bw|monochrome|mono|gr[ae]y ?scale|noir|colou?rless|no colou?rs?|without colou?rs?");
         decisive(Intent.VIGNETTE, "vignett\\w*");
         decisive(Intent.FLIP, "flip\\w*|mirror(?:ed)?(?: image)?|mirror it");
+        decisive(Intent.RESIZE, "(?:re|down|up) ?siz(?:e|ed|ing)|down ?scal\\w*|up ?scal\\w*|scale (?:it |this |the \\w+ )?(?:down|up)|\\d{2,5} ?(?:px|pixels?)\\b");
         decisive(Intent.STEAM, "steam\\w*|vapou?r");
         decisive(Intent.DUST, "dust|motes|dust particles");
         decisive(Intent.LENS_FLARE, "(?:lens |sun )?flare");
@@ -70,6 +71,9 @@ final class DecisiveWords {
         }
         if (Ratios.written(clause) && !found.contains(Intent.REFRAME)) {
             found.add(Intent.CROP);
+        }
+        if (found.contains(Intent.RESIZE) && (found.contains(Intent.CROP) || found.contains(Intent.BORDER) || found.contains(Intent.TEXT))) {
+            found.remove(Intent.RESIZE); // "resize for instagram" is a crop; "a 20 px border" is a border
         }
         if (found.contains(Intent.REFRAME)) {
             found.removeAll(List.of(Intent.CROP, Intent.COLOUR_OVERLAY)); // "room on the right for a text overlay"

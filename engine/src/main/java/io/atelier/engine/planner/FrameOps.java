@@ -29,6 +29,7 @@ final class FrameOps {
             case CROP -> crop(said);
             case REFRAME -> reframe(said);
             case ROTATE -> rotate(said);
+            case RESIZE -> resize(said);
             case FLIP -> Built.of(new Flip(!said.has("vertical(?:ly)?|upside down|top to bottom")));
             case TEXT -> text(said);
             case BORDER -> {
@@ -38,6 +39,20 @@ final class FrameOps {
             }
             default -> throw new IllegalArgumentException(intent + " is not a composition edit");
         };
+    }
+
+    private static final Pattern PIXELS = Pattern.compile("(\\d{2,5}) ?(?:px|pixels?)\\b|\\b(?:to|at|of) (\\d{2,5})\\b(?! ?%| ?percent| ?degrees?| ?°)");
+
+    /** Resize to a pixel size, read as the longer side; a percentage or no number is asked about, not guessed. */
+    private static Built resize(Said said) {
+        Matcher m = PIXELS.matcher(said.text());
+        if (m.find()) {
+            int side = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+            if (side >= 16 && side <= 16_384) {
+                return Built.of(new io.atelier.engine.ops.Resize(side));
+            }
+        }
+        return Built.needs("the size in pixels (for example \"resize to 2048 px\")");
     }
 
     private static Built crop(Said said) {

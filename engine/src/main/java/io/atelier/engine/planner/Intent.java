@@ -36,6 +36,7 @@ public enum Intent {
     REFRAME(Family.COMPOSITION, false, "reframe leaving room on one side, e.g. for text", "reframe"),
     ROTATE(Family.COMPOSITION, true, "rotate or straighten by an angle", "rotate"),
     FLIP(Family.COMPOSITION, false, "mirror left to right or upside down", "flip"),
+    RESIZE(Family.COMPOSITION, false, "resize to a pixel size on the longer side (e.g. 2048 px)", "resize"),
     TEXT(Family.COMPOSITION, false, "set words given in quotes on the image", "text"),
     BORDER(Family.COMPOSITION, false, "a plain frame around the picture", "border"),
     BLUR(Family.FOCUS, false, "blur the background or a region", "blur"),
