@@ -104,7 +104,7 @@ public final class Engine {
         }
         Renderer.Rendering result;
         try {
-            result = renderer.run(plan, source.take(), cachedSourceMatte);
+            result = renderer.runConsuming(plan, source.take(), cachedSourceMatte);
         } catch (OutputTooLargeException e) {
             return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
                     List.of());
