@@ -11,7 +11,7 @@
 # Env: RUNS (runs of each pair, interleaved Atelier, vips, Atelier, vips …; the median is reported; default 1),
 # SIZES (default "12:4240x2832 24:6000x4000 50:8640x5760"), OPS (default "warm blur resize"),
 # LABEL (names this run in the section), BEFORE (a table file an earlier run left in $WORK, shown above this one),
-# ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 1536m, the worker's -Xmx),
+# ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 900m, the worker's -Xmx: LocalStack.WORKER_HEAP, deploy/k8s),
 # NOTES (a markdown file appended to the section).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ JAVA="$JAVA_HOME/bin/java"
 RUNS=${RUNS:-1}
 SIZES=${SIZES:-"12:4240x2832 24:6000x4000 50:8640x5760"}
 OPS=${OPS:-"warm blur resize"}
-HEAP=${HEAP:-1536m}
+HEAP=${HEAP:-900m}
 WORK=${WORK:-$ROOT/engine-benchmarks/target/render}
 OUT=${OUT:-$ROOT/docs/benchmarks.md}
 COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine imaging engine-benchmarks || echo "+changes")

@@ -104,15 +104,31 @@ public final class Engine {
         } catch (RejectedImageException e) {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
+        } catch (OutOfMemoryError e) {
+            return tooBig(-1, -1);
         }
-        Renderer.Rendering result;
         try {
             // a frame shrunk on load is not the source's size: no source matte fits it, and none found on it is the source's
-            result = renderer.run(plan, source.take(), source.reduced() ? Optional::empty : cachedSourceMatte);
+            return renderAndEncode(plan, source, source.reduced() ? Optional::empty : cachedSourceMatte);
         } catch (OutputTooLargeException e) {
             return new RenderOutcome.Failed(e.getMessage(), "Ask for a less extreme shape (e.g. 3:1 rather than 100:1), or crop instead of extending.",
                     List.of());
+        } catch (OutOfMemoryError e) {
+            // a frame's planes are a few huge arrays: when one cannot be had, the failed allocation leaves the heap usable,
+            // so this render fails with a reason and the worker carries on
+            return tooBig(source.width(), source.height());
         }
+    }
+
+    private static RenderOutcome tooBig(int width, int height) {
+        String photo = width > 0 ? String.format(java.util.Locale.ROOT, "This %d×%d photo", width, height) : "This photo";
+        return new RenderOutcome.Failed(String.format(java.util.Locale.ROOT, "%s needs more memory than this render worker has (%d MiB of heap) for this step.",
+                photo, Runtime.getRuntime().maxMemory() >> 20),
+                "Try a smaller photo (resize it first), or ask the operator for workers with more memory (docs/deploy.md, Memory).", List.of());
+    }
+
+    private RenderOutcome renderAndEncode(EditPlan plan, Source source, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
+        Renderer.Rendering result = renderer.runConsuming(plan, source.take(), cachedSourceMatte);
         LinearImage image = result.image();
         Renderer.Rendering facts = result.withoutImage();
         result = null; // the float frame is dropped as soon as it is encoded to 8 bits, before the PNG is written

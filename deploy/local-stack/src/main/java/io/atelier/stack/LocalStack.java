@@ -31,6 +31,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * instead when a Docker engine is there ({@link InfrastructureChoice}).
  */
 public final class LocalStack implements AutoCloseable {
+    /**
+     * The render worker's heap: a 50 MP photo's render peaks at ~0.8 GB live (the decoded 8-bit frame beside the linear
+     * one), so 900 MB keeps its RSS under 1 GiB; a render that still does not fit fails with a reason (docs/deploy.md, Memory).
+     */
+    static final String WORKER_HEAP = "900m";
+
     /** As in production (deploy/k8s): enough for 12 workers, and 1, 2, 3, 4 or 6 of them get equal shares. */
     public static final int PARTITIONS = 12;
     /** The services' default bucket (atelier.s3.bucket). */
@@ -119,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
     public void startWorker(String name) {
         Map<String, String> own = new LinkedHashMap<>(workerSettings());
         own.put("atelier.worker.name", name);
-        ManagedProcess app = ServiceApp.start(root, "render-worker", name, "1536m", Ports.free(), settings(own, null), logDir(), dataDir.resolve("run"));
+        ManagedProcess app = ServiceApp.start(root, "render-worker", name, WORKER_HEAP, Ports.free(), settings(own, null), logDir(), dataDir.resolve("run"));
         running.add(app);
         app.supervise(dataDir.resolve("run"));
     }
@@ -193,7 +199,7 @@ public final class LocalStack implements AutoCloseable {
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
             Map<String, String> own = new LinkedHashMap<>(workerSettings());
             own.put("atelier.worker.name", name);
-            apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, "1536m", port,
+            apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, WORKER_HEAP, port,
                     settings(own, null), logs, run)));
         }
         // wait for every service either way: one that fails must not leave the others starting unseen by close()

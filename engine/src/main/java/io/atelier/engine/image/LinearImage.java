@@ -9,6 +9,10 @@ import java.util.stream.IntStream;
 /**
  * A working image in linear-light RGB (planar floats, 0–1) with 8-bit alpha: what every operation
  * reads and writes, so light and colour maths happen in linear light and rounding happens once.
+ * An opaque frame has no alpha plane at all (alpha is 255 everywhere): 12 bytes a pixel, not 13.
+ * Frames are immutable to everyone but an owner: the methods named {@code ...InPlace} overwrite this
+ * frame's planes, and only code that holds the sole reference (the renderer, on a frame it took from the
+ * decoder) calls them; see {@link io.atelier.engine.render.Renderer#runConsuming}.
  */
 public final class LinearImage {
     private final int width;
@@ -16,7 +20,7 @@ public final class LinearImage {
     final float[] r;
     final float[] g;
     final float[] b;
-    final byte[] alpha;
+    final byte[] alpha; // null when the frame is opaque
     private final boolean hasAlpha;
 
     private LinearImage(int width, int height, boolean hasAlpha, float[] r, float[] g, float[] b, byte[] alpha) {
@@ -36,7 +40,7 @@ public final class LinearImage {
         this.r = new float[n];
         this.g = new float[n];
         this.b = new float[n];
-        this.alpha = new byte[n];
+        this.alpha = hasAlpha ? new byte[n] : null;
         this.hasAlpha = hasAlpha;
     }
 
@@ -56,7 +60,9 @@ public final class LinearImage {
                 out.r[base + x] = Srgb.toLinear(argb >>> 16);
                 out.g[base + x] = Srgb.toLinear(argb >>> 8);
                 out.b[base + x] = Srgb.toLinear(argb);
-                out.alpha[base + x] = hasAlpha ? (byte) (argb >>> 24) : (byte) 0xFF;
+                if (hasAlpha) {
+                    out.alpha[base + x] = (byte) (argb >>> 24);
+                }
             }
         });
         return out;
@@ -85,10 +91,10 @@ public final class LinearImage {
         BufferedImage out = new BufferedImage(width, height, hasAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         // written straight into the image's own buffer (what setRGB would store: no alpha bits in an RGB image)
         int[] data = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        int opaque = hasAlpha ? 0xFFFFFFFF : 0;
         IntStream.range(0, height).parallel().forEach(y -> {
             for (int i = y * width, end = i + width; i < end; i++) {
-                data[i] = ((alpha[i] & 0xFF) << 24 & opaque) | Srgb.toSrgb8(r[i]) << 16 | Srgb.toSrgb8(g[i]) << 8 | Srgb.toSrgb8(b[i]);
+                int a = hasAlpha ? (alpha[i] & 0xFF) << 24 : 0;
+                data[i] = a | Srgb.toSrgb8(r[i]) << 16 | Srgb.toSrgb8(g[i]) << 8 | Srgb.toSrgb8(b[i]);
             }
         });
         return out;
@@ -139,10 +145,16 @@ public final class LinearImage {
                 out.r[i] = px[0];
                 out.g[i] = px[1];
                 out.b[i] = px[2];
-                out.alpha[i] = alpha[i];
             }
+            copyAlphaRow(out, y);
         });
         return out;
+    }
+
+    private void copyAlphaRow(LinearImage out, int y) {
+        if (alpha != null) {
+            System.arraycopy(alpha, y * width, out.alpha, y * width, width);
+        }
     }
 
     /** The rectangle at (x, y) of size w × h, copied. */
@@ -157,7 +169,9 @@ public final class LinearImage {
             System.arraycopy(r, src, out.r, dst, w);
             System.arraycopy(g, src, out.g, dst, w);
             System.arraycopy(b, src, out.b, dst, w);
-            System.arraycopy(alpha, src, out.alpha, dst, w);
+            if (alpha != null) {
+                System.arraycopy(alpha, src, out.alpha, dst, w);
+            }
         }
         return out;
     }
@@ -165,7 +179,9 @@ public final class LinearImage {
     /** A black image of the given size. */
     public static LinearImage blank(int width, int height, boolean hasAlpha) {
         LinearImage out = new LinearImage(width, height, hasAlpha);
-        java.util.Arrays.fill(out.alpha, (byte) 0xFF);
+        if (hasAlpha) {
+            java.util.Arrays.fill(out.alpha, (byte) 0xFF);
+        }
         return out;
     }
 
@@ -181,7 +197,8 @@ public final class LinearImage {
 
     /**
      * The linear values of channel 0 (red), 1 (green) or 2 (blue), row-major. The array is this image's
-     * own: callers read it, and write only into images they have just created or copied.
+     * own: callers read it, and write only into images they have just created or copied, or that they own
+     * (an operation's {@code applyInPlace}, given a frame by the renderer that nobody else holds).
      */
     public float[] channel(int c) {
         return switch (c) {
@@ -205,10 +222,25 @@ public final class LinearImage {
 
     /** Blends {@code edited} over this image by a per-pixel weight 0–1; where the weight is 0 the pixel stays exactly as it was. */
     public LinearImage blend(LinearImage edited, float[] weight) {
+        LinearImage out = new LinearImage(width, height, hasAlpha);
+        blend(edited, weight, out);
+        return out;
+    }
+
+    /**
+     * The same pixels as {@link #blend}, written over this frame's own colour planes (alpha is kept), which
+     * are then returned as the result. For an owner only: nobody else may hold this frame; {@code edited}
+     * may share planes with it (each pixel is read before it is written).
+     */
+    public LinearImage blendInPlace(LinearImage edited, float[] weight) {
+        blend(edited, weight, this);
+        return this;
+    }
+
+    private void blend(LinearImage edited, float[] weight, LinearImage out) {
         if (edited.width != width || edited.height != height || weight.length != width * height) {
             throw new IllegalArgumentException("blend needs images and a mask of one size");
         }
-        LinearImage out = new LinearImage(width, height, hasAlpha);
         IntStream.range(0, height).parallel().forEach(row -> {
             for (int i = row * width, end = i + width; i < end; i++) {
                 float m = weight[i];
@@ -221,10 +253,11 @@ public final class LinearImage {
                     out.g[i] = g[i] + m * (edited.g[i] - g[i]);
                     out.b[i] = b[i] + m * (edited.b[i] - b[i]);
                 }
-                out.alpha[i] = alpha[i];
+            }
+            if (out != this) {
+                copyAlphaRow(out, row);
             }
         });
-        return out;
     }
 
     /** Transforms one pixel's linear RGB in place. */

@@ -46,6 +46,22 @@ public final class Kernels {
         return convolveGaussian(plane, width, height, sigma);
     }
 
+    /**
+     * The same values as {@link #gaussian}, written over {@code plane}, which the caller owns: from σ = 3 with no
+     * second plane; below it (small kernels, the convolution needs its source intact) through one temporary plane.
+     */
+    public static void gaussianInPlace(float[] plane, int width, int height, double sigma) {
+        if (sigma <= 0.01) {
+            return;
+        }
+        if (sigma >= RECURSIVE_FROM_SIGMA) {
+            RecursiveGaussian.blurInPlace(plane, width, height, sigma);
+            return;
+        }
+        float[] blurred = convolveGaussian(plane, width, height, sigma);
+        System.arraycopy(blurred, 0, plane, 0, plane.length);
+    }
+
     /** OpenCV's Gaussian convolution with a ±3σ kernel, at any σ (the benchmark's reference). */
     public static float[] convolveGaussian(float[] plane, int width, int height, double sigma) {
         int k = 2 * (int) Math.ceil(3 * sigma) + 1;

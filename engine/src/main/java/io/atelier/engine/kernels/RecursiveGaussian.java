@@ -37,11 +37,26 @@ public final class RecursiveGaussian {
         int pad = (int) Math.ceil(4 * sigma);
         // One output array: the vertical pass writes it, the horizontal pass rewrites it row group by row group.
         float[] out = new float[plane.length];
+        run(plane, out, width, height, c, pad);
+        return out;
+    }
+
+    /**
+     * The same values as {@link #blur}, written over {@code plane} itself: no second plane, only line and
+     * padding buffers. The caller must own the plane (nobody else reads it).
+     */
+    public static void blurInPlace(float[] plane, int width, int height, double sigma) {
+        if (plane.length != width * height) {
+            throw new IllegalArgumentException("plane size does not match " + width + "×" + height);
+        }
+        run(plane, plane, width, height, coefficients(sigma), (int) Math.ceil(4 * sigma));
+    }
+
+    private static void run(float[] plane, float[] out, int width, int height, double[] c, int pad) {
         int chunks = (width + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
         IntStream.range(0, chunks).parallel().forEach(k -> vertical(plane, out, width, height, k * COLUMN_CHUNK,
                 Math.min(width, (k + 1) * COLUMN_CHUNK), pad, c));
         IntStream.range(0, (height + 3) / 4).parallel().forEach(k -> horizontal(out, out, width, height, 4 * k, pad, c));
-        return out;
     }
 
     /** Rows −pad…h+pad−1 of one column chunk: the padding rows live in small buffers, the image rows in dst. */
@@ -63,11 +78,22 @@ public final class RecursiveGaussian {
         float a3 = (float) c[3];
         int rows = h + 2 * pad;
         Rows at = new Rows(new float[pad * n], dst, new float[pad * n], w, h, x0, n, pad);
+        // In place, the causal pass overwrites each row as it reads it; the bottom padding reflects rows it has
+        // already passed, so those source rows (all of them when the padding reaches past the whole column) are
+        // kept aside first. The top padding reflects rows not yet overwritten.
+        int keptFrom = src != dst ? h : Math.max(0, h - 1 - pad);
+        float[] kept = new float[(h - keptFrom) * n];
+        for (int y = keptFrom; y < h; y++) {
+            System.arraycopy(src, y * w + x0, kept, (y - keptFrom) * n, n);
+        }
         float[] edge = new float[n];
         // Causal pass; before the first row the recursion is at rest on the first (reflected) row.
         System.arraycopy(src, reflect(-pad, h) * w + x0, edge, 0, n);
         for (int r = 0; r < rows; r++) {
-            int s = reflect(r - pad, h) * w + x0;
+            int sy = reflect(r - pad, h);
+            boolean fromKept = r >= pad + h && sy >= keptFrom;
+            float[] sa = fromKept ? kept : src;
+            int s = fromKept ? (sy - keptFrom) * n : sy * w + x0;
             float[] o = at.array(r);
             int oi = at.offset(r);
             float[] p1 = r >= 1 ? at.array(r - 1) : edge;
@@ -77,7 +103,7 @@ public final class RecursiveGaussian {
             float[] p3 = r >= 3 ? at.array(r - 3) : edge;
             int i3 = r >= 3 ? at.offset(r - 3) : 0;
             for (int i = 0; i < n; i++) {
-                o[oi + i] = bB * src[s + i] + a1 * p1[i1 + i] + a2 * p2[i2 + i] + a3 * p3[i3 + i];
+                o[oi + i] = bB * sa[s + i] + a1 * p1[i1 + i] + a2 * p2[i2 + i] + a3 * p3[i3 + i];
             }
         }
         // Anti-causal pass in place: row r becomes final once rows r+1…r+3 are.

@@ -34,6 +34,19 @@ public record Blur(
         return gaussian(image, radius / 100.0 * Math.max(image.width(), image.height()), matte ? weights : Optional.empty());
     }
 
+    @Override
+    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+        boolean matte = region instanceof Region.Subject || region instanceof Region.Background;
+        if (matte && weights.isPresent()) {
+            return apply(image, weights);
+        }
+        double sigma = radius / 100.0 * Math.max(image.width(), image.height());
+        for (int c = 0; c < 3; c++) {
+            Kernels.gaussianInPlace(image.channel(c), image.width(), image.height(), sigma);
+        }
+        return image;
+    }
+
     /** A Gaussian blur of σ pixels, normalised by {@code weight} when one is given. */
     public static LinearImage gaussian(LinearImage image, double sigma, Optional<float[]> weight) {
         int w = image.width();

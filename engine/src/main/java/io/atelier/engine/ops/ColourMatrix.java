@@ -15,10 +15,28 @@ public final class ColourMatrix {
 
     /** Per-channel gains: the matrix with only a diagonal. */
     static LinearImage diagonal(LinearImage image, double red, double green, double blue) {
-        return apply(image, new float[] {(float) red, 0, 0, 0, (float) green, 0, 0, 0, (float) blue});
+        return apply(image, diagonalMatrix(red, green, blue));
+    }
+
+    static float[] diagonalMatrix(double red, double green, double blue) {
+        return new float[] {(float) red, 0, 0, 0, (float) green, 0, 0, 0, (float) blue};
     }
 
     public static LinearImage apply(LinearImage image, float[] m) {
+        int n = image.width() * image.height();
+        LinearImage out = image.withPlanes(new float[n], new float[n], new float[n]);
+        run(image, m, out);
+        return out;
+    }
+
+    /** The same pixels as {@link #apply}, written over {@code image}'s own planes: for a frame the caller owns. */
+    public static LinearImage applyInPlace(LinearImage image, float[] m) {
+        run(image, m, image);
+        return image;
+    }
+
+    // Each pixel's three values are read before any is written, so out may be image itself.
+    private static void run(LinearImage image, float[] m, LinearImage out) {
         if (m.length != 9) {
             throw new IllegalArgumentException("a colour matrix has 9 entries");
         }
@@ -27,9 +45,9 @@ public final class ColourMatrix {
         float[] r = image.channel(0);
         float[] g = image.channel(1);
         float[] b = image.channel(2);
-        float[] or = new float[r.length];
-        float[] og = new float[r.length];
-        float[] ob = new float[r.length];
+        float[] or = out.channel(0);
+        float[] og = out.channel(1);
+        float[] ob = out.channel(2);
         IntStream.range(0, (h + ROWS_PER_TASK - 1) / ROWS_PER_TASK).parallel().forEach(task -> {
             int start = task * ROWS_PER_TASK * w;
             int end = Math.min(h, (task + 1) * ROWS_PER_TASK) * w;
@@ -42,6 +60,5 @@ public final class ColourMatrix {
                 ob[i] = m[6] * ri + m[7] * gi + m[8] * bi;
             }
         });
-        return image.withPlanes(or, og, ob);
     }
 }

@@ -35,6 +35,14 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
          * frame (most edits ignore it; a blur averages only within it).
          */
         LinearImage apply(LinearImage image, Optional<float[]> weights);
+
+        /**
+         * The same pixels as {@link #apply}, possibly written over {@code image}'s own planes: the renderer calls it
+         * only on a frame nobody else holds and never reads again (see Renderer#runConsuming). By default a copy.
+         */
+        default LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+            return apply(image, weights);
+        }
     }
 
     /** Operations that move pixels: the subject matte moves with them when the move is exact. */

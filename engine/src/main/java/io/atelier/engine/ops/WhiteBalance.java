@@ -31,11 +31,20 @@ public record WhiteBalance(
 
     @Override
     public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+        return ColourMatrix.apply(image, gains());
+    }
+
+    @Override
+    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+        return ColourMatrix.applyInPlace(image, gains());
+    }
+
+    private float[] gains() {
         double t = temperature / 100.0;
         double rGain = 1 + 0.4 * t;
         double bGain = 1 - 0.4 * t;
         double gGain = 1 - 0.2 * (tint / 100.0);
         double norm = 1 / (0.2126 * rGain + 0.7152 * gGain + 0.0722 * bGain);
-        return ColourMatrix.diagonal(image, rGain * norm, gGain * norm, bGain * norm);
+        return ColourMatrix.diagonalMatrix(rGain * norm, gGain * norm, bGain * norm);
     }
 }

@@ -72,6 +72,20 @@ public final class Renderer {
      * needs the subject before any operation moves pixels — so plans without subject edits cost no lookup.
      */
     public Rendering run(EditPlan plan, LinearImage input, Supplier<Optional<SubjectMatte>> cachedMatte) {
+        return run(plan, input, cachedMatte, false);
+    }
+
+    /**
+     * Runs the plan on a frame the caller hands over and never reads again (the engine's freshly decoded source):
+     * operations that can may overwrite its planes, and those of every frame made from it, instead of copying, so a
+     * render holds one full frame where it would hold two. The result's pixels are those of {@link #run}.
+     */
+    public Rendering runConsuming(EditPlan plan, LinearImage input, Supplier<Optional<SubjectMatte>> cachedMatte) {
+        return run(plan, input, cachedMatte, true);
+    }
+
+    // Once owned, every later frame is owned too: an operation's result holds only planes of its own or of its input.
+    private Rendering run(EditPlan plan, LinearImage input, Supplier<Optional<SubjectMatte>> cachedMatte, boolean owned) {
         Subject subject = new Subject(detector, () -> cachedMatte.get().filter(m -> m.width() == input.width() && m.height() == input.height()));
         LinearImage image = input;
         GenerativeStage.Committed generated = null;
@@ -86,19 +100,27 @@ public final class Renderer {
                 subject.moved = true;
                 continue;
             }
-            image = apply(operation, image, subject, limits);
+            image = apply(operation, image, subject, limits, owned);
         }
         return new Rendering(image, Optional.ofNullable(subject.method), Optional.ofNullable(subject.detectedOnInput),
                 Optional.ofNullable(subject.matte), Optional.ofNullable(generated));
     }
 
-    private static LinearImage apply(Operation operation, LinearImage image, Subject subject, ImageLimits limits) {
+    private static LinearImage apply(Operation operation, LinearImage image, Subject subject, ImageLimits limits, boolean owned) {
         return switch (operation) {
             case Operation.Generative g -> throw new IllegalStateException("generative operations run through the generative stage");
             case Operation.Local local -> {
                 Optional<float[]> mask = RegionMasks.mask(local.region(), image, subject::matte);
+                if (!owned) {
+                    LinearImage edited = local.apply(image, mask);
+                    yield mask.map(m -> image.blend(edited, m)).orElse(edited);
+                }
+                if (mask.isEmpty()) {
+                    yield local.applyInPlace(image, mask);
+                }
+                // the edit needs the original beside it (to blend), so it is a copy; the blend goes back into the original
                 LinearImage edited = local.apply(image, mask);
-                yield mask.map(m -> image.blend(edited, m)).orElse(edited);
+                yield image.blendInPlace(edited, mask.get());
             }
             case Operation.Geometric geometric -> {
                 Move move = geometric.move(image, subject::matte);

@@ -42,6 +42,10 @@ public final class IsNetSegmenter implements SubjectDetector, AutoCloseable {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // no CPU arena and no memory pattern: both keep every activation buffer of the last run (over 2 GB for this
+            // model) for the next; freeing and allocating them per run costs little beside a 1.5 s inference
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
             IsNetSegmenter segmenter = new IsNetSegmenter(env, env.createSession(model.toString(), options), method);
             float[] blank = new float[3 * SIZE * SIZE];
             segmenter.infer(blank);

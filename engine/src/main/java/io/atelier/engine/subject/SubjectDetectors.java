@@ -11,10 +11,40 @@ public final class SubjectDetectors {
     public record Choice(SubjectDetector detector, String method, String description) {
     }
 
+    /**
+     * What the model needs beyond the JVM's heap and its own memory: ONNX Runtime's weights and activations at their
+     * peak, rounded up from bench/segmentation.sh's measure with its arena on (3476 MiB peak RSS with a 1536 MiB heap
+     * and ~100 MiB of JVM: ~1840 MiB); docs/deploy.md, Memory.
+     */
+    public static final long MODEL_NATIVE_BYTES = 2048L << 20;
+    private static final long JVM_NATIVE_BYTES = 160L << 20;
+
     public static Choice choose(Path modelsDirectory) {
+        return choose(modelsDirectory, Runtime.getRuntime().maxMemory(), memoryLimit());
+    }
+
+    /**
+     * As {@link #choose(Path)}, for a JVM with {@code maxHeap} bytes of heap in a container (or machine) of
+     * {@code memoryLimit} bytes: the model is loaded only if heap, model and the JVM's own needs fit under the limit,
+     * so a worker too small for it renders with the classical estimate and says why, instead of being killed mid-render.
+     */
+    static Choice choose(Path modelsDirectory, long maxHeap, long memoryLimit) {
+        long needed = maxHeap + MODEL_NATIVE_BYTES + JVM_NATIVE_BYTES;
+        if (IsNetModel.installed(modelsDirectory).isPresent() && memoryLimit < needed) {
+            return new Choice(new CentrePriorGrabCut(), CentrePriorGrabCut.METHOD, String.format(java.util.Locale.ROOT,
+                    "classical estimate (%s): the IS-Net model at %s is installed but NOT loaded: it needs %d MiB (heap %d + model %d + JVM %d)"
+                            + " and this worker's memory limit is %d MiB; raise the limit or lower -Xmx (docs/deploy.md, Memory)",
+                    CentrePriorGrabCut.METHOD, IsNetModel.file(modelsDirectory), needed >> 20, maxHeap >> 20, MODEL_NATIVE_BYTES >> 20,
+                    JVM_NATIVE_BYTES >> 20, memoryLimit >> 20));
+        }
         return IsNetModel.installed(modelsDirectory)
                 .map(file -> new Choice(IsNetSegmenter.load(file, IsNetModel.METHOD), IsNetModel.METHOD, "IS-Net model " + file))
                 .orElseGet(() -> new Choice(new CentrePriorGrabCut(), CentrePriorGrabCut.METHOD, "classical estimate (" + CentrePriorGrabCut.METHOD
                         + "): no model at " + IsNetModel.file(modelsDirectory) + "; install it with ./atelier models install isnet"));
+    }
+
+    // the container's memory limit when the JVM runs in one (the JDK reads cgroups), else the machine's memory
+    private static long memoryLimit() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     }
 }
