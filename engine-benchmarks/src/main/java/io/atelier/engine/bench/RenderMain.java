@@ -32,7 +32,10 @@ import java.util.Optional;
  * decode the input, run one operation's plan, encode the PNG and its thumbnail (and measure drift), write the PNG.
  * The plans are the ones the built-in planner makes for the words in {@link #plan}; they are given directly so
  * the timing does not include loading the planner's sentence model, which a worker loads once, not per render.
- * Usage: {@code RenderMain warm|blur|resize INPUT OUTPUT.png [--phases]}; with --phases it prints each stage's time.
+ * Usage: {@code RenderMain warm|blur|resize INPUT OUTPUT.png [--phases | --warm N]}; with --phases it prints each stage's
+ * time; with --warm N it renders once to start up (JVM, OpenCV's native libraries) and then N more times, reading the
+ * input file and writing the PNG each time, and prints each of those renders' wall time: what a render costs in a
+ * running worker, which starts once and renders many steps.
  */
 public final class RenderMain {
     private RenderMain() {
@@ -40,7 +43,7 @@ public final class RenderMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: RenderMain warm|blur|resize INPUT OUTPUT.png [--phases]");
+            System.err.println("usage: RenderMain warm|blur|resize INPUT OUTPUT.png [--phases | --warm N]");
             System.exit(2);
         }
         EditPlan plan = plan(args[0]);
@@ -50,13 +53,27 @@ public final class RenderMain {
             return;
         }
         Engine engine = new Engine(Planners.fromEnvironment(Map.of()), ImageLimits.DEFAULT, new CentrePriorGrabCut());
+        renderOnce(engine, plan, input, Path.of(args[2]));
+        if (args.length > 4 && args[3].equals("--warm")) {
+            int times = Integer.parseInt(args[4]);
+            StringBuilder walls = new StringBuilder("warm renders (ms):");
+            for (int i = 0; i < times; i++) {
+                long start = System.nanoTime();
+                renderOnce(engine, plan, Files.readAllBytes(Path.of(args[1])), Path.of(args[2]));
+                walls.append(' ').append((System.nanoTime() - start) / 1_000_000);
+            }
+            System.out.println(walls);
+        }
+    }
+
+    private static void renderOnce(Engine engine, EditPlan plan, byte[] input, Path output) throws java.io.IOException {
         RenderOutcome outcome = engine.renderPlan(input, plan, Optional::empty);
         if (!(outcome instanceof RenderOutcome.Rendered rendered)) {
             System.err.println("render failed: " + outcome);
             System.exit(1);
             return;
         }
-        Files.write(Path.of(args[2]), rendered.png());
+        Files.write(output, rendered.png());
     }
 
     /** The plan the built-in planner makes for "make it warmer", "blur the whole picture" and "resize it to 2048 px". */

@@ -73,8 +73,7 @@ public final class LinearImage {
      * converted through the same sRGB-to-linear table as {@link #from}, rows in parallel, with no 8-bit frame between.
      */
     public static LinearImage fromBgr8(java.nio.ByteBuffer bgr, int width, int height, int stride) {
-        LinearImage out = new LinearImage(width, height, false);
-        java.util.Arrays.fill(out.alpha, (byte) 0xFF);
+        LinearImage out = new LinearImage(width, height, false); // opaque: no alpha plane to fill
         IntStream.range(0, height).parallel().forEach(y -> {
             int in = y * stride;
             for (int i = y * width, end = i + width; i < end; i++, in += 3) {
