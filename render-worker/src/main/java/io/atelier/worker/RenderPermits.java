@@ -19,18 +19,31 @@ import java.util.function.Supplier;
  * permit back while it waits on the provider.
  */
 public final class RenderPermits {
+    /** Heap one pixel of a built-in render needs at its peak: its 8-bit pixels beside the float frame (docs/deploy.md, Memory). */
+    static final int BYTES_PER_PIXEL = 16;
     private final int builtInLimit;
     private final Semaphore builtIn;
+    // the heap the frames of renders running at once may take, in KiB: two 50 MP photos queue instead of one failing
+    private final int frameBudgetKiB;
+    private final Semaphore frameMemory;
     private final Map<String, Integer> generativeLimits;
     // whether this thread holds a CPU permit now: a generative call inside a render lends it out while it waits
     private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
     public RenderPermits(int builtIn, Map<String, Integer> generativeByProvider) {
-        if (builtIn < 1 || generativeByProvider.values().stream().anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("every permit count must be at least 1: built-in " + builtIn + ", generative " + generativeByProvider);
+        this(builtIn, generativeByProvider, Runtime.getRuntime().maxMemory() / 10 * 9);
+    }
+
+    /** {@code frameBudgetBytes}: the heap that the frames of built-in renders running at once may take together. */
+    public RenderPermits(int builtIn, Map<String, Integer> generativeByProvider, long frameBudgetBytes) {
+        if (builtIn < 1 || generativeByProvider.values().stream().anyMatch(n -> n < 1) || frameBudgetBytes < 1024) {
+            throw new IllegalArgumentException("every permit count must be at least 1 and the frame budget at least 1 KiB: built-in "
+                    + builtIn + ", generative " + generativeByProvider + ", frames " + frameBudgetBytes + " bytes");
         }
         this.builtInLimit = builtIn;
         this.builtIn = new Semaphore(builtIn, true);
+        this.frameBudgetKiB = (int) Math.min(Integer.MAX_VALUE, frameBudgetBytes / 1024);
+        this.frameMemory = new Semaphore(frameBudgetKiB, true);
         this.generativeLimits = Map.copyOf(generativeByProvider);
     }
 
@@ -52,6 +65,35 @@ public final class RenderPermits {
     /** The limit for a provider by its name; one not listed gets the OpenAI figure. */
     public int generativeLimit(String provider) {
         return generativeLimits.getOrDefault(provider, generativeLimits.getOrDefault("openai", 8));
+    }
+
+    /**
+     * Runs a built-in render of a photo of {@code pixels} pixels under a permit and its share of the frame budget: renders
+     * whose frames would not fit the heap together wait for each other instead of failing for lack of memory (a photo
+     * larger than the whole budget waits to run alone). Nested in work already holding a permit, it runs under that.
+     */
+    public <T> T builtIn(long pixels, Supplier<T> work) {
+        if (holding.get()) {
+            return work.get();
+        }
+        long bytes = pixels > Long.MAX_VALUE / BYTES_PER_PIXEL ? Long.MAX_VALUE : Math.max(0, pixels) * BYTES_PER_PIXEL;
+        int kib = (int) Math.max(1, Math.min(frameBudgetKiB, bytes / 1024));
+        try {
+            frameMemory.acquire(kib);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for memory to render in");
+        }
+        try {
+            return builtIn(work);
+        } finally {
+            frameMemory.release(kib);
+        }
+    }
+
+    /** The frame budget taken right now, in MiB (a gauge for operators). */
+    public long frameMemoryInUseMiB() {
+        return (frameBudgetKiB - frameMemory.availablePermits()) / 1024L;
     }
 
     /** Runs CPU-bound work under a built-in permit; work nested in work already holding one runs under it. */

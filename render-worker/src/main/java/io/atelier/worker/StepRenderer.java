@@ -58,6 +58,7 @@ public class StepRenderer {
         // the loop keeps many sessions in flight; these decide how many render at once, CPU and provider apart
         this.permits = RenderPermits.from(permitSettings);
         metrics.gauge("atelier.worker.permits.built-in.in-use", permits, RenderPermits::builtInInUse);
+        metrics.gauge("atelier.worker.frame-memory.in-use.mib", permits, RenderPermits::frameMemoryInUseMiB);
         SubjectDetectors.Choice subject = SubjectDetectors.choose(settings.modelsDir());
         LOG.infof("subject detection: %s", subject.description());
         // counted, so the matte cache's effect is visible: one detection per source image, not per step
@@ -91,7 +92,7 @@ public class StepRenderer {
         SessionEvent outcome;
         try {
             KitContext kit = step.kit().map(k -> KitContexts.of(k, request.workspaceId(), images)).orElse(KitContext.NONE);
-            RenderOutcome rendered = permits.builtIn(() -> engine.render(parent, step.instruction(), kit,
+            RenderOutcome rendered = permits.builtIn(pixels(step.parentImage()), () -> engine.render(parent, step.instruction(), kit,
                     () -> cachedMatte(request.workspaceId(), step.parentImage())));
             outcome = switch (rendered) {
                 case RenderOutcome.Rendered r -> store(request, step, r, (System.nanoTime() - start) / 1_000_000);
@@ -118,7 +119,7 @@ public class StepRenderer {
         long start = System.nanoTime();
         SessionEvent outcome;
         try {
-            outcome = switch (permits.builtIn(() -> engine.draft(draft.prompt(), new Size(draft.width(), draft.height())))) {
+            outcome = switch (permits.builtIn((long) draft.width() * draft.height(), () -> engine.draft(draft.prompt(), new Size(draft.width(), draft.height())))) {
                 case RenderOutcome.Rendered r -> {
                     ImageStore.ImageWithThumbnail stored = images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
                             ImageBytes.png(r.png(), r.width(), r.height()), ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight()));
@@ -139,6 +140,10 @@ public class StepRenderer {
                     "Start again from the prompt; if it keeps failing, report it with the step id.", List.of(), Engine.VERSION);
         }
         return new EventEnvelope(UUID.randomUUID(), request.workspaceId(), request.sessionId(), request.sequence(), Instant.now(), actor, outcome);
+    }
+
+    private static long pixels(ImageRef image) {
+        return (long) image.width() * image.height();
     }
 
     // A matte found for an image is kept beside it, so the branches that grow from that image do not segment it again.
@@ -186,7 +191,7 @@ public class StepRenderer {
                     drift.set("againstOriginal", parent);
                 } else {
                     byte[] originalBytes = images.get(original.key());
-                    permits.builtIn(() -> engine.driftAgainst(originalBytes, r)).ifPresentOrElse(
+                    permits.builtIn(pixels(original), () -> engine.driftAgainst(originalBytes, r)).ifPresentOrElse(
                             d -> drift.set("againstOriginal", EventCodec.mapper().valueToTree(d)),
                             () -> LOG.warnf("original %s of step %s is unreadable; drift against it not measured", original.key(), step.stepId()));
                 }

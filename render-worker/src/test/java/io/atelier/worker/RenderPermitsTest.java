@@ -80,6 +80,43 @@ class RenderPermitsTest {
     }
 
     @Test
+    void bigPhotosWhoseFramesWouldNotFitTheHeapTogetherRenderOneAfterAnotherWhileSmallOnesShare() throws Exception {
+        // a 1 MiB frame budget: a photo of 48 Ki pixels needs 768 KiB at 16 bytes a pixel, so two cannot run at once;
+        // photos of 16 Ki pixels need 256 KiB, so four fit; a photo larger than the whole budget still runs, alone
+        RenderPermits permits = new RenderPermits(4, Map.of("openai", 8), 1 << 20);
+        assertThat(mostAtOnce(permits, 4, 48 * 1024)).isEqualTo(1);
+        assertThat(mostAtOnce(permits, 4, 16 * 1024)).isEqualTo(4);
+        assertThat(mostAtOnce(permits, 2, 10_000_000)).isEqualTo(1);
+        assertThat(permits.frameMemoryInUseMiB()).isZero();
+    }
+
+    // Renders of `pixels` each, started together: how many ran at the same time at most.
+    private int mostAtOnce(RenderPermits permits, int renders, long pixels) throws Exception {
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<CompletableFuture<Integer>> all = new ArrayList<>();
+        for (int i = 0; i < renders; i++) {
+            all.add(CompletableFuture.supplyAsync(() -> {
+                return permits.builtIn(pixels, () -> {
+                    most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(150);
+                        return 1;
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        now.decrementAndGet();
+                    }
+                });
+            }, sessions));
+        }
+        for (CompletableFuture<Integer> r : all) {
+            r.get(30, TimeUnit.SECONDS);
+        }
+        return most.get();
+    }
+
+    @Test
     void builtInRendersNeverRunMoreAtOnceThanTheirPermits() throws Exception {
         RenderPermits permits = new RenderPermits(2, Map.of("openai", 8));
         AtomicInteger now = new AtomicInteger();
