@@ -12,7 +12,7 @@
 # SIZES (default "12:4240x2832 24:6000x4000 50:8640x5760"), OPS (default "warm blur resize"),
 # LABEL (names this run in the section), BEFORE (a table file an earlier run left in $WORK, shown above this one),
 # ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 900m, the worker's -Xmx: LocalStack.WORKER_HEAP, deploy/k8s),
-# NOTES (a markdown file appended to the section).
+# NOTES (a markdown file appended to the section), WARM (renders timed in one running process after a first, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -20,6 +20,7 @@ source deploy/find-jdk.sh
 atelier_find_jdk
 JAVA="$JAVA_HOME/bin/java"
 RUNS=${RUNS:-1}
+WARM=${WARM:-3}
 SIZES=${SIZES:-"12:4240x2832 24:6000x4000 50:8640x5760"}
 OPS=${OPS:-"warm blur resize"}
 HEAP=${HEAP:-900m}
@@ -69,8 +70,8 @@ timed() {
 
 TABLE="$WORK/render-table-$(echo "$LABEL" | tr -c 'A-Za-z0-9\n' '-').md"
 {
-  echo "| photo | operation | Atelier (s) | libvips (s) | Atelier ÷ libvips | Atelier peak RSS (MiB) | libvips peak RSS (MiB) | load average before |"
-  echo "|---|---|---:|---:|---:|---:|---:|---|"
+  echo "| photo | operation | Atelier process (s) | Atelier render in a running worker (s) | libvips (s) | process ÷ libvips | render ÷ libvips | Atelier peak RSS (MiB) | libvips peak RSS (MiB) | load average before |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
 } > "$TABLE"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -92,18 +93,25 @@ for size in $SIZES; do
     esac
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "== ${mp} MP $op (load $load)"
-    rm -f "$WORK"/a.* "$WORK"/v.*
+    rm -f "$WORK"/a.* "$WORK"/v.* "$WORK"/w.*
     for _ in $(seq "$RUNS"); do
       timed a "${ATELIER[@]}" "$op" "$photo" "$WORK/atelier-$op.png"
       timed v "${vips_cmd[@]}"
     done
+    # A worker starts once (JVM, OpenCV's native libraries) and renders many steps: WARM renders after a first one, in one
+    # process, each reading the file and writing the PNG; their median is the render's cost, their process's peak RSS the worker's.
+    timed w "${ATELIER[@]}" "$op" "$photo" "$WORK/atelier-$op.png" --warm "$WARM"
+    grep -o 'warm renders (ms):.*' "$WORK/out.txt" | cut -d: -f2 | tr ' ' '\n' | grep . | awk '{print $1 / 1000}' > "$WORK/w.render" || true
     a_s=$( [ -s "$WORK/a.wall" ] && median "$WORK/a.wall" || echo "failed")
     v_s=$( [ -s "$WORK/v.wall" ] && median "$WORK/v.wall" || echo "failed")
-    a_m=$( [ -s "$WORK/a.rss" ] && awk '{print int($1 / 1024)}' <<< "$(median "$WORK/a.rss")" || echo "–")
+    w_s=$( [ -s "$WORK/w.render" ] && median "$WORK/w.render" || echo "failed")
+    # peak RSS: the larger of the one-render processes and the process that rendered WARM + 1 times
+    a_m=$( [ -s "$WORK/a.rss" ] && cat "$WORK/a.rss" "$WORK/w.rss" 2>/dev/null | sort -n | tail -1 | awk '{print int($1 / 1024)}' || echo "–")
     v_m=$( [ -s "$WORK/v.rss" ] && awk '{print int($1 / 1024)}' <<< "$(median "$WORK/v.rss")" || echo "–")
     ratio=$(awk -v a="$a_s" -v v="$v_s" 'BEGIN {if (a + 0 > 0 && v + 0 > 0) printf "%.2f", a / v; else print "–"}')
-    echo "   Atelier $a_s s ($a_m MiB), vips $v_s s ($v_m MiB), ratio $ratio"
-    echo "| ${mp} MP (${w}×${h}) | $op | $a_s | $v_s | $ratio | $a_m | $v_m | $load |" >> "$TABLE"
+    warm_ratio=$(awk -v a="$w_s" -v v="$v_s" 'BEGIN {if (a + 0 > 0 && v + 0 > 0) printf "%.2f", a / v; else print "–"}')
+    echo "   Atelier $a_s s (render in a running worker $w_s s) ($a_m MiB), vips $v_s s ($v_m MiB), ratio $ratio (running worker $warm_ratio)"
+    echo "| ${mp} MP (${w}×${h}) | $op | $a_s | $w_s | $v_s | $ratio | $warm_ratio | $a_m | $v_m | $load |" >> "$TABLE"
   done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -116,7 +124,9 @@ SECTION="$WORK/render-section.md"
   echo "$(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), $(vips --version | head -1);"
   echo "load average $LOAD_START at the start and $LOAD_END at the end (the machine is shared: compare ratios, which come from back-to-back runs)."
   echo
-  echo "Whole process, JPEG in and PNG out, median of $RUNS run(s) of each, Atelier and libvips interleaved. Atelier: \`RenderMain\` in a JVM"
+  echo "JPEG in and PNG out. Process: the whole process, median of $RUNS run(s) of each, Atelier and libvips interleaved. Render in a"
+  echo "running worker: the median of $WARM renders in one Atelier process after a first (a worker starts once and renders many steps;"
+  echo "its start, the JVM and OpenCV's native libraries, is in the process column only). Atelier: \`RenderMain\` in a JVM"
   echo "with the render worker's flags (-Xmx$HEAP -XX:+UseSerialGC): decode, the operation, PNG and thumbnail encode and the drift"
   echo "measure, as the worker renders a step (without Kafka and S3). libvips: \`vips recomb\` (the same white-balance gains, on sRGB values"
   echo "where Atelier works in linear light), \`vips gaussblur\` σ = 0.2% of the longer side, \`vips resize\` to 2048 px (lanczos3; Atelier"
