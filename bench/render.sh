@@ -11,7 +11,7 @@
 # Env: RUNS (runs of each pair, interleaved Atelier, vips, Atelier, vips …; the median is reported; default 1),
 # SIZES (default "12:4240x2832 24:6000x4000 50:8640x5760"), OPS (default "warm blur resize"),
 # LABEL (names this run in the section), BEFORE (a table file an earlier run left in $WORK, shown above this one),
-# ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 900m, the worker's -Xmx: LocalStack.WORKER_HEAP, deploy/k8s),
+# ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 1280m, the worker's -Xmx: LocalStack.WORKER_HEAP, deploy/k8s),
 # NOTES (a markdown file appended to the section), WARM (renders timed in one running process after a first, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ RUNS=${RUNS:-1}
 WARM=${WARM:-3}
 SIZES=${SIZES:-"12:4240x2832 24:6000x4000 50:8640x5760"}
 OPS=${OPS:-"warm blur resize"}
-HEAP=${HEAP:-900m}
+HEAP=${HEAP:-1280m}
 WORK=${WORK:-$ROOT/engine-benchmarks/target/render}
 OUT=${OUT:-$ROOT/docs/benchmarks.md}
 COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine imaging engine-benchmarks || echo "+changes")

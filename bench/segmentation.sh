@@ -10,7 +10,7 @@ OUT=${OUT:-docs/benchmarks.md}
 ./mvnw -B -q -o package -pl engine-benchmarks -am -DskipTests 2>/dev/null || ./mvnw -B -q package -pl engine-benchmarks -am -DskipTests
 CP="engine-benchmarks/target/classes:$(cat engine-benchmarks/target/classpath.txt)"
 # the worker's JVM flags (deploy/local-stack LocalStack/ServiceApp)
-SECTION=$("$JAVA_HOME/bin/java" -Xmx900m -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
+SECTION=$("$JAVA_HOME/bin/java" -Xmx1280m -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
   -cp "$CP" io.atelier.engine.bench.SegmentationBenchmark docs/sample-photos/coffee.png 2>/dev/null)
 touch "$OUT"
 # keep everything before an earlier segmentation section, then append this run's

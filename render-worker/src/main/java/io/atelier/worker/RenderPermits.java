@@ -19,8 +19,11 @@ import java.util.function.Supplier;
  * permit back while it waits on the provider.
  */
 public final class RenderPermits {
-    /** Heap one pixel of a built-in render needs at its peak: its 8-bit pixels beside the float frame (docs/deploy.md, Memory). */
-    static final int BYTES_PER_PIXEL = 16;
+    /**
+     * Heap one pixel of a built-in render needs at its peak: a PNG parent's compressed bytes and 8-bit pixels beside the
+     * float frame, ~22 bytes at 50 MP, with a margin (docs/deploy.md, Memory).
+     */
+    static final int BYTES_PER_PIXEL = 24;
     private final int builtInLimit;
     private final Semaphore builtIn;
     // the heap the frames of renders running at once may take, in KiB: two 50 MP photos queue instead of one failing

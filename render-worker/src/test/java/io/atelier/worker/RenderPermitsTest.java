@@ -81,11 +81,11 @@ class RenderPermitsTest {
 
     @Test
     void bigPhotosWhoseFramesWouldNotFitTheHeapTogetherRenderOneAfterAnotherWhileSmallOnesShare() throws Exception {
-        // a 1 MiB frame budget: a photo of 48 Ki pixels needs 768 KiB at 16 bytes a pixel, so two cannot run at once;
-        // photos of 16 Ki pixels need 256 KiB, so four fit; a photo larger than the whole budget still runs, alone
+        // a 1 MiB frame budget at 24 bytes a pixel: photos of 32 Ki pixels need 768 KiB, so two cannot run at once;
+        // photos of 10 Ki pixels need 240 KiB, so four fit; a photo larger than the whole budget still runs, alone
         RenderPermits permits = new RenderPermits(4, Map.of("openai", 8), 1 << 20);
-        assertThat(mostAtOnce(permits, 4, 48 * 1024)).isEqualTo(1);
-        assertThat(mostAtOnce(permits, 4, 16 * 1024)).isEqualTo(4);
+        assertThat(mostAtOnce(permits, 4, 32 * 1024)).isEqualTo(1);
+        assertThat(mostAtOnce(permits, 4, 10 * 1024)).isEqualTo(4);
         assertThat(mostAtOnce(permits, 2, 10_000_000)).isEqualTo(1);
         assertThat(permits.frameMemoryInUseMiB()).isZero();
     }

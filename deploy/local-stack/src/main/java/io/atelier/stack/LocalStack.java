@@ -32,10 +32,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalStack implements AutoCloseable {
     /**
-     * The render worker's heap: a 50 MP photo's render peaks at ~0.8 GB live (the decoded 8-bit frame beside the linear
-     * one), so 900 MB keeps its RSS under 1 GiB; a render that still does not fit fails with a reason (docs/deploy.md, Memory).
+     * The render worker's heap: a 50 MP step peaks at ~1.1 GB live when its parent is a PNG (the compressed bytes, the
+     * decoded 8-bit image and the linear frame at once; a JPEG source needs ~0.8 GB), and every step after the upload
+     * starts from a PNG; a render that still does not fit fails with a reason (docs/deploy.md, Memory).
      */
-    static final String WORKER_HEAP = "900m";
+    static final String WORKER_HEAP = "1280m";
 
     /** As in production (deploy/k8s): enough for 12 workers, and 1, 2, 3, 4 or 6 of them get equal shares. */
     public static final int PARTITIONS = 12;
