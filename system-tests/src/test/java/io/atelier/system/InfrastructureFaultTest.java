@@ -96,11 +96,20 @@ class InfrastructureFaultTest {
         int[] stranded = {0};
         int[] kills = {0};
         underLoad("session-kill", Duration.ZERO, 20, () -> {
-            // SIGKILL while commands pour in; if no row happened to be stranded, try again once it is back (at most 3 kills)
+            // SIGKILL while commands pour in, with rows committed that the relay has not published: the relay publishes within
+            // milliseconds, too quickly to land a kill in between by chance, so Kafka is stopped first (commands are still
+            // accepted into the outbox) and started again after the kill. At most 3 kills if no row was stranded.
             while (stranded[0] == 0 && kills[0] < 3) {
                 int restarts = stack.restarts("session-service");
+                stack.stopKafka();
+                // the clients' commands (and their retries) keep arriving: wait for one to be committed unpublished, 20 s at most
+                Instant until = Instant.now().plusSeconds(20);
+                while (unpublishedRows() == 0 && Instant.now().isBefore(until)) {
+                    Thread.sleep(100);
+                }
                 stack.killService("session-service");
                 kills[0]++;
+                stack.startKafka();
                 stranded[0] = committedButUnpublished();
                 System.out.println("[InfrastructureFaultTest] SIGKILL session-service " + kills[0] + ": " + stranded[0]
                         + " outbox rows committed but not in the log");
@@ -115,6 +124,14 @@ class InfrastructureFaultTest {
             return kills[0] + " SIGKILL(s) of session-service, " + stranded[0] + " committed-but-unpublished rows at the kill";
         });
         assertThat(stranded[0]).as("outbox rows committed but unpublished when session-service was killed").isPositive();
+    }
+
+    private static int unpublishedRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.endpoints().sessionJdbcUrl(), stack.jdbcUser(), "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     /** Outbox rows not yet published at this moment whose events are not in the log either: the relay died holding them. */
