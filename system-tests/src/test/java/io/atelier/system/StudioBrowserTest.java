@@ -423,7 +423,8 @@ class StudioBrowserTest {
         studio.js("window.prompt = () => 'TerraBrew, renamed'");
         browser.findElement(By.id("rename-session")).click();
         studio.wait.until(ExpectedConditions.textToBe(By.cssSelector(".tree-panel h1"), "TerraBrew, renamed"));
-        assertThat(Api.tree(sessionId).getString("title")).isEqualTo("TerraBrew, renamed");
+        // the studio shows the accepted title at once; the gallery's copy follows once it has projected the event
+        studio.wait.until(d -> "TerraBrew, renamed".equals(Api.tree(sessionId).getString("title")));
 
         // the original cannot be deleted; the last step of a branch can, and the audit trail keeps it
         studio.click(root.toString());
