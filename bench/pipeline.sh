@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Pipeline latency: POST a trivial step ("mirror it", 600×400 photo) and time it until it arrives rendered on the gallery's
-# event stream, one step at a time, over STEPS steps (default 200, after 20 warm-up steps) on a local stack of its own
-# (free ports, a temporary data directory). Minus the worker's own render time, that is what the pipeline adds. Kafka's
-# EndToEndLatency tool runs on the same broker in the same run. Prints the result and rewrites the "Pipeline latency"
-# section of docs/benchmarks.md (only the section with the same heading). Usage: bench/pipeline.sh [steps] [label]
+# Pipeline latency: POST a trivial step ("mirror it", 600×400 photo) and time it until it arrives rendered on the
+# gallery's event stream, one step at a time, over STEPS steps (default 200, after WARMUP=150 steps not counted: a
+# service that has been up a while has compiled its hot paths, and fewer warm-up steps measured the JIT as much as the
+# pipeline) on a local stack of its own (free ports, a temporary data directory). Minus the worker's own render time,
+# that is what the pipeline adds. Kafka's EndToEndLatency tool runs on the same broker in the same run, and the same
+# round trip inside a Kafka transaction (the floor under each of a step's three exactly-once hops). Prints the result
+# and rewrites the "Pipeline latency" section of docs/benchmarks.md (only the section with the same heading). Usage:
+# bench/pipeline.sh [steps] [label]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/find-jdk.sh
 atelier_find_jdk
 STEPS="${1:-200}"
 LABEL="${2:-}"
+WARMUP="${WARMUP:-150}"
 ./mvnw -B -q -o package -DskipTests -pl session-service,render-worker,gallery-service,deploy/local-stack,deploy/kafka-runtime -am
 OUT=target/pipeline-bench.md
 mkdir -p target
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -Datelier.root="$PWD" \
   -cp "deploy/local-stack/target/classes:$(cat deploy/local-stack/target/classpath.txt)" \
-  io.atelier.stack.PipelineBench "$STEPS" 20 docs/sample-photos/coffee.png target/pipeline-result.md > target/pipeline-bench.log 2>&1 \
+  io.atelier.stack.PipelineBench "$STEPS" "$WARMUP" docs/sample-photos/coffee.png target/pipeline-result.md > target/pipeline-bench.log 2>&1 \
   || { tail -40 target/pipeline-bench.log; exit 1; }
 RESULT="$(cat target/pipeline-result.md)"
 {
@@ -28,7 +32,7 @@ RESULT="$(cat target/pipeline-result.md)"
   echo
   echo "One step at a time: POST \`mirror it\` on \`docs/sample-photos/coffee.png\` (600×400) to session-service, until the"
   echo "gallery's server-sent event stream carries the step rendered; the worker's own \`durationMillis\` subtracted is the"
-  echo "pipeline's overhead. A new session every 25 steps (the stream sends the whole tree)."
+  echo "pipeline's overhead. A new session every 25 steps (the stream sends the whole tree); $WARMUP steps before these not counted."
   echo
   echo "$RESULT"
 } > "$OUT"

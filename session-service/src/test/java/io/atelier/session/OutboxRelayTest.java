@@ -11,7 +11,6 @@ import io.atelier.events.KafkaEvents;
 import io.atelier.events.Topics;
 import io.atelier.session.outbox.OutboxRelay;
 import io.agroal.api.AgroalDataSource;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,8 +48,6 @@ class OutboxRelayTest {
     @Inject
     SessionSettings settings;
     @Inject
-    EntityManager em;
-    @Inject
     AgroalDataSource db;
 
     @Test
@@ -77,7 +74,7 @@ class OutboxRelayTest {
     void aSecondReplicaWaitsWithoutAProducerAndTakesOverWhenTheLeaderStops() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(relay::leader);
         int leaderProducers = relay.producersCreated();
-        OutboxRelay standby = new OutboxRelay(kafka, settings, em, db);
+        OutboxRelay standby = new OutboxRelay(kafka, settings, db);
         standby.start();
         try {
             UUID first = SessionFixtures.startSession("with a standby");

@@ -61,7 +61,8 @@ public final class PipelineBench {
         try (LocalStack stack = LocalStack.start(root, data, StackPorts.random(), 1)) {
             PipelineBench bench = new PipelineBench(stack.endpoints(), stack.apiKey());
             List<Sample> samples = bench.run(steps, warmUp, photo);
-            String kafka = endToEndLatency(root, stack.endpoints().kafkaBootstrap(), Math.max(1000, steps * 5));
+            String kafka = endToEndLatency(root, stack.endpoints().kafkaBootstrap(), Math.max(1000, steps * 5))
+                    + "\n" + TransactionalLatency.measure(stack.endpoints().kafkaBootstrap(), Math.max(1000, steps * 5));
             Files.writeString(Path.of(args[3]), report(samples, kafka));
         } finally {
             try (var files = Files.walk(data)) {
@@ -200,7 +201,8 @@ public final class PipelineBench {
         row(b, "worker render (durationMillis)", render);
         row(b, "pipeline overhead (the difference)", overhead);
         hops(b, samples);
-        b.append("\nKafka EndToEndLatency on the same broker (acks=all, 512 B):\n\n```\n").append(kafka).append("\n```\n");
+        b.append("\nKafka EndToEndLatency on the same broker (acks=all, 512 B), then the same round trip in a Kafka transaction, as each")
+                .append(" of the step's three Kafka hops makes it:\n\n```\n").append(kafka).append("\n```\n");
         return b.toString();
     }
 
