@@ -10,6 +10,7 @@ import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.HttpUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +30,14 @@ public final class ImageStore implements AutoCloseable {
     }
 
     public ImageStore(String endpoint, String region, String accessKey, String secretKey, String bucket) {
-        this.client = MinioClient.builder().endpoint(endpoint).region(region).credentials(accessKey, secretKey).build();
+        this.client = MinioClient.builder().endpoint(endpoint).region(region).credentials(accessKey, secretKey).httpClient(http()).build();
         this.bucket = bucket;
+    }
+
+    // the client MinIO builds by default (its five-minute timeouts), on sockets that send a request's segments at once
+    private static okhttp3.OkHttpClient http() {
+        long timeout = java.util.concurrent.TimeUnit.MINUTES.toMillis(5);
+        return HttpUtils.newDefaultHttpClient(timeout, timeout, timeout).newBuilder().socketFactory(new NoDelaySockets()).build();
     }
 
     public String bucket() {
