@@ -88,6 +88,11 @@ public class RenderLoop extends ConsumerLoop {
     }
     // poll-thread state, read by the render threads only to see whether their partition is still theirs
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    // partitions with answers whose offsets are not committed yet, and since when (poll thread only)
+    private final Set<TopicPartition> unsaved = new java.util.HashSet<>();
+    private Instant unsavedSince = Instant.MAX;
+    /** How long offsets of records answered with nothing may wait for a transaction to carry them. */
+    static final Duration SAVE_PASSED_AFTER = Duration.ofSeconds(1);
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private final Cancellations cancellations = new Cancellations();
@@ -162,6 +167,9 @@ public class RenderLoop extends ConsumerLoop {
         for (Finished f = first; f != null; f = finished.poll()) {
             publish(consumer, f);
         }
+        if (!unsaved.isEmpty() && Instant.now().isAfter(unsavedSince.plus(SAVE_PASSED_AFTER))) {
+            commitOffsets(consumer, List.of());
+        }
         // a bounded backlog: stop fetching while too many records wait for a slow session
         if (inFlight() >= MAX_IN_FLIGHT) {
             consumer.pause(consumer.assignment());
@@ -178,6 +186,8 @@ public class RenderLoop extends ConsumerLoop {
             renders = null;
         }
         progress.clear();
+        unsaved.clear();
+        unsavedSince = Instant.MAX;
         tails.clear();
         finished.clear();
         if (producer != null) {
@@ -263,10 +273,35 @@ public class RenderLoop extends ConsumerLoop {
             throw f.failure(); // reopens from the committed position, as a failed render always did
         }
         f.owner().answered(f.record().offset());
+        unsaved.add(tp);
+        unsavedSince = unsavedSince.equals(Instant.MAX) ? Instant.now() : unsavedSince;
+        // An event that asks nothing of the worker (the outcome coming back on the session log, a rename) is answered
+        // with nothing: its offset waits for the next transaction, or a second at most, instead of taking one of its own
+        // at the moment the gallery projects the same event. Read again after a crash, it passes through again.
+        if (!f.out().isEmpty() || isRequest(f.record())) {
+            commitOffsets(c, f.out());
+        }
+        attempts.remove(where(f.record()));
+        if (!f.summary().isEmpty()) {
+            LOG.info(f.summary());
+        }
+    }
+
+    // The outcomes and every answered offset not yet committed, in one transaction.
+    private void commitOffsets(KafkaConsumer<String, byte[]> c, List<ProducerRecord<String, byte[]>> out) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new java.util.HashMap<>();
+        for (TopicPartition tp : unsaved) {
+            PartitionProgress owner = progress.get(tp);
+            if (owner != null) {
+                offsets.put(tp, owner.commit());
+            }
+        }
         producer.beginTransaction();
         try {
-            f.out().forEach(producer::send);
-            producer.sendOffsetsToTransaction(Map.of(tp, f.owner().commit()), c.groupMetadata());
+            out.forEach(producer::send);
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+            }
             producer.commitTransaction();
         } catch (KafkaException e) {
             try {
@@ -276,10 +311,8 @@ public class RenderLoop extends ConsumerLoop {
             }
             throw e;
         }
-        attempts.remove(where(f.record()));
-        if (!f.summary().isEmpty()) {
-            LOG.info(f.summary());
-        }
+        unsaved.clear();
+        unsavedSince = Instant.MAX;
     }
 
     // Runs on a session's chain: decodes and renders one record, collecting what is to be published.
