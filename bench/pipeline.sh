@@ -28,7 +28,7 @@ RESULT="$(cat target/pipeline-result.md)"
   echo
   echo "Written by \`bench/pipeline.sh\` on $(date -u +%Y-%m-%dT%H:%MZ) at commit $(git rev-parse --short HEAD) — $(nproc) cores,"
   echo "$(free -g | awk '/^Mem:/{print $2}') GiB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), Kafka 4.1.2 (one KRaft node), PostgreSQL 17,"
-  echo "S3Proxy, one render worker; load average $LOAD_BEFORE at the start (the machine was shared with other work)."
+  echo "S3Proxy, one render worker; load average $LOAD_BEFORE at the start."
   echo
   echo "One step at a time: POST \`mirror it\` on \`docs/sample-photos/coffee.png\` (600×400) to session-service, until the"
   echo "gallery's server-sent event stream carries the step rendered; the worker's own \`durationMillis\` subtracted is the"
