@@ -152,6 +152,7 @@ public class RenderLoop extends ConsumerLoop {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 partitions.forEach(progress::remove);
+                unsaved.removeAll(partitions); // a partition given up is not ours to commit: its next owner reads on from the last commit
             }
         });
         return c;

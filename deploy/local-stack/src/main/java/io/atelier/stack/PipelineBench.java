@@ -61,8 +61,9 @@ public final class PipelineBench {
         try (LocalStack stack = LocalStack.start(root, data, StackPorts.random(), 1)) {
             PipelineBench bench = new PipelineBench(stack.endpoints(), stack.apiKey());
             List<Sample> samples = bench.run(steps, warmUp, photo);
-            String kafka = endToEndLatency(root, stack.endpoints().kafkaBootstrap(), Math.max(1000, steps * 5))
-                    + "\n" + TransactionalLatency.measure(stack.endpoints().kafkaBootstrap(), Math.max(1000, steps * 5));
+            int records = Math.max(1000, steps * 5);
+            String kafka = endToEndLatency(root, stack.endpoints().kafkaBootstrap(), records)
+                    + "\n" + TransactionalLatency.measure(stack.endpoints().kafkaBootstrap(), records);
             Files.writeString(Path.of(args[3]), report(samples, kafka));
         } finally {
             try (var files = Files.walk(data)) {

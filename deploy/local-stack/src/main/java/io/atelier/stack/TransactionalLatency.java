@@ -9,7 +9,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,12 +59,8 @@ final class TransactionalLatency {
                 long c0 = System.nanoTime();
                 producer.commitTransaction();
                 long c1 = System.nanoTime();
-                boolean seen = false;
-                while (!seen) {
-                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                        seen = true;
-                    }
-                    if (!seen && System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
+                while (consumer.poll(Duration.ofMillis(100)).isEmpty()) {
+                    if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
                         throw new IllegalStateException("a committed record did not arrive within 30 s");
                     }
                 }

@@ -261,11 +261,11 @@ public class OutboxRelay {
         return rows.size();
     }
 
-    // the oldest rows not yet published, as detached values (nothing here is managed by an entity manager)
+    // the oldest rows not yet published, as detached values with what a record needs (nothing here is managed by an entity manager)
     private List<OutboxEntity> unpublished(Connection c) throws SQLException {
         List<OutboxEntity> rows = new java.util.ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, event_id, session_id, payload, created_at, carried FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
+                "SELECT id, event_id, session_id, payload, carried FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
             ps.setInt(1, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -274,8 +274,7 @@ public class OutboxRelay {
                     row.eventId = rs.getObject(2, java.util.UUID.class);
                     row.sessionId = rs.getObject(3, java.util.UUID.class);
                     row.payload = rs.getBytes(4);
-                    row.createdAt = rs.getObject(5, java.time.OffsetDateTime.class).toInstant();
-                    row.carried = rs.getString(6);
+                    row.carried = rs.getString(5);
                     rows.add(row);
                 }
             }
