@@ -64,6 +64,26 @@ public final class ImageDecoder {
         return PlainJpeg.scan(bytes).filter(p -> p.width() == header.width() && p.height() == header.height());
     }
 
+    /**
+     * The file's plain-PNG facts if its rows may be read straight into a caller's frame (see {@link PlainPng}), after
+     * the same checks {@link #decode} makes from the header: a file over {@link ImageLimits} is refused here. Empty for
+     * any file the full decoder must read (other formats, grey, palette, 16-bit, interlaced, colour keys, ICC
+     * profiles, EXIF turns).
+     */
+    public Optional<PlainPng> plainPng(byte[] bytes) throws RejectedImageException {
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
+        if (format != ImageFormat.PNG) {
+            return Optional.empty();
+        }
+        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
+        Orientation orientation = Orientation.fromExif(header.exif());
+        checkMemory(header, orientation);
+        if (orientation != Orientation.NORMAL || header.iccProfile().isPresent() || header.repaired().isPresent()) {
+            return Optional.empty();
+        }
+        return PlainPng.scan(bytes).filter(p -> p.width() == header.width() && p.height() == header.height());
+    }
+
     private void checkSize(long width, long height) throws RejectedImageException {
         long pixels = width * height;
         if (width > limits.maxDimension() || height > limits.maxDimension() || pixels > limits.maxPixels()) {

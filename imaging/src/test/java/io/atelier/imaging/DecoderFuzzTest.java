@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A bounded, deterministic mutational fuzz run of the whole decoder (sniffing, header parsers,
- * TwelveMonkeys and JDK readers, colour conversion, orientation): every mutated input must get a
+ * TwelveMonkeys and JDK readers, colour conversion, orientation, and PlainPng's row reader): every mutated input must get a
  * {@link RejectedImageException} or a well-formed decode, never another exception or error.
  * Fixed seed; stops after {@value #ITERATIONS} inputs or {@value #SECONDS} seconds, whichever is first.
  * A failing input is written to target/fuzz-failures/ to replay.
@@ -59,6 +59,7 @@ class DecoderFuzzTest {
 
     private String run(byte[] input) throws Exception {
         try {
+            readPlainRows(input);
             DecodedImage decoded = decoder.decode(input);
             BufferedImage image = decoded.image();
             assertThat(image.getType()).isIn(BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB);
@@ -73,6 +74,23 @@ class DecoderFuzzTest {
             Files.write(dir.resolve(name), input);
             fail("input " + dir.resolve(name) + " threw " + t, t);
             return "unreachable";
+        }
+    }
+
+    // The engine's row-by-row PNG path on the same input: a clean rejection (the engine then asks the full decoder) or every row.
+    private void readPlainRows(byte[] input) {
+        try {
+            java.util.Optional<PlainPng> plain = decoder.plainPng(input);
+            if (plain.isPresent()) {
+                int[] rows = {0};
+                plain.get().readRows(input, (y, row) -> {
+                    assertThat(y).isEqualTo(rows[0]++);
+                    assertThat(row).hasSize(plain.get().rowBytes());
+                });
+                assertThat(rows[0]).isEqualTo(plain.get().height());
+            }
+        } catch (RejectedImageException e) {
+            assertThat(e.getMessage()).isNotBlank();
         }
     }
 
