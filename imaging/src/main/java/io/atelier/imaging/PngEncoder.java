@@ -23,7 +23,29 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 public final class PngEncoder {
     private static final String FORMAT = "javax_imageio_png_1.0";
 
+    /** Writes row {@code y} of a picture as 8-bit interleaved R, G, B (and A) into {@code into}; called from several threads at once. */
+    @FunctionalInterface
+    public interface Rows {
+        void write(int y, byte[] into);
+    }
+
+    /** A picture's rows filtered and deflated, not yet framed as one file. */
+    public interface Deflated {
+        /** The PNG file; the deflated rows are let go as they are copied into it. */
+        byte[] join();
+    }
+
     private PngEncoder() {
+    }
+
+    /**
+     * The same PNG {@link #encode} writes for the same 8-bit pixels, from a picture given row by row, so a caller whose
+     * picture is in another form (a linear frame) needs no 8-bit copy of it. Every row has been read when this
+     * returns, so the caller can let its picture go before {@link Deflated#join} and the picture and the finished file
+     * need not be on the heap together.
+     */
+    public static Deflated deflate(int width, int height, boolean alpha, Rows rows) {
+        return StripedPng.deflate(width, height, alpha, rows, StripedPng.LEVEL);
     }
 
     public static byte[] encode(BufferedImage image) {

@@ -6,6 +6,7 @@ import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.Adler32;
@@ -45,70 +46,88 @@ final class StripedPng {
 
     static byte[] encode(BufferedImage image, int level) {
         int width = image.getWidth();
-        int height = image.getHeight();
         boolean alpha = image.getType() == BufferedImage.TYPE_INT_ARGB;
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int channels = alpha ? 4 : 3;
+        return deflate(width, image.getHeight(), alpha, (y, row) -> unpack(pixels, y * width, width, channels, row), level).join();
+    }
+
+    /**
+     * Filters and deflates every row, stripes in parallel ({@code rows} is called from several threads at once); when
+     * this returns, every row has been read, and the caller may let go of whatever it read them from before joining.
+     */
+    static Deflated deflate(int width, int height, boolean alpha, PngEncoder.Rows rows, int level) {
         int channels = alpha ? 4 : 3;
         int rowBytes = width * channels;
         int stripeRows = Math.max(1, STRIPE_BYTES / (rowBytes + 1));
         int stripes = (height + stripeRows - 1) / stripeRows;
         List<Stripe> parts = IntStream.range(0, stripes).parallel()
-                .mapToObj(s -> stripe(pixels, width, channels, s * stripeRows, Math.min(height, (s + 1) * stripeRows), s == stripes - 1, level))
+                .mapToObj(s -> stripe(rows, rowBytes, s * stripeRows, Math.min(height, (s + 1) * stripeRows), s == stripes - 1, level))
                 .toList();
+        return new Deflated(width, height, alpha, new ArrayList<>(parts));
+    }
 
-        long adler = 1;
-        int compressed = 0;
-        for (Stripe part : parts) {
-            adler = combine(adler, part.adler, part.rawLength);
-            compressed += part.bytes.length;
+    /** A picture's stripes, deflated, waiting to be framed as one PNG. */
+    static final class Deflated implements PngEncoder.Deflated {
+        private final int width;
+        private final int height;
+        private final boolean alpha;
+        private final List<Stripe> parts;
+
+        private Deflated(int width, int height, boolean alpha, List<Stripe> parts) {
+            this.width = width;
+            this.height = height;
+            this.alpha = alpha;
+            this.parts = parts;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(compressed + 12 * stripes + 128);
-        out.writeBytes(SIGNATURE);
-        byte[] header = new byte[13];
-        putInt(header, 0, width);
-        putInt(header, 4, height);
-        header[8] = 8;
-        header[9] = (byte) (alpha ? 6 : 2);
-        chunk(out, "IHDR", header, 0, header.length);
-        chunk(out, "sRGB", new byte[] {0}, 0, 1); // perceptual rendering intent
-        for (int s = 0; s < stripes; s++) {
-            byte[] data = parts.get(s).bytes;
-            boolean first = s == 0;
-            boolean last = s == stripes - 1;
-            int extra = (first ? 2 : 0) + (last ? 4 : 0);
-            if (extra == 0) {
-                chunk(out, "IDAT", data, 0, data.length);
-                continue;
+
+        // Each stripe is let go once copied, so the stripes and the file are not both whole on the heap for long.
+        @Override
+        public byte[] join() {
+            int stripes = parts.size();
+            long adler = 1;
+            long size = SIGNATURE.length + 12 + 13 + 12 + 1 + 12 + 2 + 4;
+            for (Stripe part : parts) {
+                adler = combine(adler, part.adler, part.rawLength);
+                size += part.bytes.length + 12;
             }
-            byte[] framed = new byte[data.length + extra];
-            int at = 0;
-            if (first) {
-                framed[at++] = 0x78; // deflate, 32 KiB window
-                framed[at++] = 0x01; // check bits for that header, saying "fastest level"
+            byte[] header = new byte[13];
+            putInt(header, 0, width);
+            putInt(header, 4, height);
+            header[8] = 8;
+            header[9] = (byte) (alpha ? 6 : 2);
+            Output out = new Output(Math.toIntExact(size));
+            out.write(SIGNATURE);
+            out.chunk("IHDR", header);
+            out.chunk("sRGB", new byte[] {0}); // perceptual rendering intent
+            for (int s = 0; s < stripes; s++) {
+                byte[] data = parts.set(s, null).bytes;
+                boolean first = s == 0;
+                boolean last = s == stripes - 1;
+                byte[] zlibHeader = first ? new byte[] {0x78, 0x01} : new byte[0]; // deflate, 32 KiB window, "fastest level"
+                byte[] trailer = new byte[last ? 4 : 0];
+                if (last) {
+                    putInt(trailer, 0, (int) adler);
+                }
+                out.chunk("IDAT", zlibHeader, data, trailer);
             }
-            System.arraycopy(data, 0, framed, at, data.length);
-            if (last) {
-                putInt(framed, framed.length - 4, (int) adler);
-            }
-            chunk(out, "IDAT", framed, 0, framed.length);
+            out.chunk("IEND", new byte[0]);
+            return out.bytes();
         }
-        chunk(out, "IEND", new byte[0], 0, 0);
-        return out.toByteArray();
     }
 
     private record Stripe(byte[] bytes, long adler, long rawLength) {
     }
 
-    private static Stripe stripe(int[] pixels, int width, int channels, int fromRow, int toRow, boolean last, int level) {
-        int rowBytes = width * channels;
+    private static Stripe stripe(PngEncoder.Rows rows, int rowBytes, int fromRow, int toRow, boolean last, int level) {
         byte[] raw = new byte[(toRow - fromRow) * (rowBytes + 1)];
         byte[] previous = new byte[rowBytes];
         byte[] current = new byte[rowBytes];
         if (fromRow > 0) {
-            unpack(pixels, (fromRow - 1) * width, width, channels, previous);
+            rows.write(fromRow - 1, previous);
         }
         for (int y = fromRow, at = 0; y < toRow; y++, at += rowBytes + 1) {
-            unpack(pixels, y * width, width, channels, current);
+            rows.write(y, current);
             filter(current, previous, raw, at);
             byte[] swap = previous;
             previous = current;
@@ -179,18 +198,44 @@ final class StripedPng {
         return b << 16 | a;
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int from, int length) {
-        byte[] word = new byte[4];
-        putInt(word, 0, length);
-        out.writeBytes(word);
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(name);
-        out.write(data, from, length);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data, from, length);
-        putInt(word, 0, (int) crc.getValue());
-        out.writeBytes(word);
+    // The file, written once into an array of its exact size.
+    private static final class Output {
+        private final byte[] bytes;
+        private int at;
+
+        Output(int size) {
+            bytes = new byte[size];
+        }
+
+        void write(byte[] data) {
+            System.arraycopy(data, 0, bytes, at, data.length);
+            at += data.length;
+        }
+
+        void chunk(String type, byte[]... parts) {
+            int length = 0;
+            for (byte[] part : parts) {
+                length += part.length;
+            }
+            putInt(bytes, at, length);
+            at += 4;
+            int typed = at;
+            write(type.getBytes(StandardCharsets.US_ASCII));
+            for (byte[] part : parts) {
+                write(part);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, typed, at - typed);
+            putInt(bytes, at, (int) crc.getValue());
+            at += 4;
+        }
+
+        byte[] bytes() {
+            if (at != bytes.length) {
+                throw new IllegalStateException("PNG size " + at + " != " + bytes.length);
+            }
+            return bytes;
+        }
     }
 
     private static void putInt(byte[] into, int at, int value) {
