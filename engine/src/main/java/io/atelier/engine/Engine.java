@@ -1,11 +1,12 @@
 package io.atelier.engine;
 
-import io.atelier.imaging.DecodedImage;
 import io.atelier.imaging.ImageDecoder;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.image.NativeJpeg;
+import io.atelier.engine.image.PngFrames;
 import io.atelier.imaging.PlainJpeg;
+import io.atelier.imaging.PlainPng;
 import io.atelier.imaging.PngEncoder;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
@@ -35,6 +36,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** The built-in engine: plans an instruction, runs the plan on an image, encodes the result and its thumbnail. */
@@ -129,20 +131,32 @@ public final class Engine {
 
     private RenderOutcome renderAndEncode(EditPlan plan, Source source, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         Renderer.Rendering result = renderer.runConsuming(plan, source.take(), cachedSourceMatte);
-        LinearImage image = result.image();
         Renderer.Rendering facts = result.withoutImage();
-        result = null; // the float frame is dropped as soon as it is encoded to 8 bits, before the PNG is written
-        BufferedImage out = image.toBufferedImage();
-        image = null;
-        BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
-        byte[] png = PngEncoder.encode(out);
-        int width = out.getWidth();
-        int height = out.getHeight();
-        out = null;
-        return new RenderOutcome.Rendered(plan, png, width, height,
-                PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), facts.subjectMethod(), source.reduced() ? Optional.empty() : facts.inputMatte(),
-                facts.resultMatte(), facts.generated(), Optional.of(Drift.between(source.thumbnail(), source.width(), source.height(), thumb,
-                width, height)));
+        AtomicReference<LinearImage> frame = new AtomicReference<>(result.image());
+        result = null; // the frame is held by `frame` alone, which encode empties
+        Encoded encoded = encode(frame);
+        return new RenderOutcome.Rendered(plan, encoded.png(), encoded.width(), encoded.height(),
+                PngEncoder.encode(encoded.thumbnail()), encoded.thumbnail().getWidth(), encoded.thumbnail().getHeight(), facts.subjectMethod(),
+                source.reduced() ? Optional.empty() : facts.inputMatte(), facts.resultMatte(), facts.generated(),
+                Optional.of(Drift.between(source.thumbnail(), source.width(), source.height(), encoded.thumbnail(), encoded.width(), encoded.height())));
+    }
+
+    /** A rendered frame as its PNG and its thumbnail. */
+    private record Encoded(byte[] png, int width, int height, BufferedImage thumbnail) {
+    }
+
+    // The PNG is deflated from the frame row by row (no 8-bit copy of it), and the frame is let go (taken out of
+    // `owned`, the only reference left to it) before the stripes are framed as one file: at most the frame and the
+    // deflated rows, then the rows and the file, are on the heap at once (a method's locals keep objects alive until
+    // the method returns when it runs interpreted, as a render's methods do, so the caller must not hold the frame).
+    private static Encoded encode(AtomicReference<LinearImage> owned) {
+        LinearImage frame = owned.getAndSet(null);
+        BufferedImage thumbnail = frame.thumbnail(Thumbnails.DEFAULT_SIZE);
+        int width = frame.width();
+        int height = frame.height();
+        PngEncoder.Deflated deflated = PngEncoder.deflate(width, height, frame.hasAlpha(), frame::writeSrgb8Row);
+        frame = null;
+        return new Encoded(deflated.join(), width, height, thumbnail);
     }
 
     /**
@@ -156,20 +170,13 @@ public final class Engine {
         private final int height;
         private final boolean reduced;
 
-        Source(LinearImage linear, BufferedImage thumbnail, int width, int height) {
+        // the thumbnail is made from the frame as decoded, the way the result's is made from the rendered frame
+        Source(LinearImage linear, int width, int height) {
             this.reduced = linear.width() != width || linear.height() != height;
             this.linear = linear;
-            this.thumbnail = thumbnail;
+            this.thumbnail = linear.thumbnail(Drift.ANALYSIS_SIDE);
             this.width = width;
             this.height = height;
-        }
-
-        Source(BufferedImage decoded) {
-            this.reduced = false;
-            this.width = decoded.getWidth();
-            this.height = decoded.getHeight();
-            this.thumbnail = Thumbnails.fit(decoded, Drift.ANALYSIS_SIDE);
-            this.linear = LinearImage.from(decoded);
         }
 
         LinearImage take() {
@@ -199,8 +206,9 @@ public final class Engine {
     /**
      * A plain JPEG (see PlainJpeg) is decoded natively (libjpeg-turbo) straight to linear light; when the plan
      * starts by shrinking it, at the largest DCT reduction that still leaves the resize's target size, then
-     * area-averaged to exactly the size a full decode would be resized to. Anything else, or a native decode
-     * that fails, takes the ImageIO decoder.
+     * area-averaged to exactly the size a full decode would be resized to. A plain PNG (see PlainPng: what the
+     * engine writes, so every parent after the upload) is read row by row straight into the frame. Anything else, or
+     * a fast path that fails, takes the ImageIO decoder, which reports damage the way every input's is reported.
      */
     private Source source(byte[] sourceImage, EditPlan plan) throws RejectedImageException {
         Optional<PlainJpeg> plain = decoder.plainJpeg(sourceImage);
@@ -209,17 +217,25 @@ public final class Engine {
             Optional<int[]> target = plan.operations().isEmpty() || !(plan.operations().getFirst() instanceof Resize resize)
                     ? Optional.empty() : Optional.of(resize.size(jpeg.width(), jpeg.height()));
             int reduction = target.map(size -> NativeJpeg.reductionFor(jpeg, Math.max(size[0], size[1]))).orElse(1);
-            Optional<NativeJpeg.Decoded> decoded = NativeJpeg.decode(sourceImage, jpeg, reduction, Drift.ANALYSIS_SIDE,
-                    Math.max(jpeg.width(), jpeg.height()));
+            Optional<LinearImage> decoded = NativeJpeg.decode(sourceImage, jpeg, reduction);
             if (decoded.isPresent()) {
-                LinearImage linear = decoded.get().linear();
+                LinearImage linear = decoded.get();
                 if (reduction > 1) {
                     linear = Resize.to(linear, target.get()[0], target.get()[1]);
                 }
-                return new Source(linear, decoded.get().thumbnail(), jpeg.width(), jpeg.height());
+                return new Source(linear, jpeg.width(), jpeg.height());
             }
         }
-        return new Source(decoder.decode(sourceImage).image());
+        Optional<PlainPng> png = decoder.plainPng(sourceImage);
+        if (png.isPresent()) {
+            try {
+                return new Source(PngFrames.decode(sourceImage, png.get()), png.get().width(), png.get().height());
+            } catch (RejectedImageException e) {
+                // the full decoder says what is wrong with the file in the words every other input's damage is reported in
+            }
+        }
+        BufferedImage decoded = decoder.decode(sourceImage).image();
+        return new Source(LinearImage.from(decoded), decoded.getWidth(), decoded.getHeight());
     }
 
     /**
@@ -248,10 +264,10 @@ public final class Engine {
                     "Set " + GENERATIVE_SETTINGS + " for the render workers, or start from a photo.", List.of());
         }
         GenerativeStage.Painted painted = generative.get().draft(prompt, size);
-        BufferedImage out = painted.image().toBufferedImage();
-        BufferedImage thumb = Thumbnails.fit(out, Thumbnails.DEFAULT_SIZE);
-        return new RenderOutcome.Rendered(EditPlan.of(prompt, "prompt", List.of(new Synthesize(prompt, Region.WHOLE))), PngEncoder.encode(out),
-                out.getWidth(), out.getHeight(), PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), Optional.empty(),
+        Encoded encoded = encode(new AtomicReference<>(painted.image()));
+        BufferedImage thumb = encoded.thumbnail();
+        return new RenderOutcome.Rendered(EditPlan.of(prompt, "prompt", List.of(new Synthesize(prompt, Region.WHOLE))), encoded.png(),
+                encoded.width(), encoded.height(), PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(painted.committed()), Optional.empty());
     }
 

@@ -14,7 +14,8 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Makes a big, reproducible test photo for bench/render.sh: a sample photo enlarged bicubically to the asked size,
  * with seeded per-pixel noise (σ ≈ 3 levels, like a camera's) so it compresses like a real photo rather than a smooth
- * gradient, saved as a quality-90 JPEG. Usage: {@code TestPhotoWriter SOURCE WIDTH HEIGHT OUTPUT.jpg}.
+ * gradient, saved as a quality-90 JPEG, or, for an OUTPUT ending in .png, as the engine writes every step (the parent of
+ * every step after the upload). Usage: {@code TestPhotoWriter SOURCE WIDTH HEIGHT OUTPUT.jpg|OUTPUT.png}.
  */
 public final class TestPhotoWriter {
     private TestPhotoWriter() {
@@ -38,6 +39,10 @@ public final class TestPhotoWriter {
                 row[x] = noisy(p >> 16, random) << 16 | noisy(p >> 8, random) << 8 | noisy(p, random);
             }
             big.setRGB(0, y, w, 1, row, 0, w);
+        }
+        if (args[3].endsWith(".png")) {
+            java.nio.file.Files.write(java.nio.file.Path.of(args[3]), io.atelier.imaging.PngEncoder.encode(big));
+            return;
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();

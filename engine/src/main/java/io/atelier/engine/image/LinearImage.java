@@ -1,5 +1,6 @@
 package io.atelier.engine.image;
 
+import io.atelier.engine.kernels.AreaResample;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
@@ -96,6 +97,58 @@ public final class LinearImage {
                 data[i] = a | Srgb.toSrgb8(r[i]) << 16 | Srgb.toSrgb8(g[i]) << 8 | Srgb.toSrgb8(b[i]);
             }
         });
+        return out;
+    }
+
+    /**
+     * Writes row {@code y} as 8-bit sRGB, interleaved R, G, B (and A when the frame has alpha), into {@code into}: the
+     * values {@link #toBufferedImage} gives, for an encoder that takes the frame a row at a time.
+     */
+    public void writeSrgb8Row(int y, byte[] into) {
+        int in = y * width;
+        if (hasAlpha) {
+            for (int x = 0, o = 0; x < width; x++, in++, o += 4) {
+                into[o] = (byte) Srgb.toSrgb8(r[in]);
+                into[o + 1] = (byte) Srgb.toSrgb8(g[in]);
+                into[o + 2] = (byte) Srgb.toSrgb8(b[in]);
+                into[o + 3] = alpha[in];
+            }
+        } else {
+            for (int x = 0, o = 0; x < width; x++, in++, o += 3) {
+                into[o] = (byte) Srgb.toSrgb8(r[in]);
+                into[o + 1] = (byte) Srgb.toSrgb8(g[in]);
+                into[o + 2] = (byte) Srgb.toSrgb8(b[in]);
+            }
+        }
+    }
+
+    /**
+     * An 8-bit picture of this frame fitted into {@code maxSide} px (the size {@link io.atelier.imaging.Thumbnails#fit}
+     * gives), area-averaged in linear light: made from the frame itself, so no full-size 8-bit copy is needed.
+     */
+    public BufferedImage thumbnail(int maxSide) {
+        double scale = Math.min(1.0, maxSide / (double) Math.max(width, height));
+        int tw = Math.max(1, (int) Math.round(width * scale));
+        int th = Math.max(1, (int) Math.round(height * scale));
+        if (tw == width && th == height) {
+            return toBufferedImage();
+        }
+        LinearImage small = new LinearImage(tw, th, hasAlpha,
+                AreaResample.shrink(r, width, height, tw, th), AreaResample.shrink(g, width, height, tw, th),
+                AreaResample.shrink(b, width, height, tw, th), hasAlpha ? shrunkAlpha(tw, th) : null);
+        return small.toBufferedImage();
+    }
+
+    private byte[] shrunkAlpha(int tw, int th) {
+        float[] plane = new float[alpha.length];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = alpha[i] & 0xFF;
+        }
+        float[] shrunk = AreaResample.shrink(plane, width, height, tw, th);
+        byte[] out = new byte[shrunk.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Math.min(255, Math.round(shrunk[i]));
+        }
         return out;
     }
 

@@ -4,16 +4,12 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import io.atelier.imaging.PlainJpeg;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Decodes a {@link PlainJpeg} with OpenCV's bundled libjpeg-turbo (SIMD) straight into a linear frame, optionally
@@ -23,10 +19,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * path, which reports damage the way every other input's is reported.
  */
 public final class NativeJpeg {
-    /** The frame and, for the drift measure, a thumbnail of at most {@code thumbnailSide} made from the same pixels. */
-    public record Decoded(LinearImage linear, BufferedImage thumbnail) {
-    }
-
     private NativeJpeg() {
     }
 
@@ -45,7 +37,7 @@ public final class NativeJpeg {
         return 1;
     }
 
-    public static Optional<Decoded> decode(byte[] bytes, PlainJpeg jpeg, int reduction, int thumbnailSide, int thumbnailOf) {
+    public static Optional<LinearImage> decode(byte[] bytes, PlainJpeg jpeg, int reduction) {
         int flags = opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION | switch (reduction) {
             case 1 -> opencv_imgcodecs.IMREAD_COLOR;
             case 2 -> opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
@@ -64,37 +56,11 @@ public final class NativeJpeg {
                 }
                 int stride = Math.toIntExact(bgr.step());
                 ByteBuffer pixels = bgr.data().capacity((long) stride * height).asBuffer();
-                LinearImage linear = LinearImage.fromBgr8(pixels, width, height, stride);
-                return Optional.of(new Decoded(linear, thumbnail(bgr, thumbnailSide, thumbnailOf)));
+                return Optional.of(LinearImage.fromBgr8(pixels, width, height, stride));
             } finally {
                 bgr.release();
                 encoded.release();
             }
-        }
-    }
-
-    // Area-averaged to the size Thumbnails.fit gives the full-size image (the longer side thumbnailOf before reduction).
-    private static BufferedImage thumbnail(Mat bgr, int side, int fullLongSide) {
-        int w = bgr.cols();
-        int h = bgr.rows();
-        double scale = Math.min(1.0, side / (double) fullLongSide) * (fullLongSide / (double) Math.max(w, h));
-        int tw = Math.max(1, (int) Math.round(w * scale));
-        int th = Math.max(1, (int) Math.round(h * scale));
-        Mat small = new Mat();
-        try {
-            opencv_imgproc.resize(bgr, small, new Size(tw, th), 0, 0, opencv_imgproc.INTER_AREA);
-            BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
-            int[] argb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-            int stride = Math.toIntExact(small.step());
-            ByteBuffer px = small.data().capacity((long) stride * th).asBuffer();
-            for (int y = 0; y < th; y++) {
-                for (int x = 0, in = y * stride; x < tw; x++, in += 3) {
-                    argb[y * tw + x] = (px.get(in + 2) & 0xFF) << 16 | (px.get(in + 1) & 0xFF) << 8 | (px.get(in) & 0xFF);
-                }
-            }
-            return out;
-        } finally {
-            small.release();
         }
     }
 

@@ -43,7 +43,7 @@ class NativeJpegTest {
     void fullSizeDecodeMatchesTheImageIoPathWithinIdctRounding() throws RejectedImageException {
         byte[] jpeg = TestImages.jpeg(coffee(600, 400));
         PlainJpeg plain = DECODER.plainJpeg(jpeg).orElseThrow();
-        BufferedImage fast = NativeJpeg.decode(jpeg, plain, 1, 320, 600).orElseThrow().linear().toBufferedImage();
+        BufferedImage fast = NativeJpeg.decode(jpeg, plain, 1).orElseThrow().toBufferedImage();
         BufferedImage old = LinearImage.from(DECODER.decode(jpeg).image()).toBufferedImage();
         double[] d = difference(fast, old);
         System.out.printf("native vs ImageIO, full size: max %d/%d/%d mean %.3f %.3f %.3f%n", (int) d[0], (int) d[1], (int) d[2], d[3], d[4], d[5]);
