@@ -203,6 +203,45 @@ public final class LinearImage {
         return out;
     }
 
+    /**
+     * The pixels {@code blend(mapPixels(function), weights)} gives (or {@code mapPixels(function)} without weights),
+     * written over this frame's own colour planes, which are then returned. Where a weight is 0 the pixel is left as it
+     * is and the function is not called. For an owner only, as {@link #blendInPlace}.
+     */
+    public LinearImage mapPixelsInPlace(PositionalPixelFunction function, java.util.Optional<float[]> weights) {
+        float[] m = weights.orElse(null);
+        if (m != null && m.length != width * height) {
+            throw new IllegalArgumentException("the mask must have " + width * height + " values");
+        }
+        IntStream.range(0, height).parallel().forEach(y -> {
+            float[] px = new float[3];
+            for (int i = y * width, end = i + width, x = 0; i < end; i++, x++) {
+                float w = m == null ? 1f : m[i];
+                if (m != null && w <= 0f) {
+                    continue;
+                }
+                float r0 = r[i];
+                float g0 = g[i];
+                float b0 = b[i];
+                px[0] = r0;
+                px[1] = g0;
+                px[2] = b0;
+                function.apply(x, y, px);
+                if (m == null) {
+                    r[i] = px[0];
+                    g[i] = px[1];
+                    b[i] = px[2];
+                } else {
+                    // the same expression as blend's, so the bytes are the same as the copy-and-blend path's
+                    r[i] = r0 + w * (px[0] - r0);
+                    g[i] = g0 + w * (px[1] - g0);
+                    b[i] = b0 + w * (px[2] - b0);
+                }
+            }
+        });
+        return this;
+    }
+
     private void copyAlphaRow(LinearImage out, int y) {
         if (alpha != null) {
             System.arraycopy(alpha, y * width, out.alpha, y * width, width);

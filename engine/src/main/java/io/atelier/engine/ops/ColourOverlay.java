@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
-import java.util.Optional;
 
 /** A flat colour laid over the image in linear light (normal blend at an opacity); the region mask decides where it shows. */
 @JsonTypeName("colour-overlay")
@@ -12,7 +11,7 @@ import java.util.Optional;
 public record ColourOverlay(
         @Param(doc = "the colour laid over") Rgb colour,
         @Param(min = 0, max = 1, doc = "0 = invisible, 1 = solid") double opacity,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public ColourOverlay {
         region = Region.orWhole(region);
@@ -24,13 +23,13 @@ public record ColourOverlay(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         float[] c = colour.linear();
         float o = (float) opacity;
-        return image.mapPixels(px -> {
+        return (atX, atY, px) -> {
             px[0] += o * (c[0] - px[0]);
             px[1] += o * (c[1] - px[1]);
             px[2] += o * (c[2] - px[2]);
-        });
+        };
     }
 }

@@ -3,7 +3,6 @@ package io.atelier.engine.ops;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Region;
-import java.util.Optional;
 
 /**
  * Contrast on perceptual luminance, pivoting on mid-grey: positive amounts blend toward a smooth S
@@ -14,7 +13,7 @@ import java.util.Optional;
 @Doc(layer = Doc.Layer.LIGHT, value = "S-curve on perceptual luminance, hue and saturation kept")
 public record Contrast(
         @Param(min = -100, max = 100, doc = "positive steepens toward an S-curve, negative flattens toward grey") double amount,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public Contrast {
         region = Region.orWhole(region);
@@ -26,9 +25,9 @@ public record Contrast(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         float a = (float) (amount / 100.0);
-        return image.mapPixels(px -> {
+        return (atX, atY, px) -> {
             float y = Tone.luminance(px[0], px[1], px[2]);
             float l = Tone.perceptual(y);
             float curved;
@@ -39,6 +38,6 @@ public record Contrast(
                 curved = 0.5f + (l - 0.5f) * (1 + a * 0.6f);
             }
             Tone.setLuminance(px, y, Tone.linear(curved));
-        });
+        };
     }
 }

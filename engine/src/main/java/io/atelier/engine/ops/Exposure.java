@@ -4,14 +4,13 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Region;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Exposure: scales linear light by 2^stops, as opening the aperture by that many stops would. */
 @JsonTypeName("exposure")
 @Doc(layer = Doc.Layer.LIGHT, value = "×2^stops in linear light")
 public record Exposure(
         @Param(min = -4, max = 4, doc = "photographic stops") double stops,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public Exposure {
         region = Region.orWhole(region);
@@ -24,12 +23,12 @@ public record Exposure(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         float gain = (float) Math.pow(2, stops);
-        return image.mapPixels(px -> {
+        return (atX, atY, px) -> {
             px[0] *= gain;
             px[1] *= gain;
             px[2] *= gain;
-        });
+        };
     }
 }

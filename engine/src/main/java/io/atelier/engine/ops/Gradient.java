@@ -5,7 +5,6 @@ import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Edge;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
-import java.util.Optional;
 
 /**
  * A linear gradient laid over the image in linear light (normal blend at an opacity), from one colour
@@ -18,7 +17,7 @@ public record Gradient(
         @Param(doc = "colour at the opposite edge") Rgb to,
         @Param(doc = "the edge where the gradient starts") Edge start,
         @Param(min = 0, max = 1, doc = "0 = invisible, 1 = solid") double opacity,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public Gradient {
         region = Region.orWhole(region);
@@ -31,18 +30,18 @@ public record Gradient(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         float[] a = from.linear();
         float[] b = to.linear();
         float o = (float) opacity;
         int w = image.width();
         int h = image.height();
-        return image.mapPixels((x, y, px) -> {
+        return (x, y, px) -> {
             float t = (float) start.depth((x + 0.5) / w, (y + 0.5) / h);
             for (int c = 0; c < 3; c++) {
                 float col = a[c] + t * (b[c] - a[c]);
                 px[c] += o * (col - px[c]);
             }
-        });
+        };
     }
 }

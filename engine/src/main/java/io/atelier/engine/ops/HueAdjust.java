@@ -8,7 +8,6 @@ import io.atelier.engine.plan.Rgb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Per-colour edits ("richer greens", "less orange skin", "tone down the yellows") in OKLCh, where
@@ -29,7 +28,7 @@ public record HueAdjust(
         @Param(min = -100, max = 100, doc = "positive lightens that family, negative darkens it") double lightness,
         @Param(min = -30, max = 30, doc = "degrees the family's hue turns (positive: toward the next family, red → orange → yellow)")
         double shift,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public HueAdjust {
         region = Region.orWhole(region);
@@ -53,12 +52,12 @@ public record HueAdjust(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         double[] centres = Family.centres();
         int family = colours.ordinal();
         double chromaGain = saturation / 100;
         double light = lightness / 100 * 0.4;
-        return image.mapPixels(px -> {
+        return (atX, atY, px) -> {
             float r = px[0];
             float g = px[1];
             float b = px[2];
@@ -85,7 +84,7 @@ public record HueAdjust(
             px[0] = Math.max(0, px[0]);
             px[1] = Math.max(0, px[1]);
             px[2] = Math.max(0, px[2]);
-        });
+        };
     }
 
     /** How much a hue (degrees) belongs to family {@code f}: 1 at its centre, 0 from the neighbouring centres on. */

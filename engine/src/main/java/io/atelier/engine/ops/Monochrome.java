@@ -9,6 +9,11 @@ import java.util.Optional;
 @JsonTypeName("monochrome")
 @Doc(layer = Doc.Layer.COLOUR, value = "black and white: Rec. 709 luminance")
 public record Monochrome(Region region) implements Operation.Local {
+    // every channel becomes Rec. 709 luminance
+    private static final float[] GREY = {
+            0.2126f, 0.7152f, 0.0722f,
+            0.2126f, 0.7152f, 0.0722f,
+            0.2126f, 0.7152f, 0.0722f};
 
     public Monochrome {
         region = Region.orWhole(region);
@@ -21,9 +26,11 @@ public record Monochrome(Region region) implements Operation.Local {
 
     @Override
     public LinearImage apply(LinearImage image, Optional<float[]> weights) {
-        return ColourMatrix.apply(image, new float[] {
-                0.2126f, 0.7152f, 0.0722f,
-                0.2126f, 0.7152f, 0.0722f,
-                0.2126f, 0.7152f, 0.0722f});
+        return ColourMatrix.apply(image, GREY.clone());
+    }
+
+    @Override
+    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+        return ColourMatrix.applyInPlace(image, GREY.clone());
     }
 }

@@ -26,8 +26,7 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
      * Edits limited to a region: computed on the whole frame and blended back through the region's
      * soft mask, so pixels outside it stay exactly as they were.
      */
-    sealed interface Local extends Operation permits Exposure, WhiteBalance, Contrast, ToneRecovery, Glow, Saturation,
-            Vibrance, Monochrome, PaletteGrade, ColourOverlay, Gradient, HueAdjust, Blur, Sharpen, Clarity {
+    sealed interface Local extends Operation permits PerPixel, WhiteBalance, Glow, Monochrome, Blur, Sharpen, Clarity {
         Region region();
 
         /**
@@ -42,6 +41,22 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
          */
         default LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
             return apply(image, weights);
+        }
+    }
+
+    /**
+     * Local edits that change each pixel from its own value and place alone. The renderer runs them over a frame it
+     * owns in place, blending through the region's mask pixel by pixel, so neither a copy of the frame nor an edited
+     * frame beside it is needed (at 50 MP, 600 MB each).
+     */
+    sealed interface PerPixel extends Local permits Exposure, Contrast, ToneRecovery, Saturation, Vibrance, PaletteGrade, ColourOverlay,
+            Gradient, HueAdjust {
+        /** The change to one pixel, made for {@code image}: it may read the image's size first, never other pixels. */
+        LinearImage.PositionalPixelFunction pixels(LinearImage image);
+
+        @Override
+        default LinearImage apply(LinearImage image, Optional<float[]> weights) {
+            return image.mapPixels(pixels(image));
         }
     }
 

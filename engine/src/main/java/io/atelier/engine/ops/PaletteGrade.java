@@ -6,7 +6,6 @@ import io.atelier.engine.measure.Cielab;
 import io.atelier.engine.plan.Region;
 import io.atelier.engine.plan.Rgb;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Grading toward a palette in CIELAB. Each pixel's target chroma is the palette's a*b* averaged with
@@ -21,7 +20,7 @@ public record PaletteGrade(
         @Param(doc = "the palette's name, for people") String name,
         @Param(doc = "1 to 12 colours") List<Rgb> palette,
         @Param(min = 0, max = 1, doc = "how far toward the palette") double strength,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public PaletteGrade {
         if (palette != null) {
@@ -39,14 +38,14 @@ public record PaletteGrade(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         double[][] ab = new double[palette.size()][];
         for (int p = 0; p < ab.length; p++) {
             float[] lin = palette.get(p).linear();
             double[] lab = Cielab.fromLinear(lin[0], lin[1], lin[2]);
             ab[p] = new double[] {lab[1], lab[2]};
         }
-        return image.mapPixels(px -> {
+        return (atX, atY, px) -> {
             double[] lab = Cielab.fromLinear(Math.max(0, px[0]), Math.max(0, px[1]), Math.max(0, px[2]));
             double wsum = 0;
             double ta = 0;
@@ -67,6 +66,6 @@ public record PaletteGrade(
             px[0] = (float) Math.max(0, rgb[0]);
             px[1] = (float) Math.max(0, rgb[1]);
             px[2] = (float) Math.max(0, rgb[2]);
-        });
+        };
     }
 }

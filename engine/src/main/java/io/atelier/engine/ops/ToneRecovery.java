@@ -3,7 +3,6 @@ package io.atelier.engine.ops;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Region;
-import java.util.Optional;
 
 /**
  * Highlight and shadow recovery on perceptual luminance: highlights move by up to 0.25 of the range
@@ -14,7 +13,7 @@ import java.util.Optional;
 public record ToneRecovery(
         @Param(min = -100, max = 100, doc = "negative pulls bright areas down, positive brightens them") double highlights,
         @Param(min = -100, max = 100, doc = "positive lifts dark areas, negative deepens them") double shadows,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public ToneRecovery {
         region = Region.orWhole(region);
@@ -29,16 +28,16 @@ public record ToneRecovery(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         float h = (float) (highlights / 100.0 * 0.25);
         float s = (float) (shadows / 100.0 * 0.25);
-        return image.mapPixels(px -> {
+        return (atX, atY, px) -> {
             float y = Tone.luminance(px[0], px[1], px[2]);
             float l = Tone.perceptual(y);
             float wh = Tone.smoothstep(0.5f, 1f, l);
             float ws = 1 - Tone.smoothstep(0f, 0.5f, l);
             float moved = l + h * wh * (h < 0 ? l : 1 - l) * 2 + s * ws * (s > 0 ? 1 - l : l) * 2;
             Tone.setLuminance(px, y, Tone.linear(moved));
-        });
+        };
     }
 }

@@ -3,7 +3,6 @@ package io.atelier.engine.ops;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Region;
-import java.util.Optional;
 
 /**
  * Vibrance: saturation whose strength falls with how saturated a pixel already is ((1 − s)², s =
@@ -13,7 +12,7 @@ import java.util.Optional;
 @Doc(layer = Doc.Layer.COLOUR, value = "like saturation, but weighted toward muted colours so vivid ones do not clip")
 public record Vibrance(
         @Param(min = -100, max = 100, doc = "percent more (or less) colour in muted areas") double amount,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public Vibrance {
         region = Region.orWhole(region);
@@ -25,9 +24,9 @@ public record Vibrance(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         float a = (float) (amount / 100.0);
-        return image.mapPixels(px -> {
+        return (atX, atY, px) -> {
             // saturation as seen: measured on sRGB-encoded values, where a brown is not "fully saturated"
             float max = Tone.perceptual(Math.max(px[0], Math.max(px[1], px[2])));
             float min = Tone.perceptual(Math.min(px[0], Math.min(px[1], px[2])));
@@ -37,6 +36,6 @@ public record Vibrance(
             px[0] = Math.max(0, y + k * (px[0] - y));
             px[1] = Math.max(0, y + k * (px[1] - y));
             px[2] = Math.max(0, y + k * (px[2] - y));
-        });
+        };
     }
 }

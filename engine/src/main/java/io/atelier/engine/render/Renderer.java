@@ -115,6 +115,9 @@ public final class Renderer {
                     LinearImage edited = local.apply(image, mask);
                     yield mask.map(m -> image.blend(edited, m)).orElse(edited);
                 }
+                if (local instanceof Operation.PerPixel perPixel) {
+                    yield image.mapPixelsInPlace(perPixel.pixels(image), mask);
+                }
                 if (mask.isEmpty()) {
                     yield local.applyInPlace(image, mask);
                 }

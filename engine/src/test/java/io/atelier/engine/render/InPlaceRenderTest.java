@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.kernels.RecursiveGaussian;
 import io.atelier.engine.ops.Blur;
+import io.atelier.engine.ops.ColourOverlay;
+import io.atelier.engine.ops.Contrast;
+import io.atelier.engine.ops.Gradient;
+import io.atelier.engine.ops.HueAdjust;
+import io.atelier.engine.ops.Monochrome;
+import io.atelier.engine.ops.PaletteGrade;
+import io.atelier.engine.ops.Saturation;
+import io.atelier.engine.ops.ToneRecovery;
+import io.atelier.engine.ops.Vibrance;
 import io.atelier.engine.ops.Exposure;
 import io.atelier.engine.ops.Flip;
 import io.atelier.engine.ops.Operation;
@@ -13,7 +22,9 @@ import io.atelier.engine.ops.Resize;
 import io.atelier.engine.ops.Vignette;
 import io.atelier.engine.ops.WhiteBalance;
 import io.atelier.engine.plan.EditPlan;
+import io.atelier.engine.plan.Edge;
 import io.atelier.engine.plan.Region;
+import io.atelier.engine.plan.Rgb;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -41,7 +52,14 @@ class InPlaceRenderTest {
                 plan(new WhiteBalance(-40, 20, new Region.Subject())),
                 plan(new Exposure(0.5, new Region.Sky())),
                 plan(new WhiteBalance(30, 0, Region.WHOLE), new Flip(true), new Blur(2, Region.WHOLE), new Vignette(-30, 0.3, true),
-                        new Resize(300)));
+                        new Resize(300)),
+                // every per-pixel edit, over the whole frame and through a soft mask (the subject's, the sky's, the background's)
+                plan(new Exposure(-0.7, Region.WHOLE), new Contrast(35, new Region.Subject()), new ToneRecovery(-40, 30, Region.WHOLE)),
+                plan(new Saturation(-60, new Region.Background()), new Vibrance(45, Region.WHOLE), new Monochrome(new Region.Sky())),
+                plan(new PaletteGrade("test", List.of(Rgb.parse("#c8553d"), Rgb.parse("#2f6690")), 0.6, Region.WHOLE),
+                        new ColourOverlay(Rgb.parse("#ffcc00"), 0.3, new Region.Subject())),
+                plan(new Gradient(Rgb.parse("#000000"), Rgb.parse("#ff8800"), Edge.TOP, 0.5, new Region.Sky()),
+                        new HueAdjust(HueAdjust.Family.ORANGES, 40, -20, 10, Region.WHOLE), new Monochrome(Region.WHOLE)));
     }
 
     @Test
@@ -72,7 +90,8 @@ class InPlaceRenderTest {
         // not a test of speed: the point of consuming is that the whole-frame edits reuse the frame they were given
         LinearImage source = LinearImage.from(COFFEE);
         float[] red = source.channel(0);
-        LinearImage out = RENDERER.runConsuming(plan(new WhiteBalance(30, 0, Region.WHOLE), new Blur(1.2, Region.WHOLE)), source,
+        LinearImage out = RENDERER.runConsuming(plan(new WhiteBalance(30, 0, Region.WHOLE), new Blur(1.2, Region.WHOLE),
+                new Exposure(0.4, Region.WHOLE), new Saturation(20, new Region.Subject()), new Monochrome(Region.WHOLE)), source,
                 Optional::empty).image();
         assertThat(out.channel(0)).isSameAs(red);
     }
