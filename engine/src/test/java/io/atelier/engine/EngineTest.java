@@ -44,6 +44,31 @@ class EngineTest {
     }
 
     @Test
+    void driftAgainstTheOriginalReadsAJpegAtReducedScaleAndAgreesWithItsPng() throws IOException {
+        // the original as uploaded, 1600 × 1064 (divisible by 8: the JPEG is read at 1/4 scale for a 320-px thumbnail)
+        BufferedImage photo = ImageIO.read(new ByteArrayInputStream(COFFEE));
+        BufferedImage big = new BufferedImage(1600, 1064, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.drawImage(photo, 0, 0, 1600, 1064, null);
+        g.dispose();
+        byte[] jpeg = TestImages.jpeg(big);
+        byte[] png = io.atelier.imaging.PngEncoder.encode(big);
+        RenderOutcome.Rendered warmer = (RenderOutcome.Rendered) engine.render(png, "make it warmer");
+        RenderOutcome.Rendered cropped = (RenderOutcome.Rendered) engine.render(png, "crop it to a square");
+
+        var fromJpeg = engine.driftAgainst(jpeg, warmer).orElseThrow();
+        var fromPng = engine.driftAgainst(png, warmer).orElseThrow();
+        assertThat(fromJpeg.temperatureShiftKelvin()).as("warmer is measured as warmer").isLessThan(-100);
+        assertThat(fromJpeg.temperatureShiftKelvin()).isCloseTo(fromPng.temperatureShiftKelvin(), org.assertj.core.data.Offset.offset(60.0));
+        assertThat(fromJpeg.ssim()).isCloseTo(fromPng.ssim(), org.assertj.core.data.Offset.offset(0.03));
+        assertThat(fromJpeg.meanDeltaE()).isCloseTo(fromPng.meanDeltaE(), org.assertj.core.data.Offset.offset(1.0));
+        var crop = engine.driftAgainst(jpeg, cropped).orElseThrow();
+        assertThat(crop.reframed()).isTrue();
+        assertThat(crop.aligned()).as("the square is found inside the reduced original").isTrue();
+        assertThat(engine.driftAgainst("not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII), warmer)).isEmpty();
+    }
+
+    @Test
     void oneStopBrighterDoublesLinearLight() throws IOException {
         BufferedImage in = ImageIO.read(new ByteArrayInputStream(COFFEE));
         BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("brighter by one stop").png()));
