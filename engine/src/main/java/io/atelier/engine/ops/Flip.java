@@ -17,7 +17,37 @@ public record Flip(@Param(doc = "true mirrors left–right, false top–bottom")
 
     @Override
     public Move move(LinearImage image, Supplier<SubjectMatte> subject) {
-        return Move.exact(this::flip, image.width(), image.height());
+        return Move.exact(this::flip, image.width(), image.height()).orInPlace(this::flipInPlace);
+    }
+
+    // Swaps pixels across the middle of each row (or rows across the middle of the frame), so a 50 MP mirror needs no
+    // second frame. A frame with alpha takes the copying path.
+    private LinearImage flipInPlace(LinearImage image) {
+        if (image.hasAlpha()) {
+            return flip(image);
+        }
+        int w = image.width();
+        int h = image.height();
+        for (int c = 0; c < 3; c++) {
+            float[] p = image.channel(c);
+            if (horizontal) {
+                java.util.stream.IntStream.range(0, h).parallel().forEach(y -> {
+                    for (int a = y * w, b = a + w - 1; a < b; a++, b--) {
+                        float t = p[a];
+                        p[a] = p[b];
+                        p[b] = t;
+                    }
+                });
+            } else {
+                float[] row = new float[w];
+                for (int top = 0, bottom = h - 1; top < bottom; top++, bottom--) {
+                    System.arraycopy(p, top * w, row, 0, w);
+                    System.arraycopy(p, bottom * w, p, top * w, w);
+                    System.arraycopy(row, 0, p, bottom * w, w);
+                }
+            }
+        }
+        return image;
     }
 
     private LinearImage flip(LinearImage image) {

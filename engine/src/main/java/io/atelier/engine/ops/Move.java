@@ -1,6 +1,7 @@
 package io.atelier.engine.ops;
 
 import io.atelier.engine.image.LinearImage;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,12 +12,21 @@ import java.util.function.UnaryOperator;
  * {@code height} are the size the move produces, known before any pixel is allocated, so the renderer
  * can refuse a move whose output is over the limits.
  */
-public record Move(UnaryOperator<LinearImage> pixels, boolean exact, int width, int height) {
+public record Move(UnaryOperator<LinearImage> pixels, boolean exact, int width, int height, Optional<UnaryOperator<LinearImage>> inPlace) {
 
     public Move {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("a move produces at least one pixel");
         }
+    }
+
+    public Move(UnaryOperator<LinearImage> pixels, boolean exact, int width, int height) {
+        this(pixels, exact, width, height, Optional.empty());
+    }
+
+    /** The same move, which can also be made over the planes of a frame its caller owns: the same pixels, no copy. */
+    Move orInPlace(UnaryOperator<LinearImage> overwrite) {
+        return new Move(pixels, exact, width, height, Optional.of(overwrite));
     }
 
     static Move exact(UnaryOperator<LinearImage> pixels, int width, int height) {
@@ -30,5 +40,10 @@ public record Move(UnaryOperator<LinearImage> pixels, boolean exact, int width, 
 
     public LinearImage apply(LinearImage image) {
         return pixels.apply(image);
+    }
+
+    /** The move made on a frame nobody else holds and nobody reads again: in place when it can be. */
+    public LinearImage applyOwned(LinearImage image) {
+        return inPlace.isPresent() ? inPlace.get().apply(image) : pixels.apply(image);
     }
 }

@@ -131,7 +131,7 @@ public final class Renderer {
                 if (move.width() > limits.maxDimension() || move.height() > limits.maxDimension() || move.pixelCount() > limits.maxPixels()) {
                     throw new OutputTooLargeException(operation, move.width(), move.height(), limits);
                 }
-                LinearImage moved = move.apply(image);
+                LinearImage moved = owned ? move.applyOwned(image) : move.apply(image);
                 subject.moved(move, moved);
                 yield moved;
             }

@@ -55,6 +55,7 @@ class InPlaceRenderTest {
                         new Resize(300)),
                 // every per-pixel edit, over the whole frame and through a soft mask (the subject's, the sky's, the background's)
                 plan(new Exposure(-0.7, Region.WHOLE), new Contrast(35, new Region.Subject()), new ToneRecovery(-40, 30, Region.WHOLE)),
+                plan(new Flip(false), new Flip(true), new Exposure(0.2, new Region.Subject())), // mirrors in place, the matte moved with them
                 plan(new Saturation(-60, new Region.Background()), new Vibrance(45, Region.WHOLE), new Monochrome(new Region.Sky())),
                 plan(new PaletteGrade("test", List.of(Rgb.parse("#c8553d"), Rgb.parse("#2f6690")), 0.6, Region.WHOLE),
                         new ColourOverlay(Rgb.parse("#ffcc00"), 0.3, new Region.Subject())),
@@ -91,7 +92,8 @@ class InPlaceRenderTest {
         LinearImage source = LinearImage.from(COFFEE);
         float[] red = source.channel(0);
         LinearImage out = RENDERER.runConsuming(plan(new WhiteBalance(30, 0, Region.WHOLE), new Blur(1.2, Region.WHOLE),
-                new Exposure(0.4, Region.WHOLE), new Saturation(20, new Region.Subject()), new Monochrome(Region.WHOLE)), source,
+                new Exposure(0.4, Region.WHOLE), new Saturation(20, new Region.Subject()), new Monochrome(Region.WHOLE), new Flip(true),
+                new Flip(false)), source,
                 Optional::empty).image();
         assertThat(out.channel(0)).isSameAs(red);
     }
