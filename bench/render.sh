@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Whole-process renders of big photos by Atelier's engine against libvips doing the same operation on the same file,
-# JPEG in and PNG out, each timed from outside with its peak RSS (/usr/bin/time -v); writes the "## Render" section of
+# JPEG or PNG in and PNG out, each timed from outside with its peak RSS (/usr/bin/time -v); writes the "## Render" section of
 # docs/benchmarks.md (and only that section).
 #
 # Atelier runs io.atelier.engine.bench.RenderMain in a JVM with the render worker's flags: decode, the operation's plan,
 # PNG + thumbnail encode and drift, as the worker does for a step, then writes the PNG. Photos are made by
-# TestPhotoWriter from docs/sample-photos/coffee.png (enlarged, seeded camera-like noise, JPEG quality 90), so every
+# TestPhotoWriter from docs/sample-photos/coffee.png (enlarged, seeded camera-like noise; JPEG quality 90, or PNG as the engine writes steps), so every
 # run reads the same bytes; they are kept under $WORK, not committed.
 #
 # Env: RUNS (runs of each pair, interleaved Atelier, vips, Atelier, vips …; the median is reported; default 1),
 # SIZES (default "12:4240x2832 24:6000x4000 50:8640x5760"), OPS (default "warm blur resize"),
 # LABEL (names this run in the section), BEFORE (a table file an earlier run left in $WORK, shown above this one),
-# ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 1280m, the worker's -Xmx: LocalStack.WORKER_HEAP, deploy/k8s),
-# NOTES (a markdown file appended to the section), WARM (renders timed in one running process after a first, default 3).
+# ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 832m, the worker's -Xmx: LocalStack.WORKER_MEMORY, deploy/k8s),
+# MEMORY (all the JVM's memory flags, default the worker's: -Xmx$HEAP -Xmn64m -XX:-ShrinkHeapInSteps; an older build ran with -Xmx1280m alone),
+# NOTES (a markdown file appended to the section), WARM (renders timed in one running process after a first, default 3),
+# FORMATS (the input files, default "jpg png": a JPEG as uploaded, and a PNG as the engine writes every step, which is the
+# parent of every step after the upload).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,7 +26,9 @@ RUNS=${RUNS:-1}
 WARM=${WARM:-3}
 SIZES=${SIZES:-"12:4240x2832 24:6000x4000 50:8640x5760"}
 OPS=${OPS:-"warm blur resize"}
-HEAP=${HEAP:-1280m}
+HEAP=${HEAP:-832m}
+read -r -a MEMORY_FLAGS <<< "${MEMORY:-"-Xmx$HEAP -Xmn64m -XX:-ShrinkHeapInSteps"}"
+FORMATS=${FORMATS:-"jpg png"}
 WORK=${WORK:-$ROOT/engine-benchmarks/target/render}
 OUT=${OUT:-$ROOT/docs/benchmarks.md}
 COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine imaging engine-benchmarks || echo "+changes")
@@ -46,7 +51,7 @@ if [ -z "${ATELIER_CP:-}" ]; then
   ATELIER_CP="$ROOT/engine-benchmarks/target/classes:$(cat engine-benchmarks/target/classpath.txt)"
 fi
 # the render worker's JVM (deploy/local-stack ServiceApp, LocalStack)
-ATELIER=("$JAVA" "-Xmx$HEAP" -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$ATELIER_CP"
+ATELIER=("$JAVA" "${MEMORY_FLAGS[@]}" -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$ATELIER_CP"
   io.atelier.engine.bench.RenderMain)
 
 # WhiteBalance(temperature 30): luminance-neutral gains r 1.12, g 1, b 0.88, normalised; vips applies them to sRGB
@@ -76,8 +81,9 @@ TABLE="$WORK/render-table-$(echo "$LABEL" | tr -c 'A-Za-z0-9\n' '-').md"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 for size in $SIZES; do
+ for format in $FORMATS; do
   mp=${size%%:*}; dims=${size#*:}; w=${dims%x*}; h=${dims#*x}
-  photo="$WORK/photo-${mp}mp.jpg"
+  photo="$WORK/photo-${mp}mp.$format"
   if [ ! -s "$photo" ]; then
     echo "== making $photo ($w×$h)"
     "$JAVA" -Xmx3g -cp "$ATELIER_CP" io.atelier.engine.bench.TestPhotoWriter docs/sample-photos/coffee.png "$w" "$h" "$photo"
@@ -92,7 +98,7 @@ for size in $SIZES; do
       *) echo "unknown op $op" >&2; exit 2 ;;
     esac
     load=$(cut -d' ' -f1-3 /proc/loadavg)
-    echo "== ${mp} MP $op (load $load)"
+    echo "== ${mp} MP $format $op (load $load)"
     rm -f "$WORK"/a.* "$WORK"/v.* "$WORK"/w.*
     for _ in $(seq "$RUNS"); do
       timed a "${ATELIER[@]}" "$op" "$photo" "$WORK/atelier-$op.png"
@@ -111,8 +117,9 @@ for size in $SIZES; do
     ratio=$(awk -v a="$a_s" -v v="$v_s" 'BEGIN {if (a + 0 > 0 && v + 0 > 0) printf "%.2f", a / v; else print "–"}')
     warm_ratio=$(awk -v a="$w_s" -v v="$v_s" 'BEGIN {if (a + 0 > 0 && v + 0 > 0) printf "%.2f", a / v; else print "–"}')
     echo "   Atelier $a_s s (render in a running worker $w_s s) ($a_m MiB), vips $v_s s ($v_m MiB), ratio $ratio (running worker $warm_ratio)"
-    echo "| ${mp} MP (${w}×${h}) | $op | $a_s | $w_s | $v_s | $ratio | $warm_ratio | $a_m | $v_m | $load |" >> "$TABLE"
+    echo "| ${mp} MP (${w}×${h}) $(tr a-z A-Z <<< "${format/jpg/jpeg}") | $op | $a_s | $w_s | $v_s | $ratio | $warm_ratio | $a_m | $v_m | $load |" >> "$TABLE"
   done
+ done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -124,13 +131,15 @@ SECTION="$WORK/render-section.md"
   echo "$(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), $(vips --version | head -1);"
   echo "load average $LOAD_START at the start and $LOAD_END at the end (the machine is shared: compare ratios, which come from back-to-back runs)."
   echo
-  echo "JPEG in and PNG out. Process: the whole process, median of $RUNS run(s) of each, Atelier and libvips interleaved. Render in a"
+  echo "JPEG or PNG in (the photo's format in the first column) and PNG out."
+  echo "Process: the whole process, median of $RUNS run(s) of each, Atelier and libvips interleaved. Render in a"
   echo "running worker: the median of $WARM renders in one Atelier process after a first (a worker starts once and renders many steps;"
   echo "its start, the JVM and OpenCV's native libraries, is in the process column only). Atelier: \`RenderMain\` in a JVM"
-  echo "with the render worker's flags (-Xmx$HEAP -XX:+UseSerialGC): decode, the operation, PNG and thumbnail encode and the drift"
+  echo "with the render worker's flags (${MEMORY_FLAGS[*]} -XX:+UseSerialGC): decode, the operation, PNG and thumbnail encode and the drift"
   echo "measure, as the worker renders a step (without Kafka and S3). libvips: \`vips recomb\` (the same white-balance gains, on sRGB values"
   echo "where Atelier works in linear light), \`vips gaussblur\` σ = 0.2% of the longer side, \`vips resize\` to 2048 px (lanczos3; Atelier"
-  echo "area-averages). Photos: \`TestPhotoWriter\` (coffee.png enlarged, seeded noise, JPEG q90). Peak RSS from /usr/bin/time -v."
+  echo "area-averages). Photos: \`TestPhotoWriter\` (coffee.png enlarged, seeded noise; JPEG q90, or PNG as the engine writes a step)."
+  echo "Peak RSS from /usr/bin/time -v."
   echo
   if [ -n "${BEFORE:-}" ] && [ -s "$BEFORE" ]; then
     echo "### ${BEFORE_LABEL:-Before}"

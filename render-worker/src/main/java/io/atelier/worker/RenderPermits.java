@@ -32,6 +32,7 @@ public final class RenderPermits {
     private final Map<String, Integer> generativeLimits;
     // whether this thread holds a CPU permit now: a generative call inside a render lends it out while it waits
     private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+    private final HeapRelease heapRelease;
 
     public RenderPermits(int builtIn, Map<String, Integer> generativeByProvider) {
         this(builtIn, generativeByProvider, Runtime.getRuntime().maxMemory() / 10 * 9);
@@ -48,6 +49,9 @@ public final class RenderPermits {
         this.frameBudgetKiB = (int) Math.min(Integer.MAX_VALUE, frameBudgetBytes / 1024);
         this.frameMemory = new Semaphore(frameBudgetKiB, true);
         this.generativeLimits = Map.copyOf(generativeByProvider);
+        // a quarter of the budget: a 24 MP render in the worker's heap, not the small steps of a busy day
+        this.heapRelease = new HeapRelease(frameBudgetKiB / 4, () -> frameMemory.availablePermits() == frameBudgetKiB, System::gc,
+                HeapRelease.DELAY);
     }
 
     /** From the worker's settings: built-in defaults to the available processors. */
@@ -91,6 +95,7 @@ public final class RenderPermits {
             return builtIn(work);
         } finally {
             frameMemory.release(kib);
+            heapRelease.released(kib);
         }
     }
 

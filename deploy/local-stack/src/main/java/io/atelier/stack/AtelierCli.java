@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +131,7 @@ public final class AtelierCli {
         settings.put("quarkus.datasource.username", user);
         settings.put("quarkus.datasource.password", "");
         settings.put("quarkus.log.console.json.enabled", "false");
-        try (ManagedProcess gallery = ServiceApp.start(root, "gallery-service", "gallery-replay", "512m", port, settings, data.resolve("logs"),
+        try (ManagedProcess gallery = ServiceApp.start(root, "gallery-service", "gallery-replay", List.of("-Xmx512m"), port, settings, data.resolve("logs"),
                 data.resolve("run"))) {
             ProjectionReplay.awaitCaughtUp(replayJdbc, user, ends, Duration.ofMinutes(30));
             Duration projecting = ProjectionReplay.projectionSpan(replayJdbc, user);

@@ -32,11 +32,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalStack implements AutoCloseable {
     /**
-     * The render worker's heap: a 50 MP step peaks at ~1.1 GB live when its parent is a PNG (the compressed bytes, the
-     * decoded 8-bit image and the linear frame at once; a JPEG source needs ~0.8 GB), and every step after the upload
-     * starts from a PNG; a render that still does not fit fails with a reason (docs/deploy.md, Memory).
+     * The render worker's heap: a 50 MP step peaks at ~780 MB live (its parent PNG's bytes, the linear frame and the
+     * deflated result; a JPEG parent needs less heap and ~150 MB of native memory while it is decoded). A young
+     * generation of 64 MB leaves the rest to the old one, where frames live: by default a third of the heap would be
+     * young and out of a frame's reach. One full collection after an idle moment shrinks the heap all the way (the
+     * worker's HeapRelease). A render that does not fit fails with a reason (docs/deploy.md, Memory).
      */
-    static final String WORKER_HEAP = "1280m";
+    static final List<String> WORKER_MEMORY = List.of("-Xmx832m", "-Xmn64m", "-XX:-ShrinkHeapInSteps");
 
     /** As in production (deploy/k8s): enough for 12 workers, and 1, 2, 3, 4 or 6 of them get equal shares. */
     public static final int PARTITIONS = 12;
@@ -126,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
     public void startWorker(String name) {
         Map<String, String> own = new LinkedHashMap<>(workerSettings());
         own.put("atelier.worker.name", name);
-        ManagedProcess app = ServiceApp.start(root, "render-worker", name, WORKER_HEAP, Ports.free(), settings(own, null), logDir(), dataDir.resolve("run"));
+        ManagedProcess app = ServiceApp.start(root, "render-worker", name, WORKER_MEMORY, Ports.free(), settings(own, null), logDir(), dataDir.resolve("run"));
         running.add(app);
         app.supervise(dataDir.resolve("run"));
     }
@@ -190,9 +192,9 @@ public final class LocalStack implements AutoCloseable {
                 workerPorts.stream().map(p -> "http://127.0.0.1:" + p).toList());
 
         List<CompletableFuture<ManagedProcess>> apps = new ArrayList<>();
-        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", "384m", ports.session(),
+        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "session-service", "session-service", List.of("-Xmx384m"), ports.session(),
                 settings(sessionSettings(), endpoints.sessionJdbcUrl()), logs, run)));
-        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", "384m", ports.gallery(),
+        apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "gallery-service", "gallery-service", List.of("-Xmx384m"), ports.gallery(),
                 settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl(), MANAGEMENT_PORT, Integer.toString(Ports.free())),
                         endpoints.galleryJdbcUrl()), logs, run)));
         for (int i = 0; i < workers; i++) {
@@ -200,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
             String name = i == 0 ? "render-worker" : "render-worker-" + (i + 1);
             Map<String, String> own = new LinkedHashMap<>(workerSettings());
             own.put("atelier.worker.name", name);
-            apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, WORKER_HEAP, port,
+            apps.add(CompletableFuture.supplyAsync(() -> ServiceApp.start(root, "render-worker", name, WORKER_MEMORY, port,
                     settings(own, null), logs, run)));
         }
         // wait for every service either way: one that fails must not leave the others starting unseen by close()
@@ -274,7 +276,7 @@ public final class LocalStack implements AutoCloseable {
     public String startReplayGallery(String database) {
         infrastructure.createDatabase(database);
         int port = Ports.free();
-        running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, "384m", port,
+        running.add(ServiceApp.start(root, "gallery-service", "gallery-" + database, List.of("-Xmx384m"), port,
                 settings(Map.of("atelier.gallery.session-service-url", endpoints.sessionUrl(), MANAGEMENT_PORT, Integer.toString(Ports.free())),
                         infrastructure.jdbcUrl(database)), logDir(),
                 dataDir.resolve("run")));

@@ -17,12 +17,14 @@ final class ServiceApp {
     private ServiceApp() {
     }
 
-    static ManagedProcess start(Path root, String module, String name, String heap, int port, Map<String, String> settings, Path logDir, Path runDir) {
+    static ManagedProcess start(Path root, String module, String name, List<String> memory, int port, Map<String, String> settings, Path logDir, Path runDir) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+        // memory: the heap flags (-Xmx, and for the worker the young generation's size)
+        List<String> jvm = new ArrayList<>(memory);
+        jvm.addAll(List.of("-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
         ManagedProcess app = ManagedProcess.start(name, Jvm.command(jvm, "-jar", jar.toString()), root.resolve(module), logDir, runDir);

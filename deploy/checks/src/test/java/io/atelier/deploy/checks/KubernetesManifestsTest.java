@@ -38,7 +38,7 @@ class KubernetesManifestsTest {
     void overlaysDifferWhereTheySay() {
         Map<String, Object> smallWorker = find(render("small"), "Deployment", "render-worker");
         Map<String, Object> productionWorker = find(render("production"), "Deployment", "render-worker");
-        assertThat(Manifests.at(Manifests.containers(smallWorker).getFirst(), "resources.limits.memory")).isEqualTo("1536Mi");
+        assertThat(Manifests.at(Manifests.containers(smallWorker).getFirst(), "resources.limits.memory")).isEqualTo("1280Mi");
         Map<String, Object> container = Manifests.containers(productionWorker).getFirst();
         assertThat(Manifests.at(container, "resources.limits.memory")).isEqualTo("4Gi");
         // the strategic merge adds the model directory to the base's env instead of replacing it

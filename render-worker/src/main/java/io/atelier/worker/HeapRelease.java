@@ -1,0 +1,59 @@
+package io.atelier.worker;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Gives a big render's heap back to the operating system once the worker is idle. The serial collector keeps every page
+ * of heap it has used and returns pages only when a full collection shrinks the heap: after one 50 MP render a worker
+ * would otherwise sit at ~1.1 GiB resident while it waits for work, and the native buffer of the next JPEG decode would
+ * come on top. So after a render whose frame took a large share of the heap, when no render has held frame memory
+ * for {@link #DELAY}, one full collection runs (tens of milliseconds with little live data; the worker's JVM runs
+ * with -XX:-ShrinkHeapInSteps so that one collection shrinks the heap all the way).
+ */
+final class HeapRelease {
+    static final Duration DELAY = Duration.ofSeconds(2);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heap-release");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long largeKiB;
+    private final BooleanSupplier idle;
+    private final Runnable collect;
+    private final Duration delay;
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    /**
+     * @param largeKiB a frame reservation at least this large is worth giving back
+     * @param idle whether no render holds frame memory now
+     * @param collect the full collection (System::gc in the worker)
+     */
+    HeapRelease(long largeKiB, BooleanSupplier idle, Runnable collect, Duration delay) {
+        this.largeKiB = largeKiB;
+        this.idle = idle;
+        this.collect = collect;
+        this.delay = delay;
+    }
+
+    /** A render gave back a frame reservation of {@code kib}. */
+    void released(long kib) {
+        if (kib >= largeKiB && pending.compareAndSet(false, true)) {
+            timer.schedule(this::collectIfIdle, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void collectIfIdle() {
+        if (!idle.getAsBoolean()) {
+            // still busy: look again later, so the heap is given back after the last of a run of renders
+            timer.schedule(this::collectIfIdle, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        pending.set(false);
+        collect.run();
+    }
+}

@@ -1,0 +1,37 @@
+package io.atelier.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The heap is given back once after large renders, only when no render holds frame memory, and never for small ones. */
+class HeapReleaseTest {
+    @Test
+    void aLargeReleaseCollectsOnceTheWorkerIsIdle() throws Exception {
+        AtomicBoolean idle = new AtomicBoolean(false);
+        CountDownLatch collected = new CountDownLatch(1);
+        AtomicInteger collections = new AtomicInteger();
+        HeapRelease release = new HeapRelease(1000, idle::get, () -> {
+            collections.incrementAndGet();
+            collected.countDown();
+        }, Duration.ofMillis(50));
+
+        release.released(999); // small: nothing to give back
+        release.released(4000);
+        release.released(4000); // a second large one while the first waits: still one collection
+        assertThat(collected.await(400, TimeUnit.MILLISECONDS)).as("busy: no collection yet").isFalse();
+        idle.set(true);
+        assertThat(collected.await(5, TimeUnit.SECONDS)).as("collected once idle").isTrue();
+        Thread.sleep(300);
+        assertThat(collections).hasValue(1);
+
+        release.released(4000); // a later large render asks again
+        Thread.sleep(400);
+        assertThat(collections).hasValue(2);
+    }
+}
