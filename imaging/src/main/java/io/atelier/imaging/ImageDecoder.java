@@ -36,9 +36,9 @@ public final class ImageDecoder {
 
     public DecodedImage decode(byte[] bytes) throws RejectedImageException {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
-        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
-        Orientation orientation = Orientation.fromExif(header.exif());
-        checkMemory(header, orientation);
+        Checked checked = checkedHeader(format, bytes);
+        ImageHeader header = checked.header();
+        Orientation orientation = checked.orientation();
         BufferedImage decoded = read(format, header, header.repaired().orElse(bytes), 1);
         BufferedImage srgb = SrgbConversion.toSrgb8(decoded, header.iccProfile());
         return new DecodedImage(orientation.apply(srgb), format);
@@ -54,9 +54,9 @@ public final class ImageDecoder {
      */
     public CheckedImage check(byte[] bytes, int side) throws RejectedImageException {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
-        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
-        Orientation orientation = Orientation.fromExif(header.exif());
-        checkMemory(header, orientation);
+        Checked checked = checkedHeader(format, bytes);
+        ImageHeader header = checked.header();
+        Orientation orientation = checked.orientation();
         int step = (int) Math.max(1, Math.max(header.width(), header.height()) / (2L * side));
         BufferedImage decoded = read(format, header, header.repaired().orElse(bytes), step);
         BufferedImage srgb = orientation.apply(SrgbConversion.toSrgb8(decoded, header.iccProfile()));
@@ -76,9 +76,9 @@ public final class ImageDecoder {
         if (format != ImageFormat.JPEG) {
             return Optional.empty();
         }
-        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
-        Orientation orientation = Orientation.fromExif(header.exif());
-        checkMemory(header, orientation);
+        Checked checked = checkedHeader(format, bytes);
+        ImageHeader header = checked.header();
+        Orientation orientation = checked.orientation();
         if (orientation != Orientation.NORMAL) {
             return Optional.empty();
         }
@@ -96,13 +96,24 @@ public final class ImageDecoder {
         if (format != ImageFormat.PNG) {
             return Optional.empty();
         }
-        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
-        Orientation orientation = Orientation.fromExif(header.exif());
-        checkMemory(header, orientation);
+        Checked checked = checkedHeader(format, bytes);
+        ImageHeader header = checked.header();
+        Orientation orientation = checked.orientation();
         if (orientation != Orientation.NORMAL || header.iccProfile().isPresent() || header.repaired().isPresent()) {
             return Optional.empty();
         }
         return PlainPng.scan(bytes).filter(p -> p.width() == header.width() && p.height() == header.height());
+    }
+
+    private record Checked(ImageHeader header, Orientation orientation) {
+    }
+
+    // The header, read and checked against the limits (the size, and the memory a full decode needs) before any pixel.
+    private Checked checkedHeader(ImageFormat format, byte[] bytes) throws RejectedImageException {
+        ImageHeader header = ImageHeader.read(format, bytes, this::checkSize);
+        Orientation orientation = Orientation.fromExif(header.exif());
+        checkMemory(header, orientation);
+        return new Checked(header, orientation);
     }
 
     private void checkSize(long width, long height) throws RejectedImageException {
