@@ -88,11 +88,16 @@ public final class Engine {
 
     /** Renders with a brand kit: the instruction may name its colours, its logo and its saved instructions. */
     public RenderOutcome render(byte[] sourceImage, String instruction, KitContext kit, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
+        return render(ParentImage.of(sourceImage), instruction, kit, cachedSourceMatte);
+    }
+
+    /** As {@link #render(byte[], String, KitContext, Supplier)}, letting go of the parent's bytes once they are decoded. */
+    public RenderOutcome render(ParentImage parent, String instruction, KitContext kit, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         PlanOutcome planned = withSynthesis(new KitPlanner(planner, kit).plan(instruction));
         if (!planned.fullyUnderstood()) {
             return refusal(planned);
         }
-        return renderPlan(sourceImage, planned.plan(), cachedSourceMatte);
+        return renderPlan(parent, planned.plan(), cachedSourceMatte);
     }
 
     /**
@@ -100,9 +105,13 @@ public final class Engine {
      * input bytes, plan and engine version give the same output bytes.
      */
     public RenderOutcome renderPlan(byte[] sourceImage, EditPlan plan, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
+        return renderPlan(ParentImage.of(sourceImage), plan, cachedSourceMatte);
+    }
+
+    private RenderOutcome renderPlan(ParentImage parent, EditPlan plan, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         Source source;
         try {
-            source = source(sourceImage, plan);
+            source = source(parent.take(), plan);
         } catch (RejectedImageException e) {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());

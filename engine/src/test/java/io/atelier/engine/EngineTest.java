@@ -69,6 +69,14 @@ class EngineTest {
     }
 
     @Test
+    void theParentsBytesAreTakenOnceAndNotKept() {
+        ParentImage parent = ParentImage.of(COFFEE);
+        assertThat(engine.render(parent, "make it warmer", io.atelier.engine.kit.KitContext.NONE, java.util.Optional::empty))
+                .isInstanceOf(RenderOutcome.Rendered.class);
+        assertThatThrownBy(parent::take).as("the engine took them").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void oneStopBrighterDoublesLinearLight() throws IOException {
         BufferedImage in = ImageIO.read(new ByteArrayInputStream(COFFEE));
         BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("brighter by one stop").png()));
