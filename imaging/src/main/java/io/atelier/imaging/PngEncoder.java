@@ -31,7 +31,7 @@ public final class PngEncoder {
 
     /** A picture's rows filtered and deflated, not yet framed as one file. */
     public interface Deflated {
-        /** The PNG file; the deflated rows are let go as they are copied into it. */
+        /** The PNG file, once: the deflated rows are let go as they are copied into it. */
         byte[] join();
     }
 

@@ -84,6 +84,9 @@ final class StripedPng {
         // Each stripe is let go once copied, so the stripes and the file are not both whole on the heap for long.
         @Override
         public byte[] join() {
+            if (!parts.isEmpty() && parts.getFirst() == null) {
+                throw new IllegalStateException("the stripes were already joined, and let go");
+            }
             int stripes = parts.size();
             long adler = 1;
             long size = SIGNATURE.length + 12 + 13 + 12 + 1 + 12 + 2 + 4;
