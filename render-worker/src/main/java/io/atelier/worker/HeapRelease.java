@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
  * of heap it has used and returns pages only when a full collection shrinks the heap: after one 50 MP render a worker
  * would otherwise sit at ~1.1 GiB resident while it waits for work, and the native buffer of the next JPEG decode would
  * come on top. So after a render whose frame took a large share of the heap, when no render has held frame memory
- * for {@link #DELAY}, one full collection runs (tens of milliseconds with little live data; the worker's JVM runs
- * with -XX:-ShrinkHeapInSteps so that one collection shrinks the heap all the way).
+ * for {@link #DELAY}, one full collection runs (it has little live data to move by then; the worker's JVM runs
+ * with -XX:-ShrinkHeapInSteps so that one collection shrinks the heap down to -Xms at once).
  */
 final class HeapRelease {
     static final Duration DELAY = Duration.ofSeconds(2);
