@@ -72,17 +72,11 @@ public final class ImageDecoder {
      * grey, CMYK/YCCK, ICC profiles, EXIF turns, cut files).
      */
     public Optional<PlainJpeg> plainJpeg(byte[] bytes) throws RejectedImageException {
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
-        if (format != ImageFormat.JPEG) {
+        Optional<ImageHeader> header = uprightHeader(ImageFormat.JPEG, bytes);
+        if (header.isEmpty()) {
             return Optional.empty();
         }
-        Checked checked = checkedHeader(format, bytes);
-        ImageHeader header = checked.header();
-        Orientation orientation = checked.orientation();
-        if (orientation != Orientation.NORMAL) {
-            return Optional.empty();
-        }
-        return PlainJpeg.scan(bytes).filter(p -> p.width() == header.width() && p.height() == header.height());
+        return PlainJpeg.scan(bytes).filter(p -> p.width() == header.get().width() && p.height() == header.get().height());
     }
 
     /**
@@ -92,17 +86,22 @@ public final class ImageDecoder {
      * profiles, EXIF turns).
      */
     public Optional<PlainPng> plainPng(byte[] bytes) throws RejectedImageException {
+        Optional<ImageHeader> header = uprightHeader(ImageFormat.PNG, bytes)
+                .filter(h -> h.iccProfile().isEmpty() && h.repaired().isEmpty());
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        return PlainPng.scan(bytes).filter(p -> p.width() == header.get().width() && p.height() == header.get().height());
+    }
+
+    // The checked header of a file in `wanted` format that needs no EXIF turn; empty for another format or a turned file.
+    private Optional<ImageHeader> uprightHeader(ImageFormat wanted, byte[] bytes) throws RejectedImageException {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));
-        if (format != ImageFormat.PNG) {
+        if (format != wanted) {
             return Optional.empty();
         }
         Checked checked = checkedHeader(format, bytes);
-        ImageHeader header = checked.header();
-        Orientation orientation = checked.orientation();
-        if (orientation != Orientation.NORMAL || header.iccProfile().isPresent() || header.repaired().isPresent()) {
-            return Optional.empty();
-        }
-        return PlainPng.scan(bytes).filter(p -> p.width() == header.width() && p.height() == header.height());
+        return checked.orientation() == Orientation.NORMAL ? Optional.of(checked.header()) : Optional.empty();
     }
 
     private record Checked(ImageHeader header, Orientation orientation) {
