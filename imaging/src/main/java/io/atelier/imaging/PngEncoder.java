@@ -3,6 +3,7 @@ package io.atelier.imaging;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
@@ -46,6 +47,15 @@ public final class PngEncoder {
      */
     public static Deflated deflate(int width, int height, boolean alpha, Rows rows) {
         return StripedPng.deflate(width, height, alpha, rows, StripedPng.LEVEL);
+    }
+
+    /**
+     * Writes the same PNG {@link #deflate} joins, from a picture given row by row, into {@code out} as it is deflated,
+     * so neither an 8-bit copy of the picture nor the whole file is held: for a picture too big to have its file on
+     * the heap beside it. Returns the bytes written; {@code out} is neither flushed nor closed.
+     */
+    public static long write(int width, int height, boolean alpha, Rows rows, OutputStream out) throws IOException {
+        return StripedPng.write(width, height, alpha, rows, StripedPng.LEVEL, out);
     }
 
     public static byte[] encode(BufferedImage image) {

@@ -5,9 +5,13 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
@@ -28,6 +32,7 @@ final class StripedPng {
     private static final int STRIPE_BYTES = 1 << 20;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int ADLER_BASE = 65_521;
+    private static final int CHUNK_BYTES_INT = 12;
 
     private StripedPng() {
     }
@@ -57,27 +62,55 @@ final class StripedPng {
      * this returns, every row has been read, and the caller may let go of whatever it read them from before joining.
      */
     static Deflated deflate(int width, int height, boolean alpha, PngEncoder.Rows rows, int level) {
-        int channels = alpha ? 4 : 3;
-        int rowBytes = width * channels;
-        int stripeRows = Math.max(1, STRIPE_BYTES / (rowBytes + 1));
-        int stripes = (height + stripeRows - 1) / stripeRows;
-        List<Stripe> parts = IntStream.range(0, stripes).parallel()
-                .mapToObj(s -> stripe(rows, rowBytes, s * stripeRows, Math.min(height, (s + 1) * stripeRows), s == stripes - 1, level))
-                .toList();
-        return new Deflated(width, height, alpha, new ArrayList<>(parts));
+        Layout layout = new Layout(width, height, alpha);
+        List<Stripe> parts = IntStream.range(0, layout.stripes()).parallel().mapToObj(s -> layout.stripe(rows, s, level)).toList();
+        return new Deflated(layout, new ArrayList<>(parts));
+    }
+
+    /**
+     * Writes the same file {@link #deflate} joins into {@code out}, a few stripes at a time (deflated in parallel, written
+     * in order), so only those stripes' bytes are held rather than the whole file. Returns the bytes written.
+     */
+    static long write(int width, int height, boolean alpha, PngEncoder.Rows rows, int level, OutputStream out) throws IOException {
+        Layout layout = new Layout(width, height, alpha);
+        int stripes = layout.stripes();
+        // enough stripes in flight to keep every core busy; the batch never changes the bytes, only how many wait at once
+        int batch = 2 * Math.max(1, ForkJoinPool.getCommonPoolParallelism());
+        Framer framer = new Framer(out);
+        framer.head(layout);
+        for (int from = 0; from < stripes; from += batch) {
+            List<Stripe> parts = IntStream.range(from, Math.min(stripes, from + batch)).parallel()
+                    .mapToObj(s -> layout.stripe(rows, s, level)).toList();
+            for (int i = 0; i < parts.size(); i++) {
+                framer.imageData(parts.get(i), from + i == 0, from + i == stripes - 1);
+            }
+        }
+        framer.end();
+        return framer.written;
+    }
+
+    /** How a picture is cut into stripes: a whole number of rows of about {@link #STRIPE_BYTES} each. */
+    private record Layout(int width, int height, boolean alpha, int rowBytes, int stripeRows) {
+        Layout(int width, int height, boolean alpha) {
+            this(width, height, alpha, width * (alpha ? 4 : 3), Math.max(1, STRIPE_BYTES / (width * (alpha ? 4 : 3) + 1)));
+        }
+
+        int stripes() {
+            return (height + stripeRows - 1) / stripeRows;
+        }
+
+        Stripe stripe(PngEncoder.Rows rows, int s, int level) {
+            return StripedPng.stripe(rows, rowBytes, s * stripeRows, Math.min(height, (s + 1) * stripeRows), s == stripes() - 1, level);
+        }
     }
 
     /** A picture's stripes, deflated, waiting to be framed as one PNG. */
     static final class Deflated implements PngEncoder.Deflated {
-        private final int width;
-        private final int height;
-        private final boolean alpha;
+        private final Layout layout;
         private final List<Stripe> parts;
 
-        private Deflated(int width, int height, boolean alpha, List<Stripe> parts) {
-            this.width = width;
-            this.height = height;
-            this.alpha = alpha;
+        private Deflated(Layout layout, List<Stripe> parts) {
+            this.layout = layout;
             this.parts = parts;
         }
 
@@ -88,34 +121,88 @@ final class StripedPng {
                 throw new IllegalStateException("the stripes were already joined, and let go");
             }
             int stripes = parts.size();
-            long adler = 1;
-            long size = SIGNATURE.length + 12 + 13 + 12 + 1 + 12 + 2 + 4;
+            long size = Framer.FIXED_BYTES;
             for (Stripe part : parts) {
-                adler = combine(adler, part.adler, part.rawLength);
-                size += part.bytes.length + 12;
+                size += part.bytes.length + Framer.CHUNK_BYTES;
             }
-            byte[] header = new byte[13];
-            putInt(header, 0, width);
-            putInt(header, 4, height);
-            header[8] = 8;
-            header[9] = (byte) (alpha ? 6 : 2);
-            Output out = new Output(Math.toIntExact(size));
-            out.write(SIGNATURE);
-            out.chunk("IHDR", header);
-            out.chunk("sRGB", new byte[] {0}); // perceptual rendering intent
-            for (int s = 0; s < stripes; s++) {
-                byte[] data = parts.set(s, null).bytes;
-                boolean first = s == 0;
-                boolean last = s == stripes - 1;
-                byte[] zlibHeader = first ? new byte[] {0x78, 0x01} : new byte[0]; // deflate, 32 KiB window, "fastest level"
-                byte[] trailer = new byte[last ? 4 : 0];
-                if (last) {
-                    putInt(trailer, 0, (int) adler);
+            ExactOutput out = new ExactOutput(Math.toIntExact(size));
+            Framer framer = new Framer(out);
+            try {
+                framer.head(layout);
+                for (int s = 0; s < stripes; s++) {
+                    framer.imageData(parts.set(s, null), s == 0, s == stripes - 1);
                 }
-                out.chunk("IDAT", zlibHeader, data, trailer);
+                framer.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException("an array cannot fail to be written", e);
             }
-            out.chunk("IEND", new byte[0]);
             return out.bytes();
+        }
+    }
+
+    /**
+     * Frames deflated stripes as one PNG: the signature, IHDR and sRGB, one IDAT chunk a stripe (the zlib header on the
+     * first, the whole stream's Adler-32, combined from the stripes', on the last), then IEND.
+     */
+    private static final class Framer {
+        /** The bytes of a file besides its stripes: signature, IHDR, sRGB, the zlib header and trailer, and IEND. */
+        static final long FIXED_BYTES = SIGNATURE.length + (CHUNK_BYTES_INT + 13) + (CHUNK_BYTES_INT + 1) + 2 + 4 + CHUNK_BYTES_INT;
+        /** A chunk's length, type and CRC. */
+        static final long CHUNK_BYTES = CHUNK_BYTES_INT;
+
+        private final OutputStream out;
+        private long adler = 1;
+        private long written;
+
+        Framer(OutputStream out) {
+            this.out = out;
+        }
+
+        void head(Layout layout) throws IOException {
+            byte[] header = new byte[13];
+            putInt(header, 0, layout.width());
+            putInt(header, 4, layout.height());
+            header[8] = 8;
+            header[9] = (byte) (layout.alpha() ? 6 : 2);
+            out.write(SIGNATURE);
+            written += SIGNATURE.length;
+            chunk("IHDR", header);
+            chunk("sRGB", new byte[] {0}); // perceptual rendering intent
+        }
+
+        void imageData(Stripe part, boolean first, boolean last) throws IOException {
+            adler = combine(adler, part.adler, part.rawLength);
+            byte[] zlibHeader = first ? new byte[] {0x78, 0x01} : new byte[0]; // deflate, 32 KiB window, "fastest level"
+            byte[] trailer = new byte[last ? 4 : 0];
+            if (last) {
+                putInt(trailer, 0, (int) adler);
+            }
+            chunk("IDAT", zlibHeader, part.bytes, trailer);
+        }
+
+        void end() throws IOException {
+            chunk("IEND");
+        }
+
+        private void chunk(String type, byte[]... parts) throws IOException {
+            int length = 0;
+            for (byte[] part : parts) {
+                length += part.length;
+            }
+            byte[] field = new byte[4];
+            putInt(field, 0, length);
+            out.write(field);
+            byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+            CRC32 crc = new CRC32();
+            crc.update(name);
+            out.write(name);
+            for (byte[] part : parts) {
+                crc.update(part);
+                out.write(part);
+            }
+            putInt(field, 0, (int) crc.getValue());
+            out.write(field);
+            written += CHUNK_BYTES_INT + length;
         }
     }
 
@@ -202,35 +289,23 @@ final class StripedPng {
     }
 
     // The file, written once into an array of its exact size.
-    private static final class Output {
+    private static final class ExactOutput extends OutputStream {
         private final byte[] bytes;
         private int at;
 
-        Output(int size) {
+        ExactOutput(int size) {
             bytes = new byte[size];
         }
 
-        void write(byte[] data) {
-            System.arraycopy(data, 0, bytes, at, data.length);
-            at += data.length;
+        @Override
+        public void write(int b) {
+            bytes[at++] = (byte) b;
         }
 
-        void chunk(String type, byte[]... parts) {
-            int length = 0;
-            for (byte[] part : parts) {
-                length += part.length;
-            }
-            putInt(bytes, at, length);
-            at += 4;
-            int typed = at;
-            write(type.getBytes(StandardCharsets.US_ASCII));
-            for (byte[] part : parts) {
-                write(part);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes, typed, at - typed);
-            putInt(bytes, at, (int) crc.getValue());
-            at += 4;
+        @Override
+        public void write(byte[] data, int offset, int length) {
+            System.arraycopy(data, offset, bytes, at, length);
+            at += length;
         }
 
         byte[] bytes() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.SplittableRandom;
 import java.util.zip.Adler32;
 import javax.imageio.ImageIO;
@@ -22,6 +23,31 @@ class StripedPngTest {
             assertThat(back.getColorModel().hasAlpha()).isEqualTo(type == BufferedImage.TYPE_INT_ARGB);
             assertThat(back.getRGB(0, 0, 700, 1900, null, 0, 700)).isEqualTo(image.getRGB(0, 0, 700, 1900, null, 0, 700));
             assertThat(PngEncoder.encode(image)).as("PngEncoder takes this path").isEqualTo(png);
+        }
+    }
+
+    @Test
+    void aPictureWrittenAsItIsDeflatedIsTheFileTheJoinedStripesMake() throws Exception {
+        // 700 × 4000 is eight stripes: more than one batch in flight on any machine with fewer than four cores
+        for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
+            BufferedImage image = noisy(700, 4000, type);
+            boolean alpha = type == BufferedImage.TYPE_INT_ARGB;
+            PngEncoder.Rows rows = (y, into) -> {
+                for (int x = 0, i = 0; x < 700; x++) {
+                    int p = image.getRGB(x, y);
+                    into[i++] = (byte) (p >>> 16);
+                    into[i++] = (byte) (p >>> 8);
+                    into[i++] = (byte) p;
+                    if (alpha) {
+                        into[i++] = (byte) (p >>> 24);
+                    }
+                }
+            };
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            long count = PngEncoder.write(700, 4000, alpha, rows, written);
+            byte[] joined = PngEncoder.deflate(700, 4000, alpha, rows).join();
+            assertThat(written.toByteArray()).isEqualTo(joined).isEqualTo(StripedPng.encode(image, StripedPng.LEVEL));
+            assertThat(count).isEqualTo(joined.length);
         }
     }
 
