@@ -8,6 +8,7 @@ import io.atelier.engine.image.PngFrames;
 import io.atelier.imaging.PlainJpeg;
 import io.atelier.imaging.PlainPng;
 import io.atelier.imaging.PngEncoder;
+import io.atelier.imaging.StreamedPng;
 import io.atelier.imaging.RejectedImageException;
 import io.atelier.imaging.Thumbnails;
 import io.atelier.engine.generative.GenerativeEngine;
@@ -24,6 +25,7 @@ import io.atelier.engine.plan.Region;
 import io.atelier.engine.planner.PlanOutcome;
 import io.atelier.engine.planner.Planner;
 import io.atelier.engine.planner.BuiltinPlanner;
+import io.atelier.engine.render.EncodedPng;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.engine.render.OutputTooLargeException;
 import io.atelier.engine.render.Renderer;
@@ -33,6 +35,12 @@ import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.measure.Drift;
 import io.atelier.engine.measure.DriftMeasures;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +49,8 @@ import java.util.function.Supplier;
 
 /** The built-in engine: plans an instruction, runs the plan on an image, encodes the result and its thumbnail. */
 public final class Engine {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
     /** Recorded with every render; bump when any operation's output bytes may change. */
     public static final String VERSION = "atelier-engine/0.2.3";
 
@@ -111,7 +121,7 @@ public final class Engine {
     private RenderOutcome renderPlan(ParentImage parent, EditPlan plan, Supplier<Optional<SubjectMatte>> cachedSourceMatte) {
         Source source;
         try {
-            source = source(parent.take(), plan);
+            source = source(parent, plan);
         } catch (RejectedImageException e) {
             return new RenderOutcome.Failed("The parent image cannot be read: " + e.getMessage(),
                     "Branch from another step or upload the source again.", List.of());
@@ -151,21 +161,62 @@ public final class Engine {
     }
 
     /** A rendered frame as its PNG and its thumbnail. */
-    private record Encoded(byte[] png, int width, int height, BufferedImage thumbnail) {
+    record Encoded(EncodedPng png, int width, int height, BufferedImage thumbnail) {
     }
 
-    // The PNG is deflated from the frame row by row (no 8-bit copy of it), and the frame is let go (taken out of
-    // `owned`, the only reference left to it) before the stripes are framed as one file: at most the frame and the
-    // deflated rows, then the rows and the file, are on the heap at once (a method's locals keep objects alive until
-    // the method returns when it runs interpreted, as a render's methods do, so the caller must not hold the frame).
+    /**
+     * Frames of at least this many pixels have their PNG written to a temporary file as it is deflated: at 8 MP the
+     * file is ~15 MB, and at the 50 MP cap ~90 MB that would otherwise sit on the heap beside the 600 MB frame.
+     */
+    static final long SPILL_PIXELS = 8_000_000;
+
     private static Encoded encode(AtomicReference<LinearImage> owned) {
+        return encode(owned, SPILL_PIXELS);
+    }
+
+    // The PNG is deflated from the frame row by row (no 8-bit copy of it). A big frame's file goes to a temporary file
+    // as it is made; a small one's is kept in stripes and framed as one array only after the frame is let go (taken
+    // out of `owned`, the only reference left to it). Either way the frame and the whole file are never on the heap
+    // together (a method's locals keep objects alive until the method returns when it runs interpreted, as a render's
+    // methods do, so the caller must not hold the frame).
+    static Encoded encode(AtomicReference<LinearImage> owned, long spillPixels) {
         LinearImage frame = owned.getAndSet(null);
         BufferedImage thumbnail = frame.thumbnail(Thumbnails.DEFAULT_SIZE);
         int width = frame.width();
         int height = frame.height();
+        if ((long) width * height >= spillPixels) {
+            Optional<EncodedPng> spilled = spill(frame);
+            if (spilled.isPresent()) {
+                return new Encoded(spilled.get(), width, height, thumbnail);
+            }
+        }
         PngEncoder.Deflated deflated = PngEncoder.deflate(width, height, frame.hasAlpha(), frame::writeSrgb8Row);
         frame = null;
-        return new Encoded(deflated.join(), width, height, thumbnail);
+        return new Encoded(new EncodedPng.InMemory(deflated.join()), width, height, thumbnail);
+    }
+
+    // Empty if the temporary directory cannot take the file (full, read-only): the render then keeps it on the heap,
+    // which a smaller photo still fits, rather than failing for want of disk.
+    private static Optional<EncodedPng> spill(LinearImage frame) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("atelier-render-", ".png");
+            long size;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                size = PngEncoder.write(frame.width(), frame.height(), frame.hasAlpha(), frame::writeSrgb8Row, out);
+            }
+            return Optional.of(new EncodedPng.Spilled(file, size));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write a render to a temporary file, keeping it in memory: " + e.getMessage());
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the warning above says why; a leftover temporary file is the operating system's to clear
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     /**
@@ -219,6 +270,35 @@ public final class Engine {
      * engine writes, so every parent after the upload) is read row by row straight into the frame. Anything else, or
      * a fast path that fails, takes the ImageIO decoder, which reports damage the way every input's is reported.
      */
+    private Source source(ParentImage parent, EditPlan plan) throws RejectedImageException {
+        Optional<ParentImage.Opener> opener = parent.opener();
+        if (opener.isEmpty()) {
+            return source(parent.take(), plan);
+        }
+        try (InputStream in = opener.get().open()) {
+            switch (decoder.plainPng(in)) {
+                case StreamedPng.Plain plain -> {
+                    try {
+                        Optional<LinearImage> frame = PngFrames.decode(plain.png());
+                        if (frame.isPresent()) {
+                            return new Source(frame.get(), plain.png().png().width(), plain.png().png().height());
+                        }
+                    } catch (RejectedImageException e) {
+                        // damaged: read whole below, so the full decoder says what is wrong in the usual words
+                    }
+                }
+                case StreamedPng.Whole whole -> {
+                    return source(whole.bytes(), plan);
+                }
+            }
+        } catch (IOException e) {
+            throw ParentImage.unreadable(e);
+        }
+        // the end of the file asked for the full decoder (an EXIF turn after the pixels), or the rows were damaged:
+        // read it whole, the usual way
+        return source(parent.take(), plan);
+    }
+
     private Source source(byte[] sourceImage, EditPlan plan) throws RejectedImageException {
         Optional<PlainJpeg> plain = decoder.plainJpeg(sourceImage);
         if (plain.isPresent()) {

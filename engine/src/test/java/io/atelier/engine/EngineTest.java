@@ -27,7 +27,7 @@ class EngineTest {
     void squareCropHasTheAskedRatioAndKeepsTheCentre() throws IOException {
         RenderOutcome.Rendered r = rendered("crop to a 1:1 square");
         assertThat(r.width()).isEqualTo(r.height()).isEqualTo(400);
-        BufferedImage out = ImageIO.read(new ByteArrayInputStream(r.png()));
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(r.png().bytes()));
         BufferedImage in = ImageIO.read(new ByteArrayInputStream(COFFEE));
         // the centre pixel of the 600×400 source is the centre pixel of the 400×400 crop
         assertThat(out.getRGB(200, 200)).isEqualTo(in.getRGB(300, 200));
@@ -37,8 +37,8 @@ class EngineTest {
     @Test
     void warmerRaisesMeanBStarAndCoolerLowersIt() throws IOException {
         double before = meanBStar(ImageIO.read(new ByteArrayInputStream(COFFEE)));
-        double warmer = meanBStar(ImageIO.read(new ByteArrayInputStream(rendered("make it warmer").png())));
-        double cooler = meanBStar(ImageIO.read(new ByteArrayInputStream(rendered("make it cooler").png())));
+        double warmer = meanBStar(ImageIO.read(new ByteArrayInputStream(rendered("make it warmer").png().bytes())));
+        double cooler = meanBStar(ImageIO.read(new ByteArrayInputStream(rendered("make it cooler").png().bytes())));
         assertThat(warmer).isGreaterThan(before + 2);
         assertThat(cooler).isLessThan(before - 2);
     }
@@ -79,7 +79,7 @@ class EngineTest {
     @Test
     void oneStopBrighterDoublesLinearLight() throws IOException {
         BufferedImage in = ImageIO.read(new ByteArrayInputStream(COFFEE));
-        BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("brighter by one stop").png()));
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("brighter by one stop").png().bytes()));
         // pick dark pixels that cannot clip: their linear value must double
         int checked = 0;
         for (int y = 0; y < in.getHeight(); y += 7) {
@@ -97,7 +97,7 @@ class EngineTest {
 
     @Test
     void blackAndWhiteHasNoChroma() throws IOException {
-        BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("black and white").png()));
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(rendered("black and white").png().bytes()));
         for (int y = 0; y < out.getHeight(); y += 5) {
             for (int x = 0; x < out.getWidth(); x += 5) {
                 int p = out.getRGB(x, y);
@@ -108,14 +108,14 @@ class EngineTest {
 
     @Test
     void sameInputAndInstructionGiveIdenticalBytes() {
-        assertThat(rendered("square, warmer, 10% darker").png()).isEqualTo(rendered("square, warmer, 10% darker").png());
+        assertThat(rendered("square, warmer, 10% darker").png().bytes()).isEqualTo(rendered("square, warmer, 10% darker").png().bytes());
         // seeded noise, the subject estimate (GrabCut's k-means), multi-threaded blurs and text: still the same bytes
         String everything = "blur the background, add film grain, dust in the light from the left, steam rising from the cup, "
                 + "a lens flare, then add the title \"TerraBrew\" at the top";
         byte[] first = new Engine(io.atelier.engine.planner.BuiltinPlanner.standard(), ImageLimits.DEFAULT,
-                new io.atelier.engine.subject.CentrePriorGrabCut()).render(COFFEE, everything) instanceof RenderOutcome.Rendered r ? r.png() : null;
+                new io.atelier.engine.subject.CentrePriorGrabCut()).render(COFFEE, everything) instanceof RenderOutcome.Rendered r ? r.png().bytes() : null;
         assertThat(first).isNotNull();
-        assertThat(rendered(everything).png()).isEqualTo(first);
+        assertThat(rendered(everything).png().bytes()).isEqualTo(first);
     }
 
     @Test

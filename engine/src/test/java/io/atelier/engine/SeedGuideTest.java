@@ -139,7 +139,7 @@ class SeedGuideTest {
     void editorialWidescreenWithRoomOnTheRight() {
         RenderOutcome.Rendered r = rendered("Create a landscape 16:9 composition with visual breathing room on the right for text overlay");
         assertThat(r.width() / (double) r.height()).isCloseTo(16 / 9.0, org.assertj.core.data.Offset.offset(0.01));
-        BufferedImage out = Photos.decode(r.png());
+        BufferedImage out = Photos.decode(r.png().bytes());
         // the right quarter of the frame is calm: far less detail than the photo's own right quarter
         Selection rightQuarter = (x, y) -> x >= out.getWidth() * 3 / 4;
         assertThat(ImageStats.edgeEnergy(out, rightQuarter)).isLessThan(ImageStats.edgeEnergy(COFFEE, (x, y) -> x >= 450) * 0.5);
@@ -175,7 +175,7 @@ class SeedGuideTest {
     // ---------------------------------------------------------------- helpers
 
     private static BufferedImage render(String instruction) {
-        return Photos.decode(rendered(instruction).png());
+        return Photos.decode(rendered(instruction).png().bytes());
     }
 
     private static RenderOutcome.Rendered rendered(String instruction) {

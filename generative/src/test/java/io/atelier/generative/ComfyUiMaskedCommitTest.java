@@ -48,7 +48,7 @@ class ComfyUiMaskedCommitTest {
         assertThat(committed.provenance().provider()).isEqualTo("comfyui");
         assertThat(committed.mode()).isEqualTo("region");
         BufferedImage parent = ImageIO.read(new ByteArrayInputStream(coffee));
-        BufferedImage result = ImageIO.read(new ByteArrayInputStream(r.png()));
+        BufferedImage result = ImageIO.read(new ByteArrayInputStream(r.png().bytes()));
         BufferedImage mask = ImageIO.read(new ByteArrayInputStream(committed.maskPng()));
         double maxOutside = 0;
         double maxInside = 0;

@@ -94,6 +94,21 @@ public final class ImageDecoder {
         return PlainPng.scan(bytes).filter(p -> p.width() == header.get().width() && p.height() == header.get().height());
     }
 
+    /**
+     * Opens a stream for a row-by-row read if it holds a plain PNG whose rows can be read as they arrive
+     * ({@link StreamedPng}); otherwise reads all of it, for {@link #decode} and the other fast paths. The picture is
+     * held to the same limits as a file in memory.
+     */
+    public StreamedPng.Opened plainPng(java.io.InputStream in) throws java.io.IOException, RejectedImageException {
+        StreamedPng.Opened opened = StreamedPng.open(in, this::checkSize);
+        if (opened instanceof StreamedPng.Plain plain) {
+            PlainPng png = plain.png().png();
+            checkMemory(new ImageHeader(ImageFormat.PNG, png.width(), png.height(), png.alpha() ? 4 : 3, Optional.empty(), Optional.empty()),
+                    Orientation.NORMAL);
+        }
+        return opened;
+    }
+
     // The checked header of a file in `wanted` format that needs no EXIF turn; empty for another format or a turned file.
     private Optional<ImageHeader> uprightHeader(ImageFormat wanted, byte[] bytes) throws RejectedImageException {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> UnsupportedFormats.refusal(bytes));

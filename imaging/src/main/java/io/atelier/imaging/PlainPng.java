@@ -58,6 +58,22 @@ public record PlainPng(int width, int height, boolean alpha) {
      * corruption, as the full decoder reports them; rows handed over before that are the caller's to discard.
      */
     public void readRows(byte[] b, RowSink sink) throws RejectedImageException {
+        int[] at = {8};
+        readRows(inflater -> {
+            int next = nextImageData(b, at[0], inflater);
+            at[0] = Math.max(next, at[0]);
+            return next >= 0;
+        }, sink);
+    }
+
+    /** Gives the inflater its next run of image data; false when none is left. */
+    @FunctionalInterface
+    interface ImageData {
+        boolean feed(Inflater inflater) throws RejectedImageException;
+    }
+
+    // The rows of the zlib stream `data` feeds, unfiltered, to `sink`.
+    void readRows(ImageData data, RowSink sink) throws RejectedImageException {
         int rowBytes = rowBytes();
         int step = alpha ? 4 : 3;
         byte[] line = new byte[rowBytes + 1];
@@ -65,13 +81,11 @@ public record PlainPng(int width, int height, boolean alpha) {
         byte[] current = new byte[rowBytes];
         Inflater inflater = new Inflater();
         try {
-            int at = 8;
             int y = 0;
             int filled = 0;
             while (y < height) {
                 if (inflater.needsInput()) {
-                    at = nextImageData(b, at, inflater);
-                    if (at < 0) {
+                    if (!data.feed(inflater)) {
                         throw corrupt("the image data ends after " + y + " of " + height + " rows");
                     }
                     continue;
@@ -157,7 +171,7 @@ public record PlainPng(int width, int height, boolean alpha) {
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static RejectedImageException corrupt(String detail) {
+    static RejectedImageException corrupt(String detail) {
         return ImageHeader.corrupt(ImageFormat.PNG, detail);
     }
 }

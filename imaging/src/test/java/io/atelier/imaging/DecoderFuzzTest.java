@@ -92,6 +92,29 @@ class DecoderFuzzTest {
         } catch (RejectedImageException e) {
             assertThat(e.getMessage()).isNotBlank();
         }
+        readStreamedRows(input);
+    }
+
+    // The same, read as it streams in: the file given back whole, a clean rejection, or every row.
+    private void readStreamedRows(byte[] input) {
+        try {
+            switch (decoder.plainPng(new java.io.ByteArrayInputStream(input))) {
+                case StreamedPng.Whole whole -> assertThat(whole.bytes()).isEqualTo(input);
+                case StreamedPng.Plain plain -> {
+                    int[] rows = {0};
+                    PlainPng png = plain.png().png();
+                    plain.png().readRows((y, row) -> { // a plain end or not: both are answers
+                        assertThat(y).isEqualTo(rows[0]++);
+                        assertThat(row).hasSize(png.rowBytes());
+                    });
+                    assertThat(rows[0]).isEqualTo(png.height());
+                }
+            }
+        } catch (RejectedImageException e) {
+            assertThat(e.getMessage()).isNotBlank();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("an array cannot fail to be read", e);
+        }
     }
 
     private static byte[] mutate(List<byte[]> seeds, Random random) {

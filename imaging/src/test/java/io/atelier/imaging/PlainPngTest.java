@@ -104,6 +104,117 @@ class PlainPngTest {
             }
         });
         assertThat(seen).containsOnly(1);
+        assertStreamedRowsAre(png, plain);
+    }
+
+    // The same file read as it streams in, in small reads: the same rows, in order, and a plain end.
+    private void assertStreamedRowsAre(byte[] png, PlainPng plain) throws RejectedImageException {
+        java.util.List<byte[]> expected = new java.util.ArrayList<>();
+        plain.readRows(png, (y, row) -> expected.add(row.clone()));
+        StreamedPng streamed = ((StreamedPng.Plain) open(png)).png();
+        assertThat(streamed.png()).isEqualTo(plain);
+        java.util.List<byte[]> rows = new java.util.ArrayList<>();
+        try {
+            assertThat(streamed.readRows((y, row) -> {
+                assertThat(y).isEqualTo(rows.size());
+                rows.add(row.clone());
+            })).isTrue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(rows).containsExactlyElementsOf(expected);
+    }
+
+    private StreamedPng.Opened open(byte[] file) throws RejectedImageException {
+        try {
+            return decoder.plainPng(new TricklingStream(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aStreamThatIsNotAPlainPngIsGivenBackWhole() throws Exception {
+        byte[] rgb = TestImages.png(noisy(40, 30, BufferedImage.TYPE_INT_RGB));
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        byte[][] others = {
+            TestImages.png(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY)),
+            TestImages.png(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_INDEXED)),
+            TestImages.withPngChunk(rgb, TestImages.pngChunk("tRNS", new byte[6])),
+            TestImages.withPngChunk(rgb, TestImages.iccpChunk(profile)),
+            TestImages.withPngChunk(rgb, TestImages.pngChunk("eXIf", TestImages.exifOrientation(6, ByteOrder.BIG_ENDIAN))),
+            withIhdr(rgb, 16, 2, 0),
+            withIhdr(rgb, 8, 2, 1),
+            TestImages.jpeg(noisy(40, 30, BufferedImage.TYPE_INT_RGB)),
+            TestImages.slice(rgb, 0, 20), // cut inside IHDR
+            new byte[0],
+        };
+        for (byte[] other : others) {
+            assertThat(open(other)).isInstanceOfSatisfying(StreamedPng.Whole.class, whole -> assertThat(whole.bytes()).isEqualTo(other));
+        }
+        assertThat(open(rgb)).isInstanceOf(StreamedPng.Plain.class);
+    }
+
+    @Test
+    void anExifTurnAfterTheImageDataSendsAStreamedFileToTheFullDecoder() throws Exception {
+        byte[] rgb = TestImages.png(noisy(40, 30, BufferedImage.TYPE_INT_RGB));
+        byte[] iend = TestImages.pngChunk("IEND", new byte[0]);
+        byte[] body = TestImages.slice(rgb, 0, rgb.length - iend.length);
+        byte[] turnedAtTheEnd = TestImages.concat(body, TestImages.pngChunk("eXIf", TestImages.exifOrientation(6, ByteOrder.BIG_ENDIAN)), iend);
+        assertThat(((StreamedPng.Plain) open(turnedAtTheEnd)).png().readRows((y, row) -> { })).isFalse();
+        byte[] textAtTheEnd = TestImages.concat(body, TestImages.pngChunk("tEXt", "Comment\0hello".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), iend);
+        assertThat(((StreamedPng.Plain) open(textAtTheEnd)).png().readRows((y, row) -> { })).isTrue();
+    }
+
+    @Test
+    void damageInAStreamedFileIsCorruption() throws Exception {
+        SplittableRandom random = new SplittableRandom(5);
+        byte[] png = handMade(90, 40, false, random, 4);
+        int firstData = indexOf(png, "IDAT") + 4;
+        byte[] flipped = png.clone();
+        int length = java.nio.ByteBuffer.wrap(png, firstData - 8, 4).getInt();
+        flipped[firstData + length] ^= 0x10; // the first IDAT's stored checksum: its data is whole, the chunk does not check
+        assertThatThrownBy(() -> ((StreamedPng.Plain) open(flipped)).png().readRows((y, row) -> { }))
+                .isInstanceOf(RejectedImageException.class).hasMessageContaining("IDAT chunk fails its checksum");
+        byte[] cut = TestImages.slice(png, 0, firstData + 40);
+        assertThatThrownBy(() -> ((StreamedPng.Plain) open(cut)).png().readRows((y, row) -> { }))
+                .isInstanceOf(RejectedImageException.class).hasMessageContaining("damaged or truncated");
+        assertThatThrownBy(() -> open(TestImages.concat(TestImages.pngHeaderClaiming(100_000, 100_000),
+                TestImages.pngChunk("IDAT", TestImages.deflate(new byte[10])), TestImages.pngChunk("IEND", new byte[0]))))
+                .isInstanceOf(RejectedImageException.class).hasMessageContaining("megapixels");
+    }
+
+    @Test
+    void oneImageDataChunkLargerThanAReadIsStreamedInPieces() throws Exception {
+        SplittableRandom random = new SplittableRandom(9);
+        byte[] zlib = TestImages.deflate(randomRows(400, 300, 4, random, 4)); // ~480 KB in one chunk: several 64 KiB reads
+        assertSameAsDecoder(file(400, 300, true, zlib, zlib.length), true);
+    }
+
+    private static int indexOf(byte[] bytes, String ascii) {
+        byte[] needle = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    // A stream that hands over at most 1,000 bytes a read, as a network stream may.
+    private static final class TricklingStream extends java.io.ByteArrayInputStream {
+        TricklingStream(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1000));
+        }
     }
 
     // Filtered rows of random bytes, each under a random filter type up to maxFilter.

@@ -2,6 +2,7 @@ package io.atelier.worker;
 
 import io.atelier.engine.Engine;
 import io.atelier.engine.ParentImage;
+import io.atelier.engine.render.EncodedPng;
 import io.atelier.engine.generative.GenerationException;
 import io.atelier.engine.kit.KitContext;
 import io.atelier.engine.generative.Size;
@@ -23,6 +24,7 @@ import io.atelier.events.InstructionRequested;
 import io.atelier.events.RenderFailed;
 import io.atelier.events.SessionEvent;
 import io.atelier.platform.storage.ImageBytes;
+import io.atelier.platform.storage.ImageFile;
 import io.atelier.platform.storage.ImageKeys;
 import io.atelier.platform.storage.ImageStore;
 import io.micrometer.core.instrument.Counter;
@@ -89,8 +91,10 @@ public class StepRenderer {
                     new RenderFailed(step.stepId(), "The parent image is not one of this session's.",
                             "Branch from a rendered step of this session.", List.of(), Engine.VERSION));
         }
-        // straight into the engine's one-shot holder: the engine lets the bytes go once decoded (~90 MB for a 50 MP PNG)
-        ParentImage parent = ParentImage.of(images.get(step.parentImage().key()));
+        // read by the engine as it decodes (a 50 MP PNG is ~90 MB that need not be whole on the heap beside its frame)
+        String parentKey = step.parentImage().key();
+        ParentImage parent = ParentImage.stored(() -> images.open(parentKey)
+                .orElseThrow(() -> new ImageStore.ObjectMissingException(parentKey, null)).stream());
         SessionEvent outcome;
         try {
             KitContext kit = step.kit().map(k -> KitContexts.of(k, request.workspaceId(), images)).orElse(KitContext.NONE);
@@ -102,6 +106,8 @@ public class StepRenderer {
             };
         } catch (ImageStore.StorageException e) {
             throw e;
+        } catch (ParentImage.Unreadable e) {
+            throw new ImageStore.StorageUnavailableException(e.getMessage(), e.getCause());
         } catch (GenerationException e) {
             evidence.keepFailure(request, step.stepId(), e);
             outcome = new RenderFailed(step.stepId(), e.reason(), e.hint(), List.of(), Engine.VERSION);
@@ -123,8 +129,7 @@ public class StepRenderer {
         try {
             outcome = switch (permits.builtIn((long) draft.width() * draft.height(), () -> engine.draft(draft.prompt(), new Size(draft.width(), draft.height())))) {
                 case RenderOutcome.Rendered r -> {
-                    ImageStore.ImageWithThumbnail stored = images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
-                            ImageBytes.png(r.png(), r.width(), r.height()), ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight()));
+                    ImageStore.ImageWithThumbnail stored = stored(request, r);
                     yield new ImageRendered(draft.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION,
                             (System.nanoTime() - start) / 1_000_000, ImageRendered.NO_SUBJECT,
                             r.generated().map(g -> evidence.keep(request, draft.stepId(), g, r.width(), r.height())));
@@ -173,13 +178,26 @@ public class StepRenderer {
     }
 
     private ImageRendered store(EventEnvelope request, InstructionRequested step, RenderOutcome.Rendered r, long elapsedMillis) {
-        ImageStore.ImageWithThumbnail stored = images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
-                ImageBytes.png(r.png(), r.width(), r.height()), ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight()));
+        ImageStore.ImageWithThumbnail stored = stored(request, r);
         r.sourceMatte().ifPresent(m -> cacheMatte(request.workspaceId(), step.parentImage().sha256(), m));
         r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), stored.image().sha256(), m));
         return new ImageRendered(step.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
                 r.subjectMethod().orElse(ImageRendered.NO_SUBJECT),
                 r.generated().map(g -> evidence.keep(request, step.stepId(), g, r.width(), r.height())), drift(step, r));
+    }
+
+    // The render's PNG goes to the store from wherever the engine put it (a big one is streamed from its temporary
+    // file, never read onto the heap) and is let go once stored, or once storing has failed.
+    private ImageStore.ImageWithThumbnail stored(EventEnvelope request, RenderOutcome.Rendered r) {
+        ImageBytes thumbnail = ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight());
+        try (EncodedPng png = r.png()) {
+            return switch (png) {
+                case EncodedPng.InMemory m -> images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
+                        ImageBytes.png(m.bytes(), r.width(), r.height()), thumbnail);
+                case EncodedPng.Spilled s -> images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
+                        ImageFile.png(s.file(), r.width(), r.height()), thumbnail);
+            };
+        }
     }
 
     // Drift against the parent (measured by the engine) and against the session's original upload.

@@ -121,7 +121,10 @@ public final class SessionVerifier {
         String versionNote = recordedVersion.equals(Engine.VERSION) ? "" : " (recorded by " + recordedVersion + ", re-rendered by " + Engine.VERSION + ")";
         return switch (outcome) {
             case RenderOutcome.Rendered r -> {
-                String again = sha256(r.png());
+                String again;
+                try (var png = r.png()) {
+                    again = sha256(png.bytes());
+                }
                 String recorded = entry.path("outputSha256").asText();
                 yield new Finding(sequence, step, "re-render", again.equals(recorded), again.equals(recorded) ? "same bytes" + versionNote
                         : "recorded " + abbreviate(recorded) + ", re-rendered " + abbreviate(again) + versionNote);

@@ -75,7 +75,9 @@ public final class RenderMain {
             System.exit(1);
             return;
         }
-        Files.write(output, rendered.png());
+        try (var png = rendered.png(); var in = png.open()) {
+            Files.copy(in, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** The plan the built-in planner makes for "make it warmer", "blur the whole picture", "resize it to 2048 px" and "brighten it by half a stop". */

@@ -9,8 +9,9 @@ public sealed interface RenderOutcome {
     /**
      * The rendered PNG and its thumbnail, with the plan that produced them, the subject method if one
      * was used, and the mattes worth caching: the one detected for the source image, and the result's own.
+     * The receiver closes {@code png} once it has stored it (a big render's is a temporary file).
      */
-    record Rendered(EditPlan plan, byte[] png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
+    record Rendered(EditPlan plan, EncodedPng png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
                     int thumbnailHeight, java.util.Optional<String> subjectMethod,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> sourceMatte,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte,

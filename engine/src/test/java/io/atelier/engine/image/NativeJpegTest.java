@@ -69,7 +69,7 @@ class NativeJpegTest {
                 Optional::empty);
         int[] size = resize.size(2400, 1600);
         assertThat(new int[] {rendered.width(), rendered.height()}).containsExactly(size);
-        BufferedImage fast = ImageIO.read(new ByteArrayInputStream(rendered.png()));
+        BufferedImage fast = ImageIO.read(new ByteArrayInputStream(rendered.png().bytes()));
         BufferedImage full = Photos.run(DECODER.decode(jpeg).image(), resize);
         double[] d = difference(fast, full);
         System.out.printf("shrink-on-load 1/4 vs full decode + resize: max %d/%d/%d mean %.3f %.3f %.3f%n",

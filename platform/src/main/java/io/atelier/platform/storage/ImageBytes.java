@@ -19,7 +19,7 @@ public record ImageBytes(byte[] bytes, String contentType, int width, int height
         return extensionOf(contentType);
     }
 
-    private static String extensionOf(String contentType) {
+    static String extensionOf(String contentType) {
         return switch (contentType) {
             case PNG -> "png";
             case JPEG -> "jpg";

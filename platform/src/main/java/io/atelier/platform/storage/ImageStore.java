@@ -14,6 +14,9 @@ import io.minio.http.HttpUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,12 +74,31 @@ public final class ImageStore implements AutoCloseable {
      * an event records of them. Done before the event that names them, so no event names a missing object.
      */
     public ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageBytes image, ImageBytes thumbnail) {
-        if (!thumbnail.contentType().equals(ImageBytes.PNG)) {
-            throw new IllegalArgumentException("thumbnails are PNG, not " + thumbnail.contentType());
-        }
         String sha = Sha256.hex(image.bytes());
         ImageRef imageRef = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, image.extension()), sha, image.width(),
                 image.height(), image.contentType(), image.bytes().length);
+        return storeWithThumbnail(workspaceId, sessionId, imageRef, () -> put(imageRef.key(), image.bytes(), imageRef.contentType()), thumbnail);
+    }
+
+    /** As {@link #storeWithThumbnail(String, UUID, ImageBytes, ImageBytes)}, for an image in a file, streamed from it to the store. */
+    public ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageFile image, ImageBytes thumbnail) {
+        String sha;
+        long size;
+        try {
+            sha = Sha256.hex(image.file());
+            size = Files.size(image.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the image to store from " + image.file(), e);
+        }
+        ImageRef imageRef = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, image.extension()), sha, image.width(),
+                image.height(), image.contentType(), size);
+        return storeWithThumbnail(workspaceId, sessionId, imageRef, () -> put(imageRef.key(), image.file(), size, imageRef.contentType()), thumbnail);
+    }
+
+    private ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageRef imageRef, Runnable putImage, ImageBytes thumbnail) {
+        if (!thumbnail.contentType().equals(ImageBytes.PNG)) {
+            throw new IllegalArgumentException("thumbnails are PNG, not " + thumbnail.contentType());
+        }
         String thumbSha = Sha256.hex(thumbnail.bytes());
         ImageRef thumbRef = new ImageRef(ImageKeys.thumbnail(workspaceId, sessionId, thumbSha), thumbSha, thumbnail.width(),
                 thumbnail.height(), thumbnail.contentType(), thumbnail.bytes().length);
@@ -84,11 +106,20 @@ public final class ImageStore implements AutoCloseable {
         java.util.concurrent.CompletableFuture<Void> thumb = java.util.concurrent.CompletableFuture.runAsync(
                 () -> put(thumbRef.key(), thumbnail.bytes(), thumbRef.contentType()), SIDE_PUTS);
         try {
-            put(imageRef.key(), image.bytes(), imageRef.contentType());
+            putImage.run();
         } finally {
             joinPut(thumb);
         }
         return new ImageWithThumbnail(imageRef, thumbRef);
+    }
+
+    // Streamed in the client's parts (5 MiB each for a big file), as an array's bytes are.
+    private void put(String key, Path file, long size, String contentType) {
+        call(() -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                return client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(in, size, -1).contentType(contentType).build());
+            }
+        });
     }
 
     private static final java.util.concurrent.Executor SIDE_PUTS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();

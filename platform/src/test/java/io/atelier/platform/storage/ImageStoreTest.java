@@ -70,6 +70,29 @@ class ImageStoreTest {
     }
 
     @Test
+    void anImageInAFileIsStoredAsTheSameBytesWouldBe() throws IOException {
+        // 12 MB of noise: more than one of the client's 5 MiB parts, as a big render's PNG is
+        byte[] image = new byte[12 << 20];
+        new java.util.SplittableRandom(3).nextBytes(image);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("image-store-test-", ".png");
+        try {
+            java.nio.file.Files.write(file, image);
+            UUID session = UUID.randomUUID();
+            byte[] thumb = png(16, 12, Color.GREEN);
+            ImageStore.ImageWithThumbnail fromFile = store.storeWithThumbnail("ws-1", session, ImageFile.png(file, 4000, 3000),
+                    ImageBytes.png(thumb, 16, 12));
+
+            assertThat(fromFile.image()).extracting("key", "sha256", "width", "height", "contentType", "bytes").containsExactly(
+                    "ws-1/" + session + "/" + Sha256.hex(image) + ".png", Sha256.hex(image), 4000, 3000, "image/png", (long) image.length);
+            assertThat(store.get(fromFile.image().key())).isEqualTo(image);
+            assertThat(store.get(fromFile.thumbnail().key())).isEqualTo(thumb);
+            assertThat(Sha256.hex(file)).isEqualTo(Sha256.hex(image));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void storingTheSameBytesAgainNamesTheSameObjects() throws IOException {
         UUID session = UUID.randomUUID();
         ImageBytes image = new ImageBytes(png(20, 20, Color.BLUE), "image/jpeg", 20, 20);
