@@ -12,7 +12,7 @@
 # SIZES (default "12:4240x2832 24:6000x4000 50:8640x5760"), OPS (default "warm blur resize"),
 # LABEL (names this run in the section), BEFORE (a table file an earlier run left in $WORK, shown above this one),
 # ATELIER_CP (run another build's classes; default: build this checkout), HEAP (default 832m, the worker's -Xmx: LocalStack.WORKER_MEMORY, deploy/k8s),
-# MEMORY (all the JVM's memory flags, default the worker's: -Xms384m -Xmx$HEAP -Xmn64m -XX:-ShrinkHeapInSteps; an older build ran with -Xmx1280m alone),
+# MEMORY (all the JVM's memory flags, default the worker's: -Xms384m -Xmx$HEAP -Xmn16m -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=2000; an older build ran with -Xmx1280m alone),
 # NOTES (a markdown file appended to the section), WARM (renders timed in one running process after a first, default 3),
 # FORMATS (the input files, default "jpg png": a JPEG as uploaded, and a PNG as the engine writes every step, which is the
 # parent of every step after the upload).
@@ -27,7 +27,7 @@ WARM=${WARM:-3}
 SIZES=${SIZES:-"12:4240x2832 24:6000x4000 50:8640x5760"}
 OPS=${OPS:-"warm blur resize"}
 HEAP=${HEAP:-832m}
-read -r -a MEMORY_FLAGS <<< "${MEMORY:-"-Xms384m -Xmx$HEAP -Xmn64m -XX:-ShrinkHeapInSteps"}"
+read -r -a MEMORY_FLAGS <<< "${MEMORY:-"-Xms384m -Xmx$HEAP -Xmn16m -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=2000"}"
 FORMATS=${FORMATS:-"jpg png"}
 WORK=${WORK:-$ROOT/engine-benchmarks/target/render}
 OUT=${OUT:-$ROOT/docs/benchmarks.md}
