@@ -2,6 +2,7 @@ package io.atelier.engine;
 
 import io.atelier.imaging.ImageDecoder;
 import io.atelier.imaging.ImageLimits;
+import io.atelier.engine.image.BigFrames;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.image.NativeJpeg;
 import io.atelier.engine.image.PngFrames;
@@ -164,14 +165,10 @@ public final class Engine {
     record Encoded(EncodedPng png, int width, int height, BufferedImage thumbnail) {
     }
 
-    /**
-     * Frames of at least this many pixels have their PNG written to a temporary file as it is deflated: at 8 MP the
-     * file is ~15 MB, and at the 50 MP cap ~90 MB that would otherwise sit on the heap beside the 600 MB frame.
-     */
-    static final long SPILL_PIXELS = 8_000_000;
-
+    // A big frame's PNG (BigFrames) is written to a temporary file as it is deflated: at the 50 MP cap ~90 MB that
+    // would otherwise sit on the heap beside the ~570 MiB frame.
     private static Encoded encode(AtomicReference<LinearImage> owned) {
-        return encode(owned, SPILL_PIXELS);
+        return encode(owned, BigFrames.PIXELS);
     }
 
     // The PNG is deflated from the frame row by row (no 8-bit copy of it). A big frame's file goes to a temporary file

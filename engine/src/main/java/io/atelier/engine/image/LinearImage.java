@@ -75,15 +75,20 @@ public final class LinearImage {
      */
     public static LinearImage fromBgr8(java.nio.ByteBuffer bgr, int width, int height, int stride) {
         LinearImage out = new LinearImage(width, height, false); // opaque: no alpha plane to fill
-        IntStream.range(0, height).parallel().forEach(y -> {
-            int in = y * stride;
-            for (int i = y * width, end = i + width; i < end; i++, in += 3) {
-                out.b[i] = Srgb.toLinear(bgr.get(in));
-                out.g[i] = Srgb.toLinear(bgr.get(in + 1));
-                out.r[i] = Srgb.toLinear(bgr.get(in + 2));
+        out.putBgr8Rows(bgr, 0, height, stride);
+        return out;
+    }
+
+    /** Fills rows {@code fromRow} to {@code fromRow + rows} from 8-bit B, G, R rows {@code stride} bytes apart, the first at index 0. */
+    void putBgr8Rows(java.nio.ByteBuffer bgr, int fromRow, int rows, int stride) {
+        IntStream.range(0, rows).parallel().forEach(k -> {
+            int in = k * stride;
+            for (int i = (fromRow + k) * width, end = i + width; i < end; i++, in += 3) {
+                b[i] = Srgb.toLinear(bgr.get(in));
+                g[i] = Srgb.toLinear(bgr.get(in + 1));
+                r[i] = Srgb.toLinear(bgr.get(in + 2));
             }
         });
-        return out;
     }
 
     /** Encodes back to 8-bit sRGB; alpha is kept only if the source had it. */

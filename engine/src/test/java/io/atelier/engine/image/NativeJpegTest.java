@@ -40,6 +40,22 @@ class NativeJpegTest {
     }
 
     @Test
+    void aBigPictureParkedInAFileDecodesToTheSameFrame() throws Exception {
+        // 1000 × 1500 in 4 MiB bands of 3000-byte rows: one band of 1398 rows and a short one of 102
+        byte[] jpeg = TestImages.jpeg(coffee(1000, 1500));
+        PlainJpeg plain = DECODER.plainJpeg(jpeg).orElseThrow();
+        LinearImage direct = NativeJpeg.decode(jpeg, plain, 1, Long.MAX_VALUE).orElseThrow();
+        LinearImage parked = NativeJpeg.decode(jpeg, plain, 1, 0).orElseThrow();
+        for (int c = 0; c < 3; c++) {
+            assertThat(parked.channel(c)).as("channel %d", c).isEqualTo(direct.channel(c));
+        }
+        assertThat(parked.hasAlpha()).isFalse();
+        try (var left = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no parked pixels left behind").noneMatch(n -> n.startsWith("atelier-decode-"));
+        }
+    }
+
+    @Test
     void fullSizeDecodeMatchesTheImageIoPathWithinIdctRounding() throws RejectedImageException {
         byte[] jpeg = TestImages.jpeg(coffee(600, 400));
         PlainJpeg plain = DECODER.plainJpeg(jpeg).orElseThrow();
