@@ -264,8 +264,9 @@ public final class Engine {
      * A plain JPEG (see PlainJpeg) is decoded natively (libjpeg-turbo) straight to linear light; when the plan
      * starts by shrinking it, at the largest DCT reduction that still leaves the resize's target size, then
      * area-averaged to exactly the size a full decode would be resized to. A plain PNG (see PlainPng: what the
-     * engine writes, so every parent after the upload) is read row by row straight into the frame. Anything else, or
-     * a fast path that fails, takes the ImageIO decoder, which reports damage the way every input's is reported.
+     * engine writes, so every parent after the upload) is read row by row straight into the frame, as it streams from
+     * the store when the parent is a stored one. Anything else, or a fast path that fails, takes the ImageIO decoder,
+     * which reports damage the way every input's is reported.
      */
     private Source source(ParentImage parent, EditPlan plan) throws RejectedImageException {
         Optional<ParentImage.Opener> opener = parent.opener();
