@@ -21,7 +21,9 @@ public final class AreaResample {
         float[] rows = new float[newWidth * height];
         IntStream.range(0, height).parallel().forEach(y -> across.apply(plane, y * width, 1, rows, y * newWidth, 1));
         float[] out = new float[newWidth * newHeight];
-        IntStream.range(0, newWidth).parallel().forEach(x -> down.apply(rows, x, newWidth, out, x, newWidth));
+        // down the columns a whole row at a time: the same sums in the same order as column by column, read in
+        // memory order (a column walk reads one float from each 64-byte line and was most of a resize's time)
+        IntStream.range(0, newHeight).parallel().forEach(o -> down.applyToRow(rows, newWidth, out, o));
         return out;
     }
 
@@ -44,6 +46,19 @@ public final class AreaResample {
                 weights[o] = w;
             }
             return new Weights(first, weights);
+        }
+
+        /** Output row {@code o} of rows {@code length} long: each covered input row, weighted, added in order into {@code out} (zero there). */
+        void applyToRow(float[] in, int length, float[] out, int o) {
+            float[] w = weights[o];
+            int to = o * length;
+            for (int k = 0; k < w.length; k++) {
+                float weight = w[k];
+                int from = (first[o] + k) * length;
+                for (int x = 0; x < length; x++) {
+                    out[to + x] += weight * in[from + x];
+                }
+            }
         }
 
         void apply(float[] in, int inStart, int inStep, float[] out, int outStart, int outStep) {
