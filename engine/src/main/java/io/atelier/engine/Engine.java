@@ -290,7 +290,7 @@ public final class Engine {
                 }
             }
         } catch (IOException e) {
-            throw ParentImage.unreadable(e);
+            throw new ParentImage.Unreadable(e);
         }
         // the end of the file asked for the full decoder (an EXIF turn after the pixels), or the rows were damaged:
         // read it whole, the usual way

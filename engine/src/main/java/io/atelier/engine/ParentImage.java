@@ -63,8 +63,4 @@ public final class ParentImage {
         bytes = null;
         return taken;
     }
-
-    static Unreadable unreadable(IOException cause) {
-        return new Unreadable(cause);
-    }
 }

@@ -1,7 +1,6 @@
 package io.atelier.imaging;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -39,6 +38,7 @@ public final class StreamedPng {
     private final PlainPng png;
     private final byte[] block = new byte[BLOCK];
     private byte[] chunkHeader; // the IDAT chunk being read, whose data starts at the stream's position
+    private byte[] after; // the header of the first chunk after the image data, once met
     private long left; // its data not yet read
     private final CRC32 crc = new CRC32();
     private boolean read;
@@ -127,8 +127,6 @@ public final class StreamedPng {
         }
         return tail(after);
     }
-
-    private byte[] after; // the header of the first chunk after the image data, once met
 
     // The next block of image data into the inflater, checking each IDAT chunk's checksum at its end.
     private boolean feed(java.util.zip.Inflater inflater) throws RejectedImageException {
