@@ -14,7 +14,6 @@ import java.util.zip.CRC32;
  * {@link PngHeader} checks them in a file in memory.
  */
 public final class StreamedPng {
-    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     /** Ancillary chunks that change nothing the decoder gives: anything else before the image data sends the file the usual way. */
     private static final Set<String> INERT = Set.of("sRGB", "gAMA", "cHRM", "pHYs", "tIME", "tEXt", "zTXt", "iTXt", "bKGD", "sBIT");
     /** Chunks before the image data are small (text, physical size); one larger than this is read the usual way. */
@@ -64,9 +63,9 @@ public final class StreamedPng {
     // Reads up to the first image data. `sizeCheck` refuses a picture over the limits, as for a file in memory.
     static Opened open(InputStream in, ImageHeader.SizeCheck sizeCheck) throws IOException, RejectedImageException {
         ByteArrayOutputStream head = new ByteArrayOutputStream(256);
-        byte[] signature = in.readNBytes(SIGNATURE.length);
+        byte[] signature = in.readNBytes(8);
         head.write(signature);
-        if (!java.util.Arrays.equals(signature, SIGNATURE)) {
+        if (ImageFormat.sniff(signature).filter(format -> format == ImageFormat.PNG).isEmpty()) {
             return whole(head, in);
         }
         PlainPng png = null;
