@@ -53,7 +53,7 @@ public final class Engine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
     /** Recorded with every render; bump when any operation's output bytes may change. */
-    public static final String VERSION = "atelier-engine/0.2.3";
+    public static final String VERSION = "atelier-engine/0.2.4";
 
     /** The settings that configure a generative engine, named in every refusal for the lack of one. */
     public static final String GENERATIVE_SETTINGS = "ATELIER_OPENAI_API_KEY (with ATELIER_OPENAI_BASE_URL and ATELIER_OPENAI_IMAGE_MODEL), "

@@ -272,6 +272,40 @@ public final class LinearImage {
         return out;
     }
 
+    /**
+     * This image moved or resampled to {@code width} × {@code height} by {@code plane}, applied to each colour plane and,
+     * when the frame has alpha, to its alpha as a 0–1 plane: how a geometric edit keeps transparency with its pixels.
+     * The function reads the plane it gets (this frame's own: it must not write it) and returns a new one,
+     * {@code width × height} values long.
+     */
+    public LinearImage remapped(int width, int height, java.util.function.UnaryOperator<float[]> plane) {
+        int n = Math.multiplyExact(width, height);
+        float[] red = sized(plane.apply(r), n);
+        float[] green = sized(plane.apply(g), n);
+        float[] blue = sized(plane.apply(b), n);
+        byte[] movedAlpha = null;
+        if (alpha != null) {
+            float[] a = new float[alpha.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (alpha[i] & 0xFF) / 255f; // an 8-bit value survives the float round trip exactly
+            }
+            float[] moved = sized(plane.apply(a), n);
+            movedAlpha = new byte[n];
+            for (int i = 0; i < n; i++) {
+                // bicubic overshoots past 0 and 1: clamp before rounding
+                movedAlpha[i] = (byte) Math.round(Math.min(1f, Math.max(0f, moved[i])) * 255f);
+            }
+        }
+        return new LinearImage(width, height, hasAlpha, red, green, blue, movedAlpha);
+    }
+
+    private static float[] sized(float[] plane, int n) {
+        if (plane.length != n) {
+            throw new IllegalArgumentException("a remapped plane must have " + n + " values, not " + plane.length);
+        }
+        return plane;
+    }
+
     /** A black image of the given size. */
     public static LinearImage blank(int width, int height, boolean hasAlpha) {
         LinearImage out = new LinearImage(width, height, hasAlpha);

@@ -53,16 +53,14 @@ public record Flip(@Param(doc = "true mirrors left–right, false top–bottom")
     private LinearImage flip(LinearImage image) {
         int w = image.width();
         int h = image.height();
-        LinearImage out = LinearImage.blank(w, h, image.hasAlpha());
-        for (int c = 0; c < 3; c++) {
-            float[] src = image.channel(c);
-            float[] dst = out.channel(c);
+        return image.remapped(w, h, src -> {
+            float[] dst = new float[src.length];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     dst[y * w + x] = horizontal ? src[y * w + (w - 1 - x)] : src[(h - 1 - y) * w + x];
                 }
             }
-        }
-        return out;
+            return dst;
+        });
     }
 }

@@ -94,9 +94,8 @@ public record Reframe(
         int ox = roomAtEnd ? 0 : cw - w;
         int oy = (ch - h) / 2;
         double reach = Math.max(1, Math.max(cw - w, ch - h));
-        LinearImage canvas = LinearImage.blank(cw, ch, image.hasAlpha());
-        for (int c = 0; c < 3; c++) {
-            float[] src = image.channel(c);
+        // Alpha is extended like colour: the room continues the photo's own transparency.
+        return image.remapped(cw, ch, src -> {
             float[] mirrored = new float[cw * ch];
             for (int y = 0; y < ch; y++) {
                 int sy = reflect(y - oy, h);
@@ -106,7 +105,7 @@ public record Reframe(
             }
             float[] soft = Kernels.gaussian(mirrored, cw, ch, 0.015 * Math.max(cw, ch));
             float[] calm = Kernels.gaussian(mirrored, cw, ch, 0.08 * Math.max(cw, ch));
-            float[] dst = canvas.channel(c);
+            float[] dst = mirrored; // no longer read once both blurs have it: its array takes the result
             for (int y = 0; y < ch; y++) {
                 for (int x = 0; x < cw; x++) {
                     int sx = x - ox;
@@ -123,8 +122,8 @@ public record Reframe(
                     }
                 }
             }
-        }
-        return canvas;
+            return dst;
+        });
     }
 
     private static int reflect(int v, int n) {

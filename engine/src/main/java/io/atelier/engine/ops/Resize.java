@@ -49,11 +49,7 @@ public record Resize(@Param(min = 16, max = 16_384, doc = "the longer side after
             return image;
         }
         boolean shrink = size[0] <= w && size[1] <= h;
-        float[][] planes = new float[3][];
-        for (int c = 0; c < 3; c++) {
-            planes[c] = shrink ? AreaResample.shrink(image.channel(c), w, h, size[0], size[1])
-                    : Kernels.resizeLinear(image.channel(c), w, h, size[0], size[1]);
-        }
-        return LinearImage.blank(size[0], size[1], image.hasAlpha()).withPlanes(planes[0], planes[1], planes[2]);
+        return image.remapped(size[0], size[1], plane -> shrink ? AreaResample.shrink(plane, w, h, size[0], size[1])
+                : Kernels.resizeLinear(plane, w, h, size[0], size[1]));
     }
 }

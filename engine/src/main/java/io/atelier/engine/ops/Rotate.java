@@ -80,15 +80,14 @@ public record Rotate(
         double ncx = (nw - 1) / 2.0;
         double ncy = (nh - 1) / 2.0;
         double[] m = {cos, sin, cx - cos * ncx - sin * ncy, -sin, cos, cy + sin * ncx - cos * ncy};
-        LinearImage out = LinearImage.blank(nw, nh, image.hasAlpha());
-        float[][] planes = new float[3][];
-        for (int c = 0; c < 3; c++) {
-            planes[c] = Kernels.warpAffine(image.channel(c), w, h, m, nw, nh);
-            for (int i = 0; i < planes[c].length; i++) {
-                planes[c][i] = Math.max(0f, planes[c][i]); // bicubic overshoot below black
+        // Alpha is turned like colour, so the corners a tilt opens continue the edge's transparency as they do its colour.
+        return image.remapped(nw, nh, plane -> {
+            float[] out = Kernels.warpAffine(plane, w, h, m, nw, nh);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Math.max(0f, out[i]); // bicubic overshoot below black
             }
-        }
-        return out.withPlanes(planes[0], planes[1], planes[2]);
+            return out;
+        });
     }
 
     /** Width and height of the largest rectangle with the image's aspect inside the image rotated by a radians. */
@@ -109,10 +108,8 @@ public record Rotate(
         int h = image.height();
         int nw = quarters % 2 == 0 ? w : h;
         int nh = quarters % 2 == 0 ? h : w;
-        LinearImage out = LinearImage.blank(nw, nh, image.hasAlpha());
-        for (int c = 0; c < 3; c++) {
-            float[] src = image.channel(c);
-            float[] dst = out.channel(c);
+        return image.remapped(nw, nh, src -> {
+            float[] dst = new float[src.length];
             for (int y = 0; y < nh; y++) {
                 for (int x = 0; x < nw; x++) {
                     int sx;
@@ -125,24 +122,22 @@ public record Rotate(
                     dst[y * nw + x] = src[sy * w + sx];
                 }
             }
-        }
-        return out;
+            return dst;
+        });
     }
 
     /** Swaps x and y (a mirror about the main diagonal): lets one routine work along either axis. */
     static LinearImage transpose(LinearImage image) {
         int w = image.width();
         int h = image.height();
-        LinearImage out = LinearImage.blank(h, w, image.hasAlpha());
-        for (int c = 0; c < 3; c++) {
-            float[] src = image.channel(c);
-            float[] dst = out.channel(c);
+        return image.remapped(h, w, src -> {
+            float[] dst = new float[src.length];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     dst[x * h + y] = src[y * w + x];
                 }
             }
-        }
-        return out;
+            return dst;
+        });
     }
 }

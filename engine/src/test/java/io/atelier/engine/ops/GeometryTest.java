@@ -74,6 +74,41 @@ class GeometryTest {
         }
     }
 
+    @Test
+    void geometricEditsMoveTransparencyWithThePixels() {
+        // A logo-like picture: the coffee photo whose left third is fully transparent and whose alpha ramps across the rest.
+        BufferedImage logo = new BufferedImage(600, 400, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 600; x++) {
+                int a = x < 200 ? 0 : (x - 200) * 255 / 399;
+                logo.setRGB(x, y, a << 24 | COFFEE.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        BufferedImage mirrored = run(logo, new Flip(true));
+        assertThat(mirrored.getRGB(599 - 33, 77) >>> 24).as("a transparent pixel stays transparent where it moved").isZero();
+        assertThat(mirrored.getRGB(599 - 500, 77)).as("colour and alpha move together").isEqualTo(logo.getRGB(500, 77));
+        BufferedImage upsideDown = run(logo, new Flip(false));
+        assertThat(upsideDown.getRGB(450, 399 - 12)).isEqualTo(logo.getRGB(450, 12));
+
+        BufferedImage turned = run(logo, new Rotate(90, false));
+        assertThat(turned.getRGB(399 - 10, 20) >>> 24).isZero(); // source (20, 10)
+        assertThat(turned.getRGB(399 - 10, 520)).isEqualTo(logo.getRGB(520, 10));
+
+        BufferedImage tilted = run(logo, new Rotate(10, false));
+        assertThat(tilted.getRGB(0, 0) >>> 24).as("the corner a tilt opens continues the transparent edge").isZero();
+        assertThat(tilted.getRGB(tilted.getWidth() * 3 / 4, tilted.getHeight() / 2) >>> 24).isGreaterThan(100);
+
+        BufferedImage small = run(logo, new Resize(300));
+        assertThat(small.getWidth()).isEqualTo(300);
+        assertThat(small.getRGB(40, 100) >>> 24).as("resized: the transparent third").isZero();
+        assertThat(small.getRGB(299, 100) >>> 24).as("resized: the opaque edge").isGreaterThan(245);
+
+        BufferedImage roomy = run(logo, new Reframe(16, 9, Edge.RIGHT, 0.4));
+        assertThat(roomy.getWidth()).isGreaterThan(600);
+        assertThat(roomy.getRGB(50, 200) >>> 24).as("reframed: the photo's transparent third").isZero();
+        assertThat(roomy.getRGB(520, 200)).as("reframed: the photo's own pixels").isEqualTo(logo.getRGB(520, 200));
+    }
+
     /** Where the 9×9 block around (x, y) of the source lies in the output, by exact pixel match. */
     private static int[] locate(BufferedImage out, int x, int y) {
         for (int oy = 4; oy < out.getHeight() - 4; oy++) {
