@@ -27,14 +27,16 @@ fi
 
 echo "== building the benchmark module"
 ./mvnw -B -q -o package -pl engine-benchmarks -am -DskipTests 2>/dev/null || ./mvnw -B -q package -pl engine-benchmarks -am -DskipTests
-CP="engine-benchmarks/target/classes:$(cat engine-benchmarks/target/classpath.txt)"
+# the classpath in a file, not on the command line (deploy/find-jdk.sh: ONNX Runtime and long command lines); JMH's
+# forks get theirs in a manifest-only JAR (jmh.separateClasspathJAR) for the same reason
+atelier_classpath_file engine-benchmarks/target/bench.args "engine-benchmarks/target/classes:$(cat engine-benchmarks/target/classpath.txt)"
 
 echo "== test image"
-"$JAVA" -cp "$CP" io.atelier.engine.bench.TestPatternWriter "$WORK/pattern.ppm"
+"$JAVA" @engine-benchmarks/target/bench.args io.atelier.engine.bench.TestPatternWriter "$WORK/pattern.ppm"
 printf '3 3\n0.9 0.1 0.0\n0.05 0.9 0.05\n0.0 0.1 0.9\n' > "$WORK/matrix.mat"
 
 echo "== JMH (engine kernels)"
-"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main KernelBenchmark -rf csv -rff "$WORK/jmh.csv" | tail -6
+"$JAVA" --enable-native-access=ALL-UNNAMED -Djmh.separateClasspathJAR=true @engine-benchmarks/target/bench.args org.openjdk.jmh.Main KernelBenchmark -rf csv -rff "$WORK/jmh.csv" | tail -6
 
 # median wall time in ms of a command, RUNS times
 median_ms() {

@@ -18,8 +18,9 @@ WARMUP="${WARMUP:-150}"
 OUT=target/pipeline-bench.md
 mkdir -p target
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -Datelier.root="$PWD" \
-  -cp "deploy/local-stack/target/classes:$(cat deploy/local-stack/target/classpath.txt)" \
+# the classpath in a file, not on the command line (deploy/find-jdk.sh: ONNX Runtime and long command lines)
+atelier_classpath_file target/pipeline.args "deploy/local-stack/target/classes:$(cat deploy/local-stack/target/classpath.txt)"
+"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -Datelier.root="$PWD" @target/pipeline.args \
   io.atelier.stack.PipelineBench "$STEPS" "$WARMUP" docs/sample-photos/coffee.png target/pipeline-result.md > target/pipeline-bench.log 2>&1 \
   || { tail -40 target/pipeline-bench.log; exit 1; }
 RESULT="$(cat target/pipeline-result.md)"

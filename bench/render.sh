@@ -51,7 +51,9 @@ if [ -z "${ATELIER_CP:-}" ]; then
   ATELIER_CP="$ROOT/engine-benchmarks/target/classes:$(cat engine-benchmarks/target/classpath.txt)"
 fi
 # the render worker's JVM (deploy/local-stack ServiceApp, LocalStack)
-ATELIER=("$JAVA" "${MEMORY_FLAGS[@]}" -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$ATELIER_CP"
+# the classpath in a file, not on the command line (deploy/find-jdk.sh: ONNX Runtime and long command lines)
+atelier_classpath_file "$WORK/render.args" "$ATELIER_CP"
+ATELIER=("$JAVA" "${MEMORY_FLAGS[@]}" -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED "@$WORK/render.args"
   io.atelier.engine.bench.RenderMain)
 
 # WhiteBalance(temperature 30): luminance-neutral gains r 1.12, g 1, b 0.88, normalised; vips applies them to sRGB
@@ -86,7 +88,7 @@ for size in $SIZES; do
   photo="$WORK/photo-${mp}mp.$format"
   if [ ! -s "$photo" ]; then
     echo "== making $photo ($w×$h)"
-    "$JAVA" -Xmx3g -cp "$ATELIER_CP" io.atelier.engine.bench.TestPhotoWriter docs/sample-photos/coffee.png "$w" "$h" "$photo"
+    "$JAVA" -Xmx3g "@$WORK/render.args" io.atelier.engine.bench.TestPhotoWriter docs/sample-photos/coffee.png "$w" "$h" "$photo"
   fi
   long=$(( w > h ? w : h ))
   for op in $OPS; do

@@ -8,10 +8,11 @@ atelier_find_jdk
 OUT=${OUT:-docs/benchmarks.md}
 ./atelier models install isnet >/dev/null
 ./mvnw -B -q -o package -pl engine-benchmarks -am -DskipTests 2>/dev/null || ./mvnw -B -q package -pl engine-benchmarks -am -DskipTests
-CP="engine-benchmarks/target/classes:$(cat engine-benchmarks/target/classpath.txt)"
+# the classpath in a file, not on the command line (deploy/find-jdk.sh: ONNX Runtime and long command lines)
+atelier_classpath_file engine-benchmarks/target/bench.args "engine-benchmarks/target/classes:$(cat engine-benchmarks/target/classpath.txt)"
 # the worker's JVM flags (deploy/local-stack LocalStack/ServiceApp)
 SECTION=$("$JAVA_HOME/bin/java" -Xmx1280m -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
-  -cp "$CP" io.atelier.engine.bench.SegmentationBenchmark docs/sample-photos/coffee.png 2>/dev/null)
+  @engine-benchmarks/target/bench.args io.atelier.engine.bench.SegmentationBenchmark docs/sample-photos/coffee.png 2>/dev/null)
 touch "$OUT"
 # keep everything before an earlier segmentation section, then append this run's
 awk '/^## Subject segmentation/ {exit} {print}' "$OUT" > "$OUT.tmp"

@@ -1,4 +1,4 @@
-# Sourced (POSIX sh) by ./mvnw, ./atelier and .ci/run: makes JAVA_HOME a JDK 21 or newer, or fails saying
+# Sourced (POSIX sh) by ./mvnw, ./atelier, .ci/run and bench/: makes JAVA_HOME a JDK 21 or newer, or fails saying
 # which JDK to install and how to point at it. The JDK already chosen (JAVA_HOME, else `java` on PATH) is kept
 # when it is new enough; otherwise the newest JDK 21+ in the usual install folders is used, and that is said.
 atelier_java_major() {
@@ -50,4 +50,12 @@ atelier_find_jdk() {
   export JAVA_HOME
   PATH="$JAVA_HOME/bin:$PATH"
   export PATH
+}
+
+# Writes "-cp CLASSPATH" to the argument file $1 for `java @$1`, so the classpath is not on the process's command
+# line: ONNX Runtime (1.29) walks the command line recursively when it starts, and a few thousand characters of
+# classpath overflow the calling thread's stack (SIGSEGV, exit 139, no hs_err file). The JVM reads @files itself.
+atelier_classpath_file() {
+  mkdir -p "$(dirname "$1")"
+  printf -- '-cp\n"%s"\n' "$2" > "$1"
 }

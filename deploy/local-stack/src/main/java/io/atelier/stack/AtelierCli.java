@@ -52,7 +52,9 @@ public final class AtelierCli {
         if (args.length >= 3 && args[1].equals("install") && args[2].equals(io.atelier.engine.subject.IsNetModel.NAME)) {
             ModelInstaller.install(directory);
         } else if (args.length >= 2 && args[1].equals("status")) {
-            ModelInstaller.status(directory);
+            if (!ModelInstaller.check(directory)) {
+                System.exit(1);
+            }
         } else {
             System.out.println("usage: ./atelier models install isnet | models status   (models directory: " + directory
                     + ", set ATELIER_MODELS_DIR to move it)");

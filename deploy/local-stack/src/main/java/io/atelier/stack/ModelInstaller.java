@@ -3,6 +3,7 @@ package io.atelier.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.engine.subject.IsNetModel;
+import io.atelier.engine.subject.IsNetSegmenter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -161,6 +163,27 @@ final class ModelInstaller {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code models status}: where the model is and whether it loads and runs in this JVM, which is what a worker
+     * will do with it. False when it is installed but does not load.
+     */
+    static boolean check(Path modelsDirectory) {
+        status(modelsDirectory);
+        Optional<Path> model = IsNetModel.installed(modelsDirectory);
+        if (model.isEmpty()) {
+            return true;
+        }
+        long start = System.nanoTime();
+        try (IsNetSegmenter segmenter = IsNetSegmenter.load(model.get(), IsNetModel.METHOD)) {
+            System.out.printf("[atelier] subject model: loads and runs here (%d ms to load it and run it twice on a blank image)%n",
+                    (System.nanoTime() - start) / 1_000_000);
+            return true;
+        } catch (RuntimeException e) {
+            System.out.println("[atelier] subject model: installed but does NOT load here: " + e.getMessage());
+            return false;
         }
     }
 
