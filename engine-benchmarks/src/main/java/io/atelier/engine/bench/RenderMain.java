@@ -13,6 +13,8 @@ import io.atelier.engine.planner.Planners;
 import io.atelier.engine.render.RenderOutcome;
 import io.atelier.engine.render.Renderer;
 import io.atelier.engine.subject.CentrePriorGrabCut;
+import io.atelier.engine.subject.IsNetModel;
+import io.atelier.engine.subject.SubjectDetectors;
 import io.atelier.imaging.DecodedImage;
 import io.atelier.imaging.ImageDecoder;
 import io.atelier.imaging.ImageLimits;
@@ -34,7 +36,7 @@ import java.util.Optional;
  * decode the input, run one operation's plan, encode the PNG and its thumbnail (and measure drift), write the PNG.
  * The plans are the ones the built-in planner makes for the words in {@link #plan}; they are given directly so
  * the timing does not include loading the planner's sentence model, which a worker loads once, not per render.
- * Usage: {@code RenderMain warm|blur|resize INPUT OUTPUT.png [--phases | --warm N]}; with --phases it prints each stage's
+ * Usage: {@code RenderMain warm|blur|resize|bright|bgblur INPUT OUTPUT.png [--phases | --warm N]}; with --phases it prints each stage's
  * time; with --warm N it renders once to start up (JVM, OpenCV's native libraries) and then N more times, reading the
  * input file and writing the PNG each time, and prints each of those renders' wall time: what a render costs in a
  * running worker, which starts once and renders many steps.
@@ -45,7 +47,7 @@ public final class RenderMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: RenderMain warm|blur|resize|bright INPUT OUTPUT.png [--phases | --warm N]");
+            System.err.println("usage: RenderMain warm|blur|resize|bright|bgblur INPUT OUTPUT.png [--phases | --warm N]");
             System.exit(2);
         }
         EditPlan plan = plan(args[0]);
@@ -53,7 +55,9 @@ public final class RenderMain {
             phases(plan, Files.readAllBytes(Path.of(args[1])), Path.of(args[2]));
             return;
         }
-        Engine engine = new Engine(Planners.fromEnvironment(Map.of()), ImageLimits.DEFAULT, new CentrePriorGrabCut());
+        // a background blur finds the subject as the worker does (IS-Net when it is installed); the other operations need no subject
+        Engine engine = new Engine(Planners.fromEnvironment(Map.of()), ImageLimits.DEFAULT, args[0].equals("bgblur")
+                ? SubjectDetectors.choose(IsNetModel.defaultDirectory()).detector() : new CentrePriorGrabCut());
         // each render reads the file afresh and holds nothing of the one before, as a worker holds one step's bytes
         renderOnce(engine, plan, Files.readAllBytes(Path.of(args[1])), Path.of(args[2]));
         if (args.length > 4 && args[3].equals("--warm")) {
@@ -80,14 +84,18 @@ public final class RenderMain {
         }
     }
 
-    /** The plan the built-in planner makes for "make it warmer", "blur the whole picture", "resize it to 2048 px" and "brighten it by half a stop". */
+    /**
+     * The plan the built-in planner makes for "make it warmer", "blur the whole picture", "resize it to 2048 px", "brighten it
+     * by half a stop" and "blur the background".
+     */
     static EditPlan plan(String op) {
         List<Operation> ops = switch (op) {
             case "warm" -> List.of(new WhiteBalance(30, 0, Region.WHOLE));
             case "blur" -> List.of(new Blur(1.2, Region.WHOLE));
             case "resize" -> List.of(new Resize(2048));
             case "bright" -> List.of(new Exposure(0.5, Region.WHOLE));
-            default -> throw new IllegalArgumentException("unknown op " + op + " (warm, blur, resize or bright)");
+            case "bgblur" -> List.of(new Blur(1.2, new Region.Background()));
+            default -> throw new IllegalArgumentException("unknown op " + op + " (warm, blur, resize, bright or bgblur)");
         };
         return EditPlan.of(op, "bench", ops);
     }

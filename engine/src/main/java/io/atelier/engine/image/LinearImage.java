@@ -367,6 +367,26 @@ public final class LinearImage {
         return this;
     }
 
+    /**
+     * Blends {@code edited} over colour plane {@code c} (0 red, 1 green, 2 blue) of this frame, in place: that plane's
+     * pixels of {@link #blendInPlace}, for an edit made one plane at a time. For an owner only, as {@link #blendInPlace}.
+     */
+    public void blendPlaneInPlace(int c, float[] edited, float[] weight) {
+        int n = width * height;
+        if (edited.length != n || weight.length != n) {
+            throw new IllegalArgumentException("blend needs a plane and a mask of " + n + " values");
+        }
+        float[] p = channel(c);
+        IntStream.range(0, height).parallel().forEach(row -> {
+            for (int i = row * width, end = i + width; i < end; i++) {
+                float m = weight[i];
+                if (m > 0f) {
+                    p[i] = p[i] + m * (edited[i] - p[i]); // blend's expression, so the bytes are the same
+                }
+            }
+        });
+    }
+
     private void blend(LinearImage edited, float[] weight, LinearImage out) {
         if (edited.width != width || edited.height != height || weight.length != width * height) {
             throw new IllegalArgumentException("blend needs images and a mask of one size");

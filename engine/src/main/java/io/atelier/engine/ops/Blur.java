@@ -30,19 +30,32 @@ public record Blur(
 
     @Override
     public LinearImage apply(LinearImage image, Optional<float[]> weights) {
-        boolean matte = region instanceof Region.Subject || region instanceof Region.Background;
-        return gaussian(image, radius / 100.0 * Math.max(image.width(), image.height()), matte ? weights : Optional.empty());
+        return gaussian(image, sigma(image), averagesWithin(weights));
     }
 
     @Override
     public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
-        boolean matte = region instanceof Region.Subject || region instanceof Region.Background;
-        if (matte && weights.isPresent()) {
+        if (averagesWithin(weights).isPresent()) {
             return apply(image, weights);
         }
-        double sigma = radius / 100.0 * Math.max(image.width(), image.height());
+        double sigma = sigma(image);
         for (int c = 0; c < 3; c++) {
             Kernels.gaussianInPlace(image.channel(c), image.width(), image.height(), sigma);
+        }
+        return image;
+    }
+
+    // A plane at a time: a 24 MP background blur holds one blurred plane (96 MB) beside the frame, where a blurred copy
+    // held three and did not fit the worker's heap.
+    @Override
+    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+        int w = image.width();
+        int h = image.height();
+        double sigma = sigma(image);
+        Optional<float[]> within = averagesWithin(Optional.of(mask));
+        float[] norm = within.map(m -> Kernels.gaussian(m, w, h, sigma)).orElse(null);
+        for (int c = 0; c < 3; c++) {
+            image.blendPlaneInPlace(c, plane(image.channel(c), w, h, sigma, within, norm), mask);
         }
         return image;
     }
@@ -51,27 +64,37 @@ public record Blur(
     public static LinearImage gaussian(LinearImage image, double sigma, Optional<float[]> weight) {
         int w = image.width();
         int h = image.height();
+        float[] norm = weight.map(m -> Kernels.gaussian(m, w, h, sigma)).orElse(null);
         float[][] out = new float[3][];
-        if (weight.isEmpty()) {
-            for (int c = 0; c < 3; c++) {
-                out[c] = Kernels.gaussian(image.channel(c), w, h, sigma);
-            }
-            return image.withPlanes(out[0], out[1], out[2]);
-        }
-        float[] m = weight.get();
-        float[] norm = Kernels.gaussian(m, w, h, sigma);
         for (int c = 0; c < 3; c++) {
-            float[] src = image.channel(c);
-            float[] weighted = new float[src.length];
-            for (int i = 0; i < src.length; i++) {
-                weighted[i] = src[i] * m[i];
-            }
-            float[] blurred = Kernels.gaussian(weighted, w, h, sigma);
-            for (int i = 0; i < src.length; i++) {
-                blurred[i] = norm[i] > 1e-4f ? blurred[i] / norm[i] : src[i];
-            }
-            out[c] = blurred;
+            out[c] = plane(image.channel(c), w, h, sigma, weight, norm);
         }
         return image.withPlanes(out[0], out[1], out[2]);
+    }
+
+    // One colour plane blurred, as a new plane; with a weight, only values inside it are averaged (norm: the blurred weight).
+    private static float[] plane(float[] src, int w, int h, double sigma, Optional<float[]> weight, float[] norm) {
+        if (weight.isEmpty()) {
+            return Kernels.gaussian(src, w, h, sigma);
+        }
+        float[] m = weight.get();
+        float[] blurred = new float[src.length];
+        for (int i = 0; i < src.length; i++) {
+            blurred[i] = src[i] * m[i];
+        }
+        Kernels.gaussianInPlace(blurred, w, h, sigma);
+        for (int i = 0; i < src.length; i++) {
+            blurred[i] = norm[i] > 1e-4f ? blurred[i] / norm[i] : src[i];
+        }
+        return blurred;
+    }
+
+    private double sigma(LinearImage image) {
+        return radius / 100.0 * Math.max(image.width(), image.height());
+    }
+
+    // A subject or background blur averages only within its mask, so the other side's colours do not bleed in.
+    private Optional<float[]> averagesWithin(Optional<float[]> weights) {
+        return region instanceof Region.Subject || region instanceof Region.Background ? weights : Optional.empty();
     }
 }

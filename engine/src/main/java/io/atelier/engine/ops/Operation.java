@@ -42,6 +42,16 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
         default LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
             return apply(image, weights);
         }
+
+        /**
+         * The pixels of {@code image.blend(apply(image, Optional.of(mask)), mask)}, written over {@code image}'s own colour
+         * planes, for a frame nobody else holds (see Renderer#runConsuming). By default a whole edited copy is made and
+         * blended back; an edit whose colour planes do not depend on each other can go a plane at a time and hold one
+         * edited plane instead of three.
+         */
+        default LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+            return image.blendInPlace(apply(image, Optional.of(mask)), mask);
+        }
     }
 
     /**

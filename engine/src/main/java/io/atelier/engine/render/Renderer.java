@@ -121,9 +121,8 @@ public final class Renderer {
                 if (mask.isEmpty()) {
                     yield local.applyInPlace(image, mask);
                 }
-                // the edit needs the original beside it (to blend), so it is a copy; the blend goes back into the original
-                LinearImage edited = local.apply(image, mask);
-                yield image.blendInPlace(edited, mask.get());
+                // the edit needs the original beside it (to blend): a copy, whole or a plane at a time, blended back into the original
+                yield local.applyBlendedInPlace(image, mask.get());
             }
             case Operation.Geometric geometric -> {
                 Move move = geometric.move(image, subject::matte);

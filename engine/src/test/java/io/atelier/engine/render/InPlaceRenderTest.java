@@ -48,7 +48,9 @@ class InPlaceRenderTest {
                 plan(new WhiteBalance(30, 0, Region.WHOLE)),
                 plan(new Blur(1.2, Region.WHOLE)), // σ ≥ 3 px: the recursive filter, in place
                 plan(new Blur(0.3, Region.WHOLE)), // σ < 3 px: the convolution through a temporary plane
-                plan(new Blur(1, new Region.Background())), // normalised by the matte, blended back in place
+                plan(new Blur(1, new Region.Background())), // normalised by the matte, blended back a plane at a time
+                plan(new Blur(0.3, new Region.Subject())), // the same below σ 3 px, through the convolution
+                plan(new Blur(0.8, new Region.Side(Edge.LEFT, 0.5))), // a blur through a mask it does not average within
                 plan(new WhiteBalance(-40, 20, new Region.Subject())),
                 plan(new Exposure(0.5, new Region.Sky())),
                 plan(new WhiteBalance(30, 0, Region.WHOLE), new Flip(true), new Blur(2, Region.WHOLE), new Vignette(-30, 0.3, true),
