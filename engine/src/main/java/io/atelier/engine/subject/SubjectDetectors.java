@@ -12,12 +12,19 @@ public final class SubjectDetectors {
     }
 
     /**
-     * What the model needs beyond the JVM's heap and its own memory: ONNX Runtime's weights and activations at their
-     * peak, rounded up from bench/segmentation.sh's measure with its arena on (3476 MiB peak RSS with a 1536 MiB heap
-     * and ~100 MiB of JVM: ~1840 MiB); docs/deploy.md, Memory.
+     * What the model needs beyond the JVM's heap: ONNX Runtime's weights and, during an inference, its activations
+     * (allocated without its arena, so they are returned after each run). Measured ~0.95–1.0 GiB at the peak of a
+     * render with the model against the same render without it (RenderMain bgblur at 24 and 50 MP); 1280 MiB leaves a
+     * quarter to spare. docs/deploy.md, Memory.
      */
-    public static final long MODEL_NATIVE_BYTES = 2048L << 20;
-    private static final long JVM_NATIVE_BYTES = 160L << 20;
+    public static final long MODEL_NATIVE_BYTES = 1280L << 20;
+    /** The worker's own memory beyond its heap (JVM, OpenCV, the planner's sentence model): measured 240–270 MiB. */
+    public static final long JVM_NATIVE_BYTES = 288L << 20;
+
+    /** The memory a worker with {@code maxHeap} bytes of heap needs to load the model and render with it. */
+    public static long bytesNeeded(long maxHeap) {
+        return maxHeap + MODEL_NATIVE_BYTES + JVM_NATIVE_BYTES;
+    }
 
     public static Choice choose(Path modelsDirectory) {
         return choose(modelsDirectory, Runtime.getRuntime().maxMemory(), memoryLimit());
@@ -29,7 +36,7 @@ public final class SubjectDetectors {
      * so a worker too small for it renders with the classical estimate and says why, instead of being killed mid-render.
      */
     static Choice choose(Path modelsDirectory, long maxHeap, long memoryLimit) {
-        long needed = maxHeap + MODEL_NATIVE_BYTES + JVM_NATIVE_BYTES;
+        long needed = bytesNeeded(maxHeap);
         if (IsNetModel.installed(modelsDirectory).isPresent() && memoryLimit < needed) {
             return new Choice(new CentrePriorGrabCut(), CentrePriorGrabCut.METHOD, String.format(java.util.Locale.ROOT,
                     "classical estimate (%s): the IS-Net model at %s is installed but NOT loaded: it needs %d MiB (heap %d + model %d + JVM %d)"

@@ -50,6 +50,33 @@ class KubernetesManifestsTest {
         assertThat(Manifests.at(find(render("production"), "Cluster", "atelier-session-db"), "spec.instances")).isEqualTo(3);
     }
 
+    @Test
+    void theProductionWorkerHasTheMemoryToLoadTheSubjectModel() {
+        // a worker refuses the model when its limit cannot hold heap + model + JVM, and renders with the classical estimate
+        // instead: a heap raised in the overlay without its limit would quietly turn IS-Net off in production
+        Map<String, Object> container = Manifests.containers(find(render("production"), "Deployment", "render-worker")).getFirst();
+        String javaOpts = Manifests.maps(container.get("env")).stream().filter(e -> "JAVA_OPTS".equals(e.get("name")))
+                .map(e -> (String) e.get("value")).findFirst().orElseThrow();
+        long heap = bytes(java.util.Arrays.stream(javaOpts.split("\\s+")).filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow()
+                .substring(4));
+        long limit = bytes((String) Manifests.at(container, "resources.limits.memory"));
+        assertThat(heap).as("the production worker's heap (subject edits at 50 MP need 1536 MB)").isGreaterThanOrEqualTo(1536L << 20);
+        assertThat(limit).as("limit against heap %d MiB + model + JVM", heap >> 20)
+                .isGreaterThanOrEqualTo(io.atelier.engine.subject.SubjectDetectors.bytesNeeded(heap));
+    }
+
+    // a JVM size (1536m, 2g) or a Kubernetes quantity (3584Mi, 4Gi) in bytes
+    private static long bytes(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([kKmMgG])i?").matcher(size);
+        assertThat(m.matches()).as(size).isTrue();
+        int shift = switch (Character.toLowerCase(m.group(2).charAt(0))) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            default -> 30;
+        };
+        return Long.parseLong(m.group(1)) << shift;
+    }
+
     // Each mutation below is a mistake the check exists to catch.
 
     @Test
