@@ -26,6 +26,20 @@ public record Clarity(
 
     @Override
     public LinearImage apply(LinearImage image, Optional<float[]> weights) {
+        return image.mapPixels(pixels(image));
+    }
+
+    @Override
+    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+        return image.mapPixelsInPlace(pixels(image), Optional.empty());
+    }
+
+    @Override
+    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+        return image.mapPixelsInPlace(pixels(image), Optional.of(mask));
+    }
+
+    private LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         return Sharpen.unsharp(image, (float) (amount / 100.0 * 0.8), 0.02 * Math.max(image.width(), image.height()), true);
     }
 }

@@ -35,6 +35,39 @@ public final class ColourMatrix {
         return image;
     }
 
+    /**
+     * The pixels of {@code image.blend(apply(image, m), mask)}, written over {@code image}'s own planes: for a frame the
+     * caller owns. Where the mask is 0 a pixel is left as it is.
+     */
+    public static LinearImage applyBlendedInPlace(LinearImage image, float[] m, float[] mask) {
+        if (m.length != 9 || mask.length != image.width() * image.height()) {
+            throw new IllegalArgumentException("a colour matrix has 9 entries, and the mask one value a pixel");
+        }
+        int w = image.width();
+        int h = image.height();
+        float[] r = image.channel(0);
+        float[] g = image.channel(1);
+        float[] b = image.channel(2);
+        IntStream.range(0, (h + ROWS_PER_TASK - 1) / ROWS_PER_TASK).parallel().forEach(task -> {
+            int start = task * ROWS_PER_TASK * w;
+            int end = Math.min(h, (task + 1) * ROWS_PER_TASK) * w;
+            for (int i = start; i < end; i++) {
+                float k = mask[i];
+                if (k <= 0f) {
+                    continue;
+                }
+                float ri = r[i];
+                float gi = g[i];
+                float bi = b[i];
+                // run's expressions, then blend's, so the bytes are those of the copy blended back
+                r[i] = ri + k * ((m[0] * ri + m[1] * gi + m[2] * bi) - ri);
+                g[i] = gi + k * ((m[3] * ri + m[4] * gi + m[5] * bi) - gi);
+                b[i] = bi + k * ((m[6] * ri + m[7] * gi + m[8] * bi) - bi);
+            }
+        });
+        return image;
+    }
+
     // Each pixel's three values are read before any is written, so out may be image itself.
     private static void run(LinearImage image, float[] m, LinearImage out) {
         if (m.length != 9) {

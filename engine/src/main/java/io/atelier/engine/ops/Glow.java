@@ -32,34 +32,70 @@ public record Glow(
 
     @Override
     public LinearImage apply(LinearImage image, Optional<float[]> weights) {
-        return kind == Kind.GLOW ? glow(image) : haze(image);
+        return kind == Kind.GLOW ? glow(image) : image.mapPixels(haze(image));
+    }
+
+    @Override
+    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+        if (kind == Kind.HAZE) {
+            return image.mapPixelsInPlace(haze(image), Optional.empty());
+        }
+        float[] bright = brightness(image);
+        for (int c = 0; c < 3; c++) {
+            float[] glowed = glowed(image.channel(c), bright, image.width(), image.height()); // reads plane c alone
+            System.arraycopy(glowed, 0, image.channel(c), 0, glowed.length);
+        }
+        return image;
+    }
+
+    // A plane at a time (glow) or pixel by pixel (haze), each blended back as it is made: one or two planes beside the
+    // frame where a whole edited copy was three
+    @Override
+    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+        if (kind == Kind.HAZE) {
+            return image.mapPixelsInPlace(haze(image), Optional.of(mask));
+        }
+        float[] bright = brightness(image);
+        for (int c = 0; c < 3; c++) {
+            image.blendPlaneInPlace(c, glowed(image.channel(c), bright, image.width(), image.height()), mask);
+        }
+        return image;
     }
 
     private LinearImage glow(LinearImage image) {
-        int w = image.width();
-        int h = image.height();
-        LinearImage bright = image.mapPixels(px -> {
-            float l = Tone.perceptual(Tone.luminance(px[0], px[1], px[2]));
-            float k = Tone.smoothstep(0.5f, 1f, l);
-            px[0] *= k;
-            px[1] *= k;
-            px[2] *= k;
-        });
-        double sigma = 0.025 * Math.max(w, h);
-        float[][] halo = new float[3][];
+        float[] bright = brightness(image);
+        float[][] out = new float[3][];
         for (int c = 0; c < 3; c++) {
-            halo[c] = Kernels.gaussian(bright.channel(c), w, h, sigma);
+            out[c] = glowed(image.channel(c), bright, image.width(), image.height());
         }
-        float k = (float) (0.8 * amount / 100.0);
-        return image.mapPixels((x, y, px) -> {
-            int i = y * w + x;
-            px[0] += k * halo[0][i];
-            px[1] += k * halo[1][i];
-            px[2] += k * halo[2][i];
-        });
+        return image.withPlanes(out[0], out[1], out[2]);
     }
 
-    private LinearImage haze(LinearImage image) {
+    // How much of each pixel blooms: its perceptual lightness above 0.5, smoothly.
+    private static float[] brightness(LinearImage image) {
+        float[] k = image.luminance();
+        for (int i = 0; i < k.length; i++) {
+            k[i] = Tone.smoothstep(0.5f, 1f, Tone.perceptual(k[i]));
+        }
+        return k;
+    }
+
+    // One colour plane with its bright parts' halo added, as a new plane.
+    private float[] glowed(float[] src, float[] bright, int w, int h) {
+        float[] halo = new float[src.length];
+        for (int i = 0; i < src.length; i++) {
+            halo[i] = src[i] * bright[i];
+        }
+        Kernels.gaussianInPlace(halo, w, h, 0.025 * Math.max(w, h));
+        float k = (float) (0.8 * amount / 100.0);
+        for (int i = 0; i < src.length; i++) {
+            halo[i] = src[i] + k * halo[i];
+        }
+        return halo;
+    }
+
+    // The veil of the scene's highlight colour, as the change to one pixel.
+    private LinearImage.PositionalPixelFunction haze(LinearImage image) {
         float[] y = image.luminance();
         float threshold = Tone.percentile(y, 0.9);
         double[] veil = new double[3];
@@ -77,11 +113,11 @@ public record Glow(
             v[c] = (float) Math.min(1, veil[c] / Math.max(1, n));
         }
         float t = (float) (0.35 * amount / 100.0);
-        return image.mapPixels(px -> {
+        return (x, row, px) -> {
             px[0] += t * (v[0] - px[0]);
             px[1] += t * (v[1] - px[1]);
             px[2] += t * (v[2] - px[2]);
-        });
+        };
     }
 
     /** Which atmosphere. */

@@ -33,4 +33,9 @@ public record Monochrome(Region region) implements Operation.Local {
     public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
         return ColourMatrix.applyInPlace(image, GREY.clone());
     }
+
+    @Override
+    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+        return ColourMatrix.applyBlendedInPlace(image, GREY.clone(), mask);
+    }
 }

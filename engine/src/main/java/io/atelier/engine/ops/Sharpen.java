@@ -29,20 +29,38 @@ public record Sharpen(
 
     @Override
     public LinearImage apply(LinearImage image, Optional<float[]> weights) {
-        return unsharp(image, (float) (amount / 100.0), radius, false);
+        return image.mapPixels(unsharp(image, (float) (amount / 100.0), radius, false));
     }
 
-    static LinearImage unsharp(LinearImage image, float k, double sigma, boolean midtones) {
+    @Override
+    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+        return image.mapPixelsInPlace(unsharp(image, (float) (amount / 100.0), radius, false), Optional.empty());
+    }
+
+    @Override
+    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+        return image.mapPixelsInPlace(unsharp(image, (float) (amount / 100.0), radius, false), Optional.of(mask));
+    }
+
+    /**
+     * An unsharp mask on perceptual lightness, as the change to one pixel: from its own value and the blurred lightness
+     * at its place, which is computed first, so the function may run over the frame in place. One plane beside the frame.
+     */
+    static LinearImage.PositionalPixelFunction unsharp(LinearImage image, float k, double sigma, boolean midtones) {
         int w = image.width();
         int h = image.height();
-        float[] y = image.luminance();
-        float[] l = Tone.perceptual(y);
-        float[] soft = Kernels.gaussian(l, w, h, sigma);
-        return image.mapPixels((x, row, px) -> {
+        float[] soft = image.luminance();
+        for (int i = 0; i < soft.length; i++) {
+            soft[i] = Tone.perceptual(soft[i]);
+        }
+        Kernels.gaussianInPlace(soft, w, h, sigma);
+        return (x, row, px) -> {
             int i = row * w + x;
-            float weight = midtones ? 4 * l[i] * (1 - l[i]) : 1;
-            float sharpened = l[i] + k * weight * (l[i] - soft[i]);
-            Tone.setLuminance(px, y[i], Tone.linear(sharpened));
-        });
+            float y = Tone.luminance(px[0], px[1], px[2]); // LinearImage.luminance's expression: the same value
+            float l = Tone.perceptual(y);
+            float weight = midtones ? 4 * l * (1 - l) : 1;
+            float sharpened = l + k * weight * (l - soft[i]);
+            Tone.setLuminance(px, y, Tone.linear(sharpened));
+        };
     }
 }

@@ -39,6 +39,11 @@ public record WhiteBalance(
         return ColourMatrix.applyInPlace(image, gains());
     }
 
+    @Override
+    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+        return ColourMatrix.applyBlendedInPlace(image, gains(), mask);
+    }
+
     private float[] gains() {
         double t = temperature / 100.0;
         double rGain = 1 + 0.4 * t;

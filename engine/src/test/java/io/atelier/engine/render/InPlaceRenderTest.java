@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.kernels.RecursiveGaussian;
 import io.atelier.engine.ops.Blur;
+import io.atelier.engine.ops.Clarity;
 import io.atelier.engine.ops.ColourOverlay;
 import io.atelier.engine.ops.Contrast;
 import io.atelier.engine.ops.Gradient;
@@ -17,8 +18,10 @@ import io.atelier.engine.ops.ToneRecovery;
 import io.atelier.engine.ops.Vibrance;
 import io.atelier.engine.ops.Exposure;
 import io.atelier.engine.ops.Flip;
+import io.atelier.engine.ops.Glow;
 import io.atelier.engine.ops.Operation;
 import io.atelier.engine.ops.Resize;
+import io.atelier.engine.ops.Sharpen;
 import io.atelier.engine.ops.Vignette;
 import io.atelier.engine.ops.WhiteBalance;
 import io.atelier.engine.plan.EditPlan;
@@ -51,6 +54,12 @@ class InPlaceRenderTest {
                 plan(new Blur(1, new Region.Background())), // normalised by the matte, blended back a plane at a time
                 plan(new Blur(0.3, new Region.Subject())), // the same below σ 3 px, through the convolution
                 plan(new Blur(0.8, new Region.Side(Edge.LEFT, 0.5))), // a blur through a mask it does not average within
+                // the other edits that blend back without a whole copy, over the whole frame and through a mask
+                plan(new Sharpen(80, 1.0, new Region.Subject()), new Clarity(40, new Region.Background()), new Sharpen(50, 1.5, Region.WHOLE),
+                        new Clarity(-30, Region.WHOLE)),
+                plan(new Glow(Glow.Kind.GLOW, 60, new Region.Subject()), new Glow(Glow.Kind.HAZE, 50, new Region.Background()),
+                        new Glow(Glow.Kind.GLOW, 40, Region.WHOLE), new Glow(Glow.Kind.HAZE, 30, Region.WHOLE)),
+                plan(new WhiteBalance(25, -10, new Region.Background()), new Monochrome(new Region.Subject())),
                 plan(new WhiteBalance(-40, 20, new Region.Subject())),
                 plan(new Exposure(0.5, new Region.Sky())),
                 plan(new WhiteBalance(30, 0, Region.WHOLE), new Flip(true), new Blur(2, Region.WHOLE), new Vignette(-30, 0.3, true),
