@@ -138,23 +138,7 @@ public final class LinearImage {
         if (tw == width && th == height) {
             return toBufferedImage();
         }
-        LinearImage small = new LinearImage(tw, th, hasAlpha,
-                AreaResample.shrink(r, width, height, tw, th), AreaResample.shrink(g, width, height, tw, th),
-                AreaResample.shrink(b, width, height, tw, th), hasAlpha ? shrunkAlpha(tw, th) : null);
-        return small.toBufferedImage();
-    }
-
-    private byte[] shrunkAlpha(int tw, int th) {
-        float[] plane = new float[alpha.length];
-        for (int i = 0; i < plane.length; i++) {
-            plane[i] = alpha[i] & 0xFF;
-        }
-        float[] shrunk = AreaResample.shrink(plane, width, height, tw, th);
-        byte[] out = new byte[shrunk.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Math.min(255, Math.round(shrunk[i]));
-        }
-        return out;
+        return remapped(tw, th, plane -> AreaResample.shrink(plane, width, height, tw, th)).toBufferedImage();
     }
 
     // The pixels of an INT_RGB or INT_ARGB image whose buffer is exactly its own rows, else null.

@@ -3,7 +3,6 @@ package io.atelier.engine.ops;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.plan.Region;
-import java.util.Optional;
 
 /**
  * Clarity: local contrast, an unsharp mask on perceptual lightness with σ = 2% of the longer side and
@@ -13,7 +12,7 @@ import java.util.Optional;
 @Doc(layer = Doc.Layer.FOCUS, value = "local contrast: a wide unsharp mask on lightness, weighted to the midtones")
 public record Clarity(
         @Param(min = -100, max = 100, doc = "positive adds local contrast, negative softens it") double amount,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public Clarity {
         region = Region.orWhole(region);
@@ -25,21 +24,7 @@ public record Clarity(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
-        return image.mapPixels(pixels(image));
-    }
-
-    @Override
-    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
-        return image.mapPixelsInPlace(pixels(image), Optional.empty());
-    }
-
-    @Override
-    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
-        return image.mapPixelsInPlace(pixels(image), Optional.of(mask));
-    }
-
-    private LinearImage.PositionalPixelFunction pixels(LinearImage image) {
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
         return Sharpen.unsharp(image, (float) (amount / 100.0 * 0.8), 0.02 * Math.max(image.width(), image.height()), true);
     }
 }

@@ -26,7 +26,7 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
      * Edits limited to a region: computed on the whole frame and blended back through the region's
      * soft mask, so pixels outside it stay exactly as they were.
      */
-    sealed interface Local extends Operation permits PerPixel, WhiteBalance, Glow, Monochrome, Blur, Sharpen, Clarity {
+    sealed interface Local extends Operation permits PerPixel, WhiteBalance, Glow, Monochrome, Blur {
         Region region();
 
         /**
@@ -55,18 +55,32 @@ public sealed interface Operation permits Operation.Local, Operation.Geometric, 
     }
 
     /**
-     * Local edits that change each pixel from its own value and place alone. The renderer runs them over a frame it
-     * owns in place, blending through the region's mask pixel by pixel, so neither a copy of the frame nor an edited
-     * frame beside it is needed (at 50 MP, 600 MB each).
+     * Local edits that change each pixel from its own value and place, and from what they computed from the whole frame
+     * before any pixel changes (a blurred lightness plane, say). They run over a frame the renderer owns in place,
+     * blending through the region's mask pixel by pixel, so neither a copy of the frame nor an edited frame beside it is
+     * needed (at 50 MP, 600 MB each).
      */
     sealed interface PerPixel extends Local permits Exposure, Contrast, ToneRecovery, Saturation, Vibrance, PaletteGrade, ColourOverlay,
-            Gradient, HueAdjust {
-        /** The change to one pixel, made for {@code image}: it may read the image's size first, never other pixels. */
+            Gradient, HueAdjust, Sharpen, Clarity {
+        /**
+         * The change to one pixel, made for {@code image}: anything it needs from the frame is read here, before the
+         * function runs; the function itself reads only the pixel it is given and its place, never other pixels.
+         */
         LinearImage.PositionalPixelFunction pixels(LinearImage image);
 
         @Override
         default LinearImage apply(LinearImage image, Optional<float[]> weights) {
             return image.mapPixels(pixels(image));
+        }
+
+        @Override
+        default LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
+            return image.mapPixelsInPlace(pixels(image), Optional.empty());
+        }
+
+        @Override
+        default LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
+            return image.mapPixelsInPlace(pixels(image), Optional.of(mask));
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.kernels.Kernels;
 import io.atelier.engine.plan.Region;
-import java.util.Optional;
 
 /**
  * Unsharp masking on perceptual lightness: l' = l + k·w(l)·(l − G_σ(l)), then each pixel is rescaled
@@ -16,7 +15,7 @@ import java.util.Optional;
 public record Sharpen(
         @Param(min = 0, max = 300, doc = "percent of the detail added back") double amount,
         @Param(min = 0.3, max = 5, doc = "σ in pixels") double radius,
-        Region region) implements Operation.Local {
+        Region region) implements Operation.PerPixel {
 
     public Sharpen {
         region = Region.orWhole(region);
@@ -28,18 +27,8 @@ public record Sharpen(
     }
 
     @Override
-    public LinearImage apply(LinearImage image, Optional<float[]> weights) {
-        return image.mapPixels(unsharp(image, (float) (amount / 100.0), radius, false));
-    }
-
-    @Override
-    public LinearImage applyInPlace(LinearImage image, Optional<float[]> weights) {
-        return image.mapPixelsInPlace(unsharp(image, (float) (amount / 100.0), radius, false), Optional.empty());
-    }
-
-    @Override
-    public LinearImage applyBlendedInPlace(LinearImage image, float[] mask) {
-        return image.mapPixelsInPlace(unsharp(image, (float) (amount / 100.0), radius, false), Optional.of(mask));
+    public LinearImage.PositionalPixelFunction pixels(LinearImage image) {
+        return unsharp(image, (float) (amount / 100.0), radius, false);
     }
 
     /**

@@ -115,14 +115,8 @@ public final class Renderer {
                     LinearImage edited = local.apply(image, mask);
                     yield mask.map(m -> image.blend(edited, m)).orElse(edited);
                 }
-                if (local instanceof Operation.PerPixel perPixel) {
-                    yield image.mapPixelsInPlace(perPixel.pixels(image), mask);
-                }
-                if (mask.isEmpty()) {
-                    yield local.applyInPlace(image, mask);
-                }
-                // the edit needs the original beside it (to blend): a copy, whole or a plane at a time, blended back into the original
-                yield local.applyBlendedInPlace(image, mask.get());
+                // through a mask the edit blends back into the original as it goes: pixel by pixel, a plane at a time, or a copy
+                yield mask.isEmpty() ? local.applyInPlace(image, mask) : local.applyBlendedInPlace(image, mask.get());
             }
             case Operation.Geometric geometric -> {
                 Move move = geometric.move(image, subject::matte);
