@@ -33,23 +33,58 @@ final class FaultLoad {
     private final Map<UUID, List<UUID>> accepted = new LinkedHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> serverErrors = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.function.Supplier<String> serviceErrors;
 
-    private FaultLoad(String sessionUrl, String key) {
+    private FaultLoad(String sessionUrl, String key, java.util.function.Supplier<String> serviceErrors) {
         this.sessionUrl = sessionUrl;
         this.key = key;
+        this.serviceErrors = serviceErrors;
     }
 
-    /** Opens the sessions, each with the test photo as its source. */
-    static FaultLoad open(String sessionUrl, String key, String label, int sessions) {
-        FaultLoad load = new FaultLoad(sessionUrl, key);
+    /**
+     * Opens the sessions, each with the test photo as its source, retrying a 503 as a client should; any other
+     * failure names the answer and {@code serviceErrors} (what session-service last logged), so a CI log says why.
+     */
+    static FaultLoad open(String sessionUrl, String key, String label, int sessions, java.util.function.Supplier<String> serviceErrors)
+            throws InterruptedException {
+        FaultLoad load = new FaultLoad(sessionUrl, key, serviceErrors);
         for (int s = 0; s < sessions; s++) {
-            UUID id = UUID.fromString(load.given().contentType(ContentType.JSON).body(Map.of("title", label + " " + s))
-                    .post(sessionUrl + "/api/sessions").then().statusCode(201).extract().path("sessionId"));
-            load.roots.put(id, UUID.fromString(load.given().multiPart("image", "coffee.png", Api.coffee(), "application/octet-stream")
-                    .post(sessionUrl + "/api/sessions/" + id + "/source").then().statusCode(201).extract().path("stepId")));
+            String title = label + " " + s;
+            UUID id = UUID.fromString(load.created("open a session", () -> load.given().contentType(ContentType.JSON)
+                    .body(Map.of("title", title)).post(sessionUrl + "/api/sessions")).path("sessionId"));
+            load.roots.put(id, UUID.fromString(load.created("upload a source", () -> load.given()
+                    .multiPart("image", "coffee.png", Api.coffee(), "application/octet-stream")
+                    .post(sessionUrl + "/api/sessions/" + id + "/source")).path("stepId")));
             load.accepted.put(id, Collections.synchronizedList(new ArrayList<>()));
         }
         return load;
+    }
+
+    private Response created(String what, java.util.function.Supplier<Response> request) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Response r = request.get();
+            if (r.statusCode() == 201) {
+                return r;
+            }
+            count(r.statusCode());
+            if (r.statusCode() != 503 || Instant.now().isAfter(deadline)) {
+                throw new AssertionError(what + ": " + r.statusCode() + " " + r.asString() + "\nsession-service logged: " + serviceErrors.get());
+            }
+            retries.incrementAndGet();
+            String after = r.header("Retry-After");
+            if (after == null) {
+                throw new AssertionError(what + ": 503 without Retry-After: " + r.asString());
+            }
+            Thread.sleep(Duration.ofSeconds(Long.parseLong(after)));
+        }
+    }
+
+    private void count(int status) {
+        if (status >= 500) {
+            serverErrors.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+        }
     }
 
     /**
@@ -102,8 +137,10 @@ final class FaultLoad {
                 if (r.statusCode() == 202) {
                     return UUID.fromString(r.path("stepId"));
                 }
+                count(r.statusCode());
                 if (r.statusCode() < 500 && r.statusCode() != 429) {
-                    throw new AssertionError("instruction refused with " + r.statusCode() + ": " + r.asString());
+                    throw new AssertionError("instruction refused with " + r.statusCode() + ": " + r.asString()
+                            + "\nsession-service logged: " + serviceErrors.get());
                 }
             } catch (Exception e) {
                 // connection refused or reset while the service is down: RestAssured throws the IOException as it is
@@ -137,5 +174,17 @@ final class FaultLoad {
     /** How many times a sender had to try again. */
     int retries() {
         return retries.get();
+    }
+
+    /** The 5xx answers the client got, by status. */
+    Map<Integer, Integer> serverErrors() {
+        Map<Integer, Integer> out = new java.util.TreeMap<>();
+        serverErrors.forEach((status, n) -> out.put(status, n.get()));
+        return out;
+    }
+
+    /** session-service's last logged errors, for a failure message. */
+    String serviceErrors() {
+        return serviceErrors.get();
     }
 }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -73,7 +74,9 @@ class InfrastructureFaultTest {
     void s3UnreachableFor20SecondsUnderLoad() throws Exception {
         underLoad("s3", Duration.ofSeconds(20), 10, () -> {
             stack.stopS3();
-            Thread.sleep(20_000);
+            Thread.sleep(2_000);
+            uploadWhileS3IsDown();
+            Thread.sleep(18_000);
             stack.startS3();
             return "S3 unreachable for 20 s";
         });
@@ -127,6 +130,48 @@ class InfrastructureFaultTest {
         assertThat(stranded[0]).as("outbox rows committed but unpublished when session-service was killed").isPositive();
     }
 
+    // an upload needs S3: the client is told to come back (503, Retry-After), and no session is left without its photo
+    private static void uploadWhileS3IsDown() throws Exception {
+        String title = "uploaded while S3 was down " + UUID.randomUUID();
+        io.restassured.response.Response r = io.restassured.RestAssured.given().header("Authorization", "Bearer " + stack.apiKey())
+                .multiPart("title", title).multiPart("image", "coffee.png", Api.coffee(), "application/octet-stream")
+                .post(stack.endpoints().sessionUrl() + "/api/sessions");
+        assertThat(r.statusCode()).as("upload while S3 is down: %s", r.asString()).isEqualTo(503);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.<String>path("type")).isEqualTo("https://atelier.dev/problems/unavailable");
+        assertThat(r.<String>path("detail")).contains("storage");
+        assertThat(Integer.parseInt(r.header("Retry-After"))).isPositive();
+        try (Connection c = DriverManager.getConnection(stack.endpoints().sessionJdbcUrl(), stack.jdbcUser(), "");
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM session WHERE title = ?")) {
+            q.setString(1, title);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next() ? rs.getInt(1) : -1).as("sessions written by the refused upload").isZero();
+            }
+        }
+    }
+
+    /** The last few errors and warnings session-service logged (first lines of each), for a failure message. */
+    private static String sessionServiceErrors() {
+        try {
+            List<String> lines = Files.readAllLines(stack.logDir().resolve("session-service.log"));
+            List<String> picked = new java.util.ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if ((line.contains(" ERROR ") || line.contains(" WARN ")) && !line.contains("NetworkClient")) {
+                    picked.add(line);
+                    for (int j = i + 1; j < lines.size() && j < i + 40 && !lines.get(j).matches("^\\d{4}-.*"); j++) {
+                        if (lines.get(j).contains("Caused by")) {
+                            picked.add(lines.get(j));
+                        }
+                    }
+                }
+            }
+            return String.join("\n", picked.subList(Math.max(0, picked.size() - 12), picked.size()));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     private static int unpublishedRows() throws Exception {
         try (Connection c = DriverManager.getConnection(stack.endpoints().sessionJdbcUrl(), stack.jdbcUser(), "");
              Statement s = c.createStatement();
@@ -157,7 +202,7 @@ class InfrastructureFaultTest {
      */
     private static void underLoad(String label, Duration spread, int after, Callable<String> fault) throws Exception {
         String key = stack.apiKey();
-        FaultLoad load = FaultLoad.open(stack.endpoints().sessionUrl(), key, label, SESSIONS);
+        FaultLoad load = FaultLoad.open(stack.endpoints().sessionUrl(), key, label, SESSIONS, InfrastructureFaultTest::sessionServiceErrors);
         Instant t0 = Instant.now();
         CompletableFuture<String> faulted = CompletableFuture.supplyAsync(() -> {
             try {
@@ -174,10 +219,12 @@ class InfrastructureFaultTest {
         Duration settling = Duration.between(accepted, Instant.now());
         LogAudit.Result r = LogAudit.audit(stack.endpoints(), load.accepted());
         double rate = LogAudit.replayEqualsLive(stack, load.accepted().keySet(), label.replace('-', '_'));
-        System.out.printf("[InfrastructureFaultTest] %s: %s; instructions %d (requested %d, client retries %d), lost %d, duplicated %d,"
-                        + " redelivered records %d; settled %d ms after the last was accepted; replay %.0f events/s; %d s in all%n",
-                label, what, r.instructions(), r.requested(), load.retries(), r.lost(), r.duplicated(), r.redelivered(), settling.toMillis(),
-                rate, Duration.between(t0, Instant.now()).toSeconds());
+        System.out.printf("[InfrastructureFaultTest] %s: %s; instructions %d (requested %d, client retries %d, 5xx answers %s), lost %d,"
+                        + " duplicated %d, redelivered records %d; settled %d ms after the last was accepted; replay %.0f events/s; %d s in all%n",
+                label, what, r.instructions(), r.requested(), load.retries(), load.serverErrors(), r.lost(), r.duplicated(), r.redelivered(),
+                settling.toMillis(), rate, Duration.between(t0, Instant.now()).toSeconds());
+        // an outage is a 503 the client retries, never a 500 (a bug's answer)
+        assertThat(load.serverErrors()).as("5xx answers by status; session-service logged: %s", load.serviceErrors()).doesNotContainKey(500);
         assertThat(r.instructions()).isEqualTo(SESSIONS * PER_SESSION);
         assertThat(r.lost()).as("lost").isZero();
         assertThat(r.duplicated()).as("duplicated").isZero();

@@ -54,6 +54,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, @Context UriInfo uri) {
+        java.util.Optional<Outage> outage = Outage.of(e);
+        if (outage.isPresent()) {
+            // expected while a dependency restarts: one line, not a stack trace per request
+            LOG.warnf("%s %s answered 503, %s: %s", uri.getPath(), outage.get(), e.getClass().getSimpleName(), e.getMessage());
+            return Response.fromResponse(respond(outage.get().problem(), uri)).header("Retry-After", Outage.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unhandled error", e);
         return respond(Problem.of("internal-error", "Internal error", 500, "Something went wrong on our side; nothing was changed. Try again."), uri);
     }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents every error answer of every operation from one declaration: an operation names the
  * problems only it can give in the {@value #EXTENSION} extension ({@code @Extension(name = EXTENSION,
  * value = "empty-instruction parent-pending")}); the ones that follow from its shape are added here
- * (500 for all; 401 and the bearer-key requirement for every {@code /api} path; 404 for an id in the path; malformed JSON; a wrong media type).
+ * (500 for all; 503 for a database or S3 that does not answer, for all but the framework's /q paths; 401 and the bearer-key requirement for every {@code /api} path; 404 for an id in the path; malformed JSON; a wrong media type).
  * Each status gets one {@code application/problem+json} response with the {@link Problem} schema and an
  * example per problem type. An unknown slug fails the build.
  */
@@ -65,6 +65,9 @@ public final class ProblemResponses implements OASFilter {
         }
         problems.addAll(fromShape(operation));
         problems.add(ProblemType.INTERNAL_ERROR);
+        if (!path.startsWith("/q/")) {
+            problems.add(ProblemType.UNAVAILABLE); // health answers its own 503, not a problem
+        }
         Map<Integer, List<ProblemType>> byStatus = problems.stream().distinct()
                 .collect(Collectors.groupingBy(ProblemType::status, TreeMap::new, Collectors.toList()));
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();

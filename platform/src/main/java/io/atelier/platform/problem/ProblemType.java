@@ -20,6 +20,9 @@ public enum ProblemType {
     BODY_TOO_LARGE("body-too-large", 413, "Request body too large",
             "The request body is 73400320 bytes; at most 60 MB (62914560 bytes) are accepted. Send a smaller image: export it as JPEG, or at a smaller size."),
     INTERNAL_ERROR("internal-error", 500, "Internal error", "Something went wrong on our side; nothing was changed. Try again."),
+    UNAVAILABLE("unavailable", 503, "Temporarily unavailable",
+            "The database did not answer, so this request may not have been carried out. Try again in a few seconds: "
+                    + "a step sent again with the same Idempotency-Key is made at most once."),
     CONTROL_CHARACTER("control-character", 400, "Control character in text",
             "The title has U+0000 (a control character) at position 4. Remove it; text may not contain control characters."),
     // sessions and their source image
@@ -109,9 +112,9 @@ public enum ProblemType {
         return new Problem(type(), title, status, exampleDetail, null);
     }
 
-    /** Whether an answer of this type carries {@code Retry-After} (a limit that frees up by itself). */
+    /** Whether an answer of this type carries {@code Retry-After} (a limit or an outage that passes by itself). */
     public boolean retryAfter() {
-        return status == 429 || slug.equals("streams-full");
+        return status == 429 || slug.equals("streams-full") || slug.equals("unavailable");
     }
 
     public static Optional<ProblemType> bySlug(String slug) {

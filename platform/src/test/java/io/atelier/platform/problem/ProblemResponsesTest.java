@@ -38,7 +38,7 @@ class ProblemResponsesTest {
         new ProblemResponses().filterOpenAPI(doc);
 
         Map<String, APIResponse> step = responses(doc, "/api/sessions/{id}/steps");
-        assertThat(step).containsOnlyKeys("202", "400", "401", "404", "409", "415", "500");
+        assertThat(step).containsOnlyKeys("202", "400", "401", "404", "409", "415", "500", "503");
         var badRequest = step.get("400").getContent().getMediaType(Problem.MEDIA_TYPE);
         assertThat(badRequest.getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
         assertThat(badRequest.getExamples()).containsOnlyKeys("empty-instruction", "malformed-json", "invalid-field");
@@ -52,8 +52,11 @@ class ProblemResponsesTest {
         assertThat(doc.getPaths().getPathItem("/api/sessions/{id}/steps").getPOST().getSecurity()).singleElement()
                 .satisfies(r -> assertThat(r.getSchemes()).containsOnlyKeys(ProblemResponses.SECURITY_SCHEME));
         assertThat(doc.getComponents().getSecuritySchemes().get(ProblemResponses.SECURITY_SCHEME).getScheme()).isEqualTo("bearer");
-        // an operation with no body or path id still documents its 500 (and its 401 under /api)
-        assertThat(responses(doc, "/api/sessions")).containsOnlyKeys("401", "500");
+        // a database or S3 that does not answer is a 503 the client may retry after Retry-After
+        assertThat(step.get("503").getContent().getMediaType(Problem.MEDIA_TYPE).getExamples()).containsOnlyKeys("unavailable");
+        assertThat(step.get("503").getHeaders()).containsKey("Retry-After");
+        // an operation with no body or path id still documents its 500 and 503 (and its 401 under /api); health answers its own 503
+        assertThat(responses(doc, "/api/sessions")).containsOnlyKeys("401", "500", "503");
         assertThat(responses(doc, "/q/health")).containsOnlyKeys("500");
         assertThat(doc.getPaths().getPathItem("/q/health").getGET().getSecurity()).isNull();
     }
