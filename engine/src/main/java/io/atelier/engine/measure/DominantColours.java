@@ -84,17 +84,29 @@ public final class DominantColours {
         return sum / shares;
     }
 
-    // Seeds at evenly spaced lightness quantiles: spread over the tonal range, no randomness. The pixels are ordered by
-    // lightness, ties by position (what a stable sort gives), through one primitive sort of (lightness bits, index) keys.
+    // Seeds at evenly spaced lightness quantiles: spread over the tonal range, no randomness. A seed is the pixel a stable
+    // sort by lightness puts at its rank (ties by position), found without sorting: the lightness at that rank, then,
+    // among the pixels of that lightness, the one at the rank's remaining offset in image order.
     private static double[] seeds(float[] lab, int n, int k) {
-        long[] order = new long[n];
+        double[] keys = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = (long) sortable(lab[3 * i]) << 32 | i;
+            keys[i] = sortable(lab[3 * i]); // exact as a double; ordered as Float.compare orders the values
         }
-        java.util.Arrays.sort(order);
+        double[] scratch = keys.clone();
         double[] centres = new double[3 * k];
         for (int c = 0; c < k; c++) {
-            int i = (int) order[(int) ((c + 0.5) * n / k)];
+            int rank = (int) ((c + 0.5) * n / k);
+            double key = Ranks.kth(scratch, rank);
+            int offset = rank;
+            for (double v : keys) {
+                if (v < key) {
+                    offset--; // left: how many pixels of this lightness come before the seed
+                }
+            }
+            int i = 0;
+            while (keys[i] != key || offset-- > 0) {
+                i++;
+            }
             centres[3 * c] = lab[3 * i];
             centres[3 * c + 1] = lab[3 * i + 1];
             centres[3 * c + 2] = lab[3 * i + 2];

@@ -101,9 +101,7 @@ public final class Drift {
         // a slight blur first, so that the half-pixel offsets left by aligning a crop at this scale do not read as lost structure
         double ssim = Kernels.ssim(Kernels.gaussian(refLuma, w, h, SSIM_PRE_BLUR), Kernels.gaussian(candLuma, w, h, SSIM_PRE_BLUR), w, h);
         double meanDeltaE = Arrays.stream(deltaE).sum() / n;
-        double[] sorted = deltaE.clone();
-        Arrays.sort(sorted);
-        double p95 = sorted[Math.min(n - 1, (int) Math.floor(0.95 * n))];
+        double p95 = Ranks.kth(deltaE, Math.min(n - 1, (int) Math.floor(0.95 * n))); // after the mean: it reorders deltaE
         double exposure = log2(Math.max(candY / n, 1e-6) / Math.max(refY / n, 1e-6));
         double temperature = cct(cr, cg, cb) - cct(rr, rg, rb);
         return new DriftMeasures(reframed, aligned, round(ssim, 4), round(meanDeltaE, 2), round(p95, 2),

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The k-means colours against a plain reference: the primitive-sorted seeds and the early stop must change nothing. */
+/**
+ * The k-means colours against a plain reference: the primitive-sorted seeds, the early stop and the pixels left
+ * unmeasured by Hamerly's bounds must change nothing.
+ */
 class DominantColoursTest {
 
     @Test
@@ -24,6 +27,23 @@ class DominantColoursTest {
             }
             lab[0] = trial % 3 == 0 ? -0.0f : lab[0];
             assertThat(DominantColours.of(lab, 5)).as("trial %d, %d pixels", trial, n).isEqualTo(reference(lab, 5));
+        }
+    }
+
+    @Test
+    void sameColoursAsThePlainDefinitionOnAPhoto() {
+        // a photo's pixels cluster, so most keep their centre between rounds without being measured
+        java.awt.image.BufferedImage photo = io.atelier.engine.Photos.COFFEE;
+        int n = photo.getWidth() * photo.getHeight();
+        float[] lab = new float[3 * n];
+        for (int i = 0; i < n; i++) {
+            double[] p = Cielab.fromRgb(photo.getRGB(i % photo.getWidth(), i / photo.getWidth()));
+            lab[3 * i] = (float) p[0];
+            lab[3 * i + 1] = (float) p[1];
+            lab[3 * i + 2] = (float) p[2];
+        }
+        for (int k = 1; k <= 8; k++) {
+            assertThat(DominantColours.of(lab, k)).as("k = %d", k).isEqualTo(reference(lab, k));
         }
     }
 
