@@ -35,6 +35,7 @@ import io.atelier.engine.subject.SubjectDetector;
 import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.measure.Drift;
 import io.atelier.engine.measure.DriftMeasures;
+import io.atelier.engine.measure.DriftReference;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -331,25 +332,33 @@ public final class Engine {
      * caller, if the reference cannot be read: drift is a measure, never a reason to fail a render.
      */
     public Optional<DriftMeasures> driftAgainst(byte[] referenceImage, RenderOutcome.Rendered rendered) {
+        return driftReference(referenceImage).map(reference -> driftAgainst(reference, rendered));
+    }
+
+    /** As {@link #driftAgainst(byte[], RenderOutcome.Rendered)}, against a reference made before (and kept) by {@link #driftReference}. */
+    public DriftMeasures driftAgainst(DriftReference reference, RenderOutcome.Rendered rendered) {
+        BufferedImage thumbnail;
         try {
-            Reference reference = reference(referenceImage);
-            BufferedImage thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rendered.thumbnailPng()));
-            return Optional.of(Drift.between(reference.thumbnail(), reference.width(), reference.height(), thumbnail,
-                    rendered.width(), rendered.height()));
-        } catch (RejectedImageException | java.io.IOException e) {
+            thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rendered.thumbnailPng()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the render's own thumbnail did not decode", e);
+        }
+        return Drift.between(reference.thumbnail(), reference.width(), reference.height(), thumbnail, rendered.width(), rendered.height());
+    }
+
+    /**
+     * An image (the original upload) made ready to measure drift against, or empty if it cannot be read. Only the
+     * drift measure's thumbnail is needed: decoded as for a plan that starts by shrinking to that size, a plain JPEG is
+     * read at the largest DCT reduction that still leaves it (at 24 MP, 1/8 scale: ~0.1 s where a full decode took
+     * ~0.8 s), and the thumbnail is made from the linear frame, as every render's source thumbnail is.
+     */
+    public Optional<DriftReference> driftReference(byte[] image) {
+        try {
+            Source source = source(image, EditPlan.of("drift reference", "engine", List.of(new Resize(Drift.ANALYSIS_SIDE))));
+            return Optional.of(new DriftReference(source.thumbnail(), source.width(), source.height()));
+        } catch (RejectedImageException e) {
             return Optional.empty();
         }
-    }
-
-    private record Reference(BufferedImage thumbnail, int width, int height) {
-    }
-
-    // Only the drift measure's thumbnail is needed: decoded as for a plan that starts by shrinking to that size, a plain
-    // JPEG is read at the largest DCT reduction that still leaves it (at 24 MP, 1/8 scale: ~0.1 s where a full decode
-    // took ~0.8 s), and the thumbnail is made from the linear frame, as every render's source thumbnail is.
-    private Reference reference(byte[] image) throws RejectedImageException {
-        Source source = source(image, EditPlan.of("drift reference", "engine", List.of(new Resize(Drift.ANALYSIS_SIDE))));
-        return new Reference(source.thumbnail(), source.width(), source.height());
     }
 
     /**

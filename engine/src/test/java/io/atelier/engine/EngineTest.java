@@ -66,6 +66,10 @@ class EngineTest {
         assertThat(crop.reframed()).isTrue();
         assertThat(crop.aligned()).as("the square is found inside the reduced original").isTrue();
         assertThat(engine.driftAgainst("not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII), warmer)).isEmpty();
+        // a reference made once (as the worker keeps the original's) measures every later step as the bytes would
+        var reference = engine.driftReference(jpeg).orElseThrow();
+        assertThat(engine.driftAgainst(reference, warmer)).isEqualTo(fromJpeg);
+        assertThat(engine.driftAgainst(reference, cropped)).isEqualTo(crop);
     }
 
     @Test

@@ -72,4 +72,29 @@ final class Api {
             throw new IllegalStateException(e);
         }
     }
+
+    // summed over every worker: a session's steps go to whichever worker owns its partition
+    static double workerMetric(String name) {
+        double sum = 0;
+        for (String worker : RunningStack.endpoints().workerUrls()) {
+            String text = io.restassured.RestAssured.given().get(worker + "/q/metrics").then().statusCode(200).extract().asString();
+            sum += text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                    .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l) // an exemplar (trace id, time) may follow the value
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
+        return sum;
+    }
+
+    /** The test photo with its first pixel's colour XORed with {@code flip}: bytes (and a hash) no other test uploads. */
+    static byte[] coffeeWithOnePixelChanged(int flip) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(coffee()));
+            image.setRGB(0, 0, image.getRGB(0, 0) ^ flip);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

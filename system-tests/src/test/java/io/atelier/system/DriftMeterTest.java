@@ -3,6 +3,7 @@ package io.atelier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,5 +45,22 @@ class DriftMeterTest {
         assertThat(tree.getDouble(s + ".drift.againstOriginal.score")).isLessThan(10.0);
         // the original has nothing to drift from
         assertThat(tree.getString("steps.find { it.stepId == '" + root + "' }.drift")).isNull();
+    }
+
+    @Test
+    void aChainReadsItsOriginalOnceForEveryStepsDriftAgainstIt() {
+        UUID session = Api.newSession("drift chain");
+        // a photo no other test uploads: the worker keeps originals by content, so coffee.png may already be there
+        UUID step = UUID.fromString(Api.upload(session, "coffee-drift.png", Api.coffeeWithOnePixelChanged(0x010200))
+                .then().statusCode(201).extract().path("stepId"));
+        double before = Api.workerMetric("atelier_drift_originals_decoded_total");
+        for (String instruction : List.of("warm it up a little", "more contrast", "black and white", "mirror it")) {
+            step = Api.step(session, step, instruction);
+            assertThat(Api.awaitFinished(session, step)).isEqualTo("rendered");
+        }
+        // three steps measured against an original that is not their parent, from one read of it
+        assertThat(Api.workerMetric("atelier_drift_originals_decoded_total") - before).isEqualTo(1.0);
+        JsonPath tree = Api.tree(session);
+        assertThat(tree.getDouble("steps.find { it.stepId == '" + step + "' }.drift.againstOriginal.histogramDistance")).isGreaterThan(0.9);
     }
 }

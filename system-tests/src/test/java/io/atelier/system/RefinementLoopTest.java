@@ -83,10 +83,10 @@ class RefinementLoopTest {
 
     @Test
     void aBranchOfSubjectEditsFindsTheSubjectOnceAndReusesTheMatte() {
-        double before = workerMetric("atelier_subject_detections_total");
+        double before = Api.workerMetric("atelier_subject_detections_total");
         UUID session = Api.newSession("matte cache");
         // a photo no other test uploads: mattes are cached per workspace and image hash, so coffee.png may already have one
-        UUID root = UUID.fromString(Api.upload(session, "coffee-variant.png", coffeeWithOnePixelChanged())
+        UUID root = UUID.fromString(Api.upload(session, "coffee-variant.png", Api.coffeeWithOnePixelChanged(0x000101))
                 .then().statusCode(201).extract().path("stepId"));
         UUID blur = Api.step(session, root, "blur the background");
         assertThat(Api.awaitFinished(session, blur)).isEqualTo("rendered");
@@ -97,36 +97,12 @@ class RefinementLoopTest {
         UUID shadow = Api.step(session, crop, "light from the left casting shadows");
         assertThat(Api.awaitFinished(session, shadow)).isEqualTo("rendered");
         // four subject edits in a row, one segmentation: the rest came from the mattes kept beside the images
-        assertThat(workerMetric("atelier_subject_detections_total") - before).isEqualTo(1.0);
+        assertThat(Api.workerMetric("atelier_subject_detections_total") - before).isEqualTo(1.0);
         JsonPath tree = Api.tree(session);
         for (UUID step : List.of(blur, vignette, crop, shadow)) {
             assertThat(tree.getString("steps.find { it.stepId == '" + step + "' }.subjectMethod")).isIn(
                     io.atelier.engine.subject.IsNetModel.METHOD, io.atelier.engine.subject.CentrePriorGrabCut.METHOD);
         }
-    }
-
-    private static byte[] coffeeWithOnePixelChanged() {
-        try {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Api.coffee()));
-            image.setRGB(0, 0, image.getRGB(0, 0) ^ 0x000101);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    // summed over every worker: a session's steps go to whichever worker owns its partition
-    private static double workerMetric(String name) {
-        double sum = 0;
-        for (String worker : RunningStack.endpoints().workerUrls()) {
-            String text = given().get(worker + "/q/metrics").then().statusCode(200).extract().asString();
-            sum += text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                    .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l) // an exemplar (trace id, time) may follow the value
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-        }
-        return sum;
     }
 
     @Test
