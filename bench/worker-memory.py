@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Peak RSS of the local stack's render worker per step, as a user meets it.
+"""Peak RSS of the local stack's render worker per step, as a user meets it, and where the step's time went.
 
 Uploads PHOTO to the running local stack (./atelier up), then sends each INSTRUCTION as a step: from the upload, or
 with --chain each from the step before. Before each step the worker's VmHWM is reset (/proc/PID/clear_refs, so run as
-the worker's user on Linux) and it is read once the gallery shows the step rendered or failed. Prints one line a step.
+the worker's user on Linux) and it is read once the gallery shows the step rendered or failed. Prints one line a step,
+with the worker's render time (durationMillis) and the rest of its time on the step (renderStarted to rendered
+minus the render: storing the image, measuring drift against the parent and the original).
 Set ATELIER_MODELS_DIR before ./atelier up to choose whether the worker has the subject model.
 
   bench/worker-memory.py PHOTO [--chain] INSTRUCTION...
@@ -55,6 +57,20 @@ def finished(session, step_id):
         time.sleep(0.5)
 
 
+def instant(text):
+    # ISO-8601 with up to nanoseconds and a Z: to seconds since the epoch, to the microsecond
+    date, frac = (text.rstrip("Z").split(".") + ["0"])[:2]
+    return time.mktime(time.strptime(date, "%Y-%m-%dT%H:%M:%S")) - time.timezone + float("0." + frac[:6])
+
+
+def worker_times(step):
+    timings, render = step.get("timings") or {}, step.get("durationMillis")
+    if render is None or "renderStarted" not in timings or "rendered" not in timings:
+        return ""
+    on_worker = (instant(timings["rendered"]) - instant(timings["renderStarted"])) * 1000
+    return f", render {render} ms + {on_worker - render:.0f} ms more on the worker"
+
+
 def main():
     args = sys.argv[1:]
     if not args or args[0].startswith("-"):
@@ -72,8 +88,8 @@ def main():
                        {"Content-Type": "application/json", "Idempotency-Key": uuid.uuid4().hex}, "POST")["stepId"]
         step = finished(session, step_id)
         why = "" if step["status"] == "rendered" else f" ({(step.get('failure') or {}).get('reason', '')})"
-        print(f"{instruction!r}: {step['status']}{why}, subject {step.get('subjectMethod')}, {time.time() - started:.1f} s, "
-              f"peak {mib(pid, 'VmHWM')} MiB", flush=True)
+        print(f"{instruction!r}: {step['status']}{why}, subject {step.get('subjectMethod')}, {time.time() - started:.1f} s"
+              f"{worker_times(step)}, peak {mib(pid, 'VmHWM')} MiB", flush=True)
         if chain and step["status"] == "rendered":
             parent = step_id
     time.sleep(5)
