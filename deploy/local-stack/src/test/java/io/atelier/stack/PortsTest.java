@@ -13,6 +13,8 @@ class PortsTest {
     @Test
     void portsForServersComeFromBelowTheRangeOutgoingConnectionsUseAndAreNeverHandedOutTwice() throws Exception {
         int ephemeralLow = Ports.ephemeralLow();
+        org.junit.jupiter.api.Assumptions.assumeTrue(ephemeralLow >= 21_000,
+                "this machine's ephemeral ports start at " + ephemeralLow + ", leaving no room below them: the kernel chooses");
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             int port = Ports.free();
