@@ -120,6 +120,7 @@ public final class FakeOpenAiImages implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         mostAtOnce.accumulateAndGet(answering.incrementAndGet(), Math::max);
+        counted.set(true);
         try (ex) {
             byte[] body = ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getPath();
@@ -183,9 +184,22 @@ public final class FakeOpenAiImages implements AutoCloseable {
             violations.add("fake failed: " + e);
             throw e;
         } finally {
+            answered();
+        }
+    }
+
+    // A request stops counting as being answered when its answer starts out, not when this thread is done with it: the
+    // client may have the whole answer, give its permit back and send its next request before then, which counted as one
+    // call too many at once (RenderPermitsTest saw 4 with 3 permits).
+    private void answered() {
+        if (counted.get()) {
+            counted.set(false);
             answering.decrementAndGet();
         }
     }
+
+    // per handling thread (an exchange's attributes would not do: the JDK server keeps them on the shared context)
+    private final ThreadLocal<Boolean> counted = ThreadLocal.withInitial(() -> false);
 
     private final ThreadLocal<String> prompt = ThreadLocal.withInitial(() -> "");
     private final ThreadLocal<String> size = ThreadLocal.withInitial(() -> "");
@@ -412,7 +426,8 @@ public final class FakeOpenAiImages implements AutoCloseable {
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void answer(HttpExchange ex, int status, byte[] body) throws IOException {
+    private void answer(HttpExchange ex, int status, byte[] body) throws IOException {
+        answered();
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, body.length);
         ex.getResponseBody().write(body);
