@@ -11,7 +11,7 @@ Set ATELIER_MODELS_DIR before ./atelier up to choose whether the worker has the 
   bench/worker-memory.py PHOTO [--chain] INSTRUCTION...
   e.g. bench/worker-memory.py photo-24mp.jpg "blur the background" "sharpen the subject"
 """
-import json, mimetypes, os, re, subprocess, sys, time, urllib.request, uuid
+import calendar, json, mimetypes, os, re, subprocess, sys, time, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SESSION, GALLERY = "http://127.0.0.1:8081", "http://127.0.0.1:8080"
@@ -60,7 +60,7 @@ def finished(session, step_id):
 def instant(text):
     # ISO-8601 with up to nanoseconds and a Z: to seconds since the epoch, to the microsecond
     date, frac = (text.rstrip("Z").split(".") + ["0"])[:2]
-    return time.mktime(time.strptime(date, "%Y-%m-%dT%H:%M:%S")) - time.timezone + float("0." + frac[:6])
+    return calendar.timegm(time.strptime(date, "%Y-%m-%dT%H:%M:%S")) + float("0." + frac[:6])
 
 
 def worker_times(step):
