@@ -46,8 +46,7 @@ final class FaultLoad {
      * Opens the sessions, each with the test photo as its source, retrying a 503 as a client should; any other
      * failure names the answer and {@code serviceErrors} (what session-service last logged), so a CI log says why.
      */
-    static FaultLoad open(String sessionUrl, String key, String label, int sessions, java.util.function.Supplier<String> serviceErrors)
-            throws InterruptedException {
+    static FaultLoad open(String sessionUrl, String key, String label, int sessions, java.util.function.Supplier<String> serviceErrors) {
         FaultLoad load = new FaultLoad(sessionUrl, key, serviceErrors);
         for (int s = 0; s < sessions; s++) {
             String title = label + " " + s;
@@ -61,24 +60,28 @@ final class FaultLoad {
         return load;
     }
 
-    private Response created(String what, java.util.function.Supplier<Response> request) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Response r = request.get();
-            if (r.statusCode() == 201) {
-                return r;
-            }
-            count(r.statusCode());
-            if (r.statusCode() != 503 || Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": " + r.statusCode() + " " + r.asString() + "\nsession-service logged: " + serviceErrors.get());
-            }
-            retries.incrementAndGet();
-            String after = r.header("Retry-After");
+    // a 503 is asked again every Retry-After seconds until it is something else, for a minute at most
+    private Response created(String what, java.util.function.Supplier<Response> request) {
+        java.util.concurrent.atomic.AtomicReference<Response> last = new java.util.concurrent.atomic.AtomicReference<>(request.get());
+        if (last.get().statusCode() == 503) {
+            String after = last.get().header("Retry-After");
             if (after == null) {
-                throw new AssertionError(what + ": 503 without Retry-After: " + r.asString());
+                throw new AssertionError(what + ": 503 without Retry-After: " + last.get().asString());
             }
-            Thread.sleep(Duration.ofSeconds(Long.parseLong(after)));
+            Duration wait = Duration.ofSeconds(Long.parseLong(after));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(wait).pollInterval(wait).until(() -> {
+                count(503);
+                retries.incrementAndGet();
+                last.set(request.get());
+                return last.get().statusCode() != 503;
+            });
         }
+        Response r = last.get();
+        if (r.statusCode() != 201) {
+            count(r.statusCode());
+            throw new AssertionError(what + ": " + r.statusCode() + " " + r.asString() + "\nsession-service logged: " + serviceErrors.get());
+        }
+        return r;
     }
 
     private void count(int status) {
