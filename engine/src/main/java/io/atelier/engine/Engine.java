@@ -34,6 +34,7 @@ import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.SubjectDetector;
 import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.measure.Drift;
+import io.atelier.engine.measure.DriftCandidate;
 import io.atelier.engine.measure.DriftMeasures;
 import io.atelier.engine.measure.DriftReference;
 import java.awt.image.BufferedImage;
@@ -156,10 +157,11 @@ public final class Engine {
         AtomicReference<LinearImage> frame = new AtomicReference<>(result.image());
         result = null; // the frame is held by `frame` alone, which encode empties
         Encoded encoded = encode(frame);
+        DriftCandidate candidate = new DriftCandidate(encoded.thumbnail(), encoded.width(), encoded.height());
         return new RenderOutcome.Rendered(plan, encoded.png(), encoded.width(), encoded.height(),
                 PngEncoder.encode(encoded.thumbnail()), encoded.thumbnail().getWidth(), encoded.thumbnail().getHeight(), facts.subjectMethod(),
                 source.reduced() ? Optional.empty() : facts.inputMatte(), facts.resultMatte(), facts.generated(),
-                Optional.of(Drift.between(source.thumbnail(), source.width(), source.height(), encoded.thumbnail(), encoded.width(), encoded.height())));
+                Optional.of(Drift.between(source.thumbnail(), source.width(), source.height(), candidate)), candidate);
     }
 
     /** A rendered frame as its PNG and its thumbnail. */
@@ -337,13 +339,8 @@ public final class Engine {
 
     /** As {@link #driftAgainst(byte[], RenderOutcome.Rendered)}, against a reference made before (and kept) by {@link #driftReference}. */
     public DriftMeasures driftAgainst(DriftReference reference, RenderOutcome.Rendered rendered) {
-        BufferedImage thumbnail;
-        try {
-            thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rendered.thumbnailPng()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the render's own thumbnail did not decode", e);
-        }
-        return Drift.between(reference.thumbnail(), reference.width(), reference.height(), thumbnail, rendered.width(), rendered.height());
+        // the render's own side of the measure was worked out against its parent: of the same size, it is not done again
+        return Drift.between(reference.thumbnail(), reference.width(), reference.height(), rendered.driftCandidate());
     }
 
     /**
@@ -375,7 +372,8 @@ public final class Engine {
         BufferedImage thumb = encoded.thumbnail();
         return new RenderOutcome.Rendered(EditPlan.of(prompt, "prompt", List.of(new Synthesize(prompt, Region.WHOLE))), encoded.png(),
                 encoded.width(), encoded.height(), PngEncoder.encode(thumb), thumb.getWidth(), thumb.getHeight(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(painted.committed()), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.of(painted.committed()), Optional.empty(),
+                new DriftCandidate(thumb, encoded.width(), encoded.height()));
     }
 
     // With a generative engine, what the planner set aside as synthesis becomes one synthesize operation, run

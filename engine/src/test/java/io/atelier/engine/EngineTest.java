@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,12 @@ class EngineTest {
         var reference = engine.driftReference(jpeg).orElseThrow();
         assertThat(engine.driftAgainst(reference, warmer)).isEqualTo(fromJpeg);
         assertThat(engine.driftAgainst(reference, cropped)).isEqualTo(crop);
+        // measured on the render's thumbnail as it was encoded, which is what the stored thumbnail PNG decodes to
+        for (RenderOutcome.Rendered step : List.of(warmer, cropped)) {
+            BufferedImage stored = ImageIO.read(new ByteArrayInputStream(step.thumbnailPng()));
+            assertThat(engine.driftAgainst(reference, step)).isEqualTo(io.atelier.engine.measure.Drift.between(
+                    reference.thumbnail(), reference.width(), reference.height(), stored, step.width(), step.height()));
+        }
     }
 
     @Test

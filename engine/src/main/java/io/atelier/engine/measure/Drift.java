@@ -41,72 +41,121 @@ public final class Drift {
      */
     public static DriftMeasures between(BufferedImage reference, int referenceWidth, int referenceHeight,
                                         BufferedImage candidate, int candidateWidth, int candidateHeight) {
+        return between(reference, referenceWidth, referenceHeight, new DriftCandidate(candidate, candidateWidth, candidateHeight));
+    }
+
+    /**
+     * As {@link #between(BufferedImage, int, int, BufferedImage, int, int)}, for a candidate that may be measured against
+     * more than one reference: what the measure works out of the candidate alone is kept in it for the next one.
+     */
+    public static DriftMeasures between(BufferedImage reference, int referenceWidth, int referenceHeight, DriftCandidate candidate) {
         double scale = Math.min(1.0, ANALYSIS_SIDE / (double) Math.max(referenceWidth, referenceHeight));
         int rw = scaled(referenceWidth, scale);
         int rh = scaled(referenceHeight, scale);
-        int cw = scaled(candidateWidth, scale);
-        int ch = scaled(candidateHeight, scale);
+        int cw = scaled(candidate.width(), scale);
+        int ch = scaled(candidate.height(), scale);
         float[][] ref = planes(reference, rw, rh);
-        float[][] cand = planes(candidate, cw, ch);
-        boolean reframed = Math.abs(((double) candidateWidth / candidateHeight) / ((double) referenceWidth / referenceHeight) - 1)
+        boolean reframed = Math.abs(((double) candidate.width() / candidate.height()) / ((double) referenceWidth / referenceHeight) - 1)
                 > ASPECT_TOLERANCE;
-        boolean aligned = !reframed;
-        List<Double> found = List.of();
         if (!reframed) {
-            cand = onGrid(cand, cw, ch, rw, rh);
-        } else {
-            double[] at = cw <= rw && ch <= rh && cw >= MIN_WINDOW && ch >= MIN_WINDOW
-                    ? Kernels.locate(luma(ref), rw, rh, luma(cand), cw, ch) : new double[] {0, 0, -1};
-            aligned = at[2] >= MATCH;
-            if (aligned) {
-                found = List.of(round(at[0] / rw, 4), round(at[1] / rh, 4), round((double) cw / rw, 4), round((double) ch / rh, 4));
-                ref = window(ref, rw, rh, at[0], at[1], cw, ch);
-                rw = cw;
-                rh = ch;
-            } else {
-                cand = onGrid(cand, cw, ch, rw, rh);
-            }
+            return measure(Seen.of(ref, rw, rh), candidate.seen(cw, ch, rw, rh), false, true, List.of());
         }
-        return measure(ref, cand, rw, rh, reframed, aligned, found);
+        double[] at = cw <= rw && ch <= rh && cw >= MIN_WINDOW && ch >= MIN_WINDOW
+                ? Kernels.locate(luma(ref), rw, rh, luma(candidate.seen(cw, ch, cw, ch).planes()), cw, ch) : new double[] {0, 0, -1};
+        if (at[2] < MATCH) {
+            return measure(Seen.of(ref, rw, rh), candidate.seen(cw, ch, rw, rh), true, false, List.of());
+        }
+        List<Double> found = List.of(round(at[0] / rw, 4), round(at[1] / rh, 4), round((double) cw / rw, 4), round((double) ch / rh, 4));
+        return measure(Seen.of(window(ref, rw, rh, at[0], at[1], cw, ch), cw, ch), candidate.seen(cw, ch, cw, ch), true, true, found);
     }
 
-    private static DriftMeasures measure(float[][] ref, float[][] cand, int w, int h, boolean reframed, boolean aligned, List<Double> window) {
-        int n = w * h;
-        float[] rr = ref[0], rg = ref[1], rb = ref[2];
-        float[] cr = cand[0], cg = cand[1], cb = cand[2];
-        float[] refLuma = new float[n];
-        float[] candLuma = new float[n];
+    private static DriftMeasures measure(Seen ref, Seen cand, boolean reframed, boolean aligned, List<Double> window) {
+        int n = ref.width * ref.height;
+        double[] labR = ref.lab;
+        double[] labC = cand.lab;
         double[] deltaE = new double[n];
-        float[] candLab = new float[3 * n];
-        double[] refHist = new double[BINS * BINS];
-        double[] candHist = new double[BINS * BINS];
-        double refY = 0;
-        double candY = 0;
         for (int i = 0; i < n; i++) {
-            double yr = luminance(rr[i], rg[i], rb[i]);
-            double yc = luminance(cr[i], cg[i], cb[i]);
-            refY += yr;
-            candY += yc;
-            refLuma[i] = (float) (255 * Srgb.encode(yr));
-            candLuma[i] = (float) (255 * Srgb.encode(yc));
-            double[] labR = Cielab.fromLinear(rr[i], rg[i], rb[i]);
-            double[] labC = Cielab.fromLinear(cr[i], cg[i], cb[i]);
-            deltaE[i] = Cielab.deltaE76(labR, labC);
-            candLab[3 * i] = (float) labC[0];
-            candLab[3 * i + 1] = (float) labC[1];
-            candLab[3 * i + 2] = (float) labC[2];
-            refHist[bin(labR)]++;
-            candHist[bin(labC)]++;
+            double dl = labR[3 * i] - labC[3 * i];
+            double da = labR[3 * i + 1] - labC[3 * i + 1];
+            double db = labR[3 * i + 2] - labC[3 * i + 2];
+            deltaE[i] = Math.sqrt(dl * dl + da * da + db * db); // ΔE76, as Cielab.deltaE76
         }
-        // a slight blur first, so that the half-pixel offsets left by aligning a crop at this scale do not read as lost structure
-        double ssim = Kernels.ssim(Kernels.gaussian(refLuma, w, h, SSIM_PRE_BLUR), Kernels.gaussian(candLuma, w, h, SSIM_PRE_BLUR), w, h);
+        double ssim = Kernels.ssim(ref.blurredLuma, cand.blurredLuma, ref.width, ref.height);
         double meanDeltaE = Arrays.stream(deltaE).sum() / n;
         double p95 = Ranks.kth(deltaE, Math.min(n - 1, (int) Math.floor(0.95 * n))); // after the mean: it reorders deltaE
-        double exposure = log2(Math.max(candY / n, 1e-6) / Math.max(refY / n, 1e-6));
-        double temperature = cct(cr, cg, cb) - cct(rr, rg, rb);
+        double exposure = log2(Math.max(cand.sumY / n, 1e-6) / Math.max(ref.sumY / n, 1e-6));
+        double temperature = cand.cct - ref.cct;
         return new DriftMeasures(reframed, aligned, round(ssim, 4), round(meanDeltaE, 2), round(p95, 2),
-                round(hellinger(refHist, candHist, n), 4), Math.round(temperature), round(exposure, 3),
-                DominantColours.of(candLab, DOMINANT_COLOURS), window);
+                round(hellinger(ref.histogram, cand.histogram, n), 4), Math.round(temperature), round(exposure, 3),
+                cand.dominantColours(), window);
+    }
+
+    /**
+     * One image on the grid a measure compares on: its planes and what is read of each pixel (L*a*b*, luminance,
+     * the chromaticity histogram), worked out once per image and grid; the dominant colours when first asked for.
+     */
+    static final class Seen {
+        private final float[][] planes;
+        private final int width;
+        private final int height;
+        private final double[] lab;
+        private final float[] blurredLuma;
+        private final double[] histogram;
+        private final double sumY;
+        private final double cct;
+        private List<DominantColour> dominant; // only a candidate's are reported
+
+        private Seen(float[][] planes, int width, int height) {
+            int n = width * height;
+            float[] r = planes[0], g = planes[1], b = planes[2];
+            double[] labs = new double[3 * n];
+            float[] luma = new float[n];
+            double[] bins = new double[BINS * BINS];
+            double y = 0;
+            for (int i = 0; i < n; i++) {
+                double yi = luminance(r[i], g[i], b[i]);
+                y += yi;
+                luma[i] = (float) (255 * Srgb.encode(yi));
+                double[] l = Cielab.fromLinear(r[i], g[i], b[i]);
+                labs[3 * i] = l[0];
+                labs[3 * i + 1] = l[1];
+                labs[3 * i + 2] = l[2];
+                bins[bin(l)]++;
+            }
+            this.planes = planes;
+            this.width = width;
+            this.height = height;
+            this.lab = labs;
+            // a slight blur first, so that the half-pixel offsets left by aligning a crop at this scale do not read as lost structure
+            this.blurredLuma = Kernels.gaussian(luma, width, height, SSIM_PRE_BLUR);
+            this.histogram = bins;
+            this.sumY = y;
+            this.cct = cct(r, g, b);
+        }
+
+        static Seen of(float[][] planes, int width, int height) {
+            return new Seen(planes, width, height);
+        }
+
+        float[][] planes() {
+            return planes;
+        }
+
+        synchronized List<DominantColour> dominantColours() {
+            if (dominant == null) {
+                float[] lab32 = new float[lab.length];
+                for (int i = 0; i < lab.length; i++) {
+                    lab32[i] = (float) lab[i];
+                }
+                dominant = DominantColours.of(lab32, DOMINANT_COLOURS);
+            }
+            return dominant;
+        }
+    }
+
+    // The candidate's planes at (width × height) brought onto the comparison grid (newWidth × newHeight).
+    static float[][] candidatePlanes(BufferedImage image, int width, int height, int newWidth, int newHeight) {
+        return onGrid(planes(image, width, height), width, height, newWidth, newHeight);
     }
 
     // The image's linear planes at exactly width × height.

@@ -130,6 +130,29 @@ class DriftTest {
     }
 
     @Test
+    void aCandidateMeasuredAgainstTwoImagesGetsWhatEachMeasureAloneGivesAndWorksOutItsOwnSideOnce() {
+        // a chained step: measured against its parent, then against the session's original
+        BufferedImage parent = run(COFFEE, new WhiteBalance(30, 0, Region.WHOLE));
+        BufferedImage step = run(parent, new Saturation(25, Region.WHOLE));
+        DriftCandidate candidate = new DriftCandidate(step, step.getWidth(), step.getHeight());
+        DriftMeasures againstParent = Drift.between(parent, parent.getWidth(), parent.getHeight(), candidate);
+        DriftMeasures againstOriginal = Drift.between(COFFEE, COFFEE.getWidth(), COFFEE.getHeight(), candidate);
+        assertThat(againstParent).isEqualTo(Drift.between(parent, step));
+        assertThat(againstOriginal).isEqualTo(Drift.between(COFFEE, step));
+        assertThat(againstOriginal.meanDeltaE()).isGreaterThan(againstParent.meanDeltaE());
+        assertThat(againstOriginal.dominantColours()).as("the step's colours, found once").isSameAs(againstParent.dominantColours());
+        // a crop, then an edit: found as a window of either reference, and of a reference of another shape
+        BufferedImage square = run(parent, new CropToAspect(1, 1, CropToAspect.Anchor.CENTRE));
+        DriftCandidate cropped = new DriftCandidate(square, square.getWidth(), square.getHeight());
+        assertThat(Drift.between(parent, parent.getWidth(), parent.getHeight(), cropped)).isEqualTo(Drift.between(parent, square));
+        assertThat(Drift.between(COFFEE, COFFEE.getWidth(), COFFEE.getHeight(), cropped)).isEqualTo(Drift.between(COFFEE, square));
+        BufferedImage unrelated = run(COFFEE, new CropToAspect(9, 16, CropToAspect.Anchor.CENTRE), new io.atelier.engine.ops.Monochrome(Region.WHOLE));
+        DriftMeasures notFound = Drift.between(unrelated, unrelated.getWidth(), unrelated.getHeight(), cropped);
+        assertThat(notFound).isEqualTo(Drift.between(unrelated, square));
+        assertThat(notFound.reframed()).isTrue();
+    }
+
+    @Test
     void dominantColoursOfATwoColourImageAreThoseColoursInTheirShares() {
         BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
