@@ -27,29 +27,35 @@ import java.util.concurrent.TimeUnit;
  * The time from POST to that event, minus the worker's own render time, is what the pipeline adds. On the same broker
  * in the same run it then runs Kafka's own {@code EndToEndLatency} tool, the floor to compare against. Prints markdown.
  *
- * <p>Arguments: {@code <steps> <warm-up steps> <photo.png> <report.md>}.
+ * <p>Arguments: {@code <steps> <warm-up steps> <photo.png> <report.md> [root|chain]}: each step from the session's original
+ * (root, the default), or each from the step before it (chain), as a person refines a picture; a chained step is
+ * measured for drift twice, against its parent and against the original.
  */
 public final class PipelineBench {
     private static final int STEPS_PER_SESSION = 25; // a session's tree goes out whole on every event: keep it the size a person makes
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<UUID, Arrival> arrivals = new ConcurrentHashMap<>();
+    // each step's first rendered arrival; the stepping thread blocks on it rather than polling (on two cores a polling
+    // client takes CPU from the services it measures)
+    private final Map<UUID, java.util.concurrent.CompletableFuture<Arrival>> arrivals = new ConcurrentHashMap<>();
     private final String key;
     private final Endpoints endpoints;
+    private final boolean chain;
 
     private record Arrival(long nanos, java.time.Instant at, long renderMillis, JsonNode timings) {
     }
 
     /** One step's measurement: POST to rendered-on-stream, the worker's render time within it, and the wall clock at both ends. */
-    record Sample(double totalMillis, double renderMillis, JsonNode timings, java.time.Instant posted, java.time.Instant arrived) {
+    record Sample(UUID step, double totalMillis, double renderMillis, JsonNode timings, java.time.Instant posted, java.time.Instant arrived) {
         double overheadMillis() {
             return totalMillis - renderMillis;
         }
     }
 
-    private PipelineBench(Endpoints endpoints, String key) {
+    private PipelineBench(Endpoints endpoints, String key, boolean chain) {
         this.endpoints = endpoints;
         this.key = key;
+        this.chain = chain;
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,7 +65,7 @@ public final class PipelineBench {
         Path root = Path.of(System.getProperty("atelier.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("atelier-pipeline-bench");
         try (LocalStack stack = LocalStack.start(root, data, StackPorts.random(), 1)) {
-            PipelineBench bench = new PipelineBench(stack.endpoints(), stack.apiKey());
+            PipelineBench bench = new PipelineBench(stack.endpoints(), stack.apiKey(), args.length > 4 && args[4].equals("chain"));
             List<Sample> samples = bench.run(steps, warmUp, photo);
             int records = Math.max(1000, steps * 5);
             String kafka = endToEndLatency(root, stack.endpoints().kafkaBootstrap(), records)
@@ -79,8 +85,10 @@ public final class PipelineBench {
             Session session = open(photo);
             Thread reader = stream(session.id());
             try {
+                UUID parent = session.root();
                 for (int i = 0; i < STEPS_PER_SESSION && done < steps + warmUp; i++, done++) {
-                    Sample s = step(session);
+                    Sample s = step(session, parent);
+                    parent = chain ? s.step() : session.root();
                     if (done >= warmUp) {
                         samples.add(s);
                     }
@@ -138,8 +146,8 @@ public final class PipelineBench {
                     for (JsonNode step : EventCodec.mapper().readTree(line.substring(5)).path("steps")) {
                         if ("rendered".equals(step.path("status").asText()) && !step.path("durationMillis").isNull()
                                 && !step.path("durationMillis").isMissingNode()) {
-                            arrivals.putIfAbsent(UUID.fromString(step.path("stepId").asText()),
-                                    new Arrival(now, at, step.path("durationMillis").asLong(), step.path("timings")));
+                            arrival(UUID.fromString(step.path("stepId").asText()))
+                                    .complete(new Arrival(now, at, step.path("durationMillis").asLong(), step.path("timings")));
                         }
                     }
                 }
@@ -151,8 +159,8 @@ public final class PipelineBench {
         return t;
     }
 
-    private Sample step(Session session) throws Exception {
-        String body = "{\"parentStepId\":\"" + session.root() + "\",\"instruction\":\"mirror it\"}";
+    private Sample step(Session session, UUID parent) throws Exception {
+        String body = "{\"parentStepId\":\"" + parent + "\",\"instruction\":\"mirror it\"}";
         java.time.Instant posted = java.time.Instant.now();
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoints.sessionUrl() + "/api/sessions/" + session.id() + "/steps"))
@@ -162,16 +170,17 @@ public final class PipelineBench {
             throw new IllegalStateException("requesting a step: " + r.statusCode() + " " + r.body());
         }
         UUID step = UUID.fromString(EventCodec.mapper().readTree(r.body()).path("stepId").asText());
-        long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
         Arrival a;
-        while ((a = arrivals.get(step)) == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("step " + step + " did not arrive rendered within 30 s");
-            }
-            Thread.onSpinWait();
-            Thread.sleep(0, 200_000);
+        try {
+            a = arrival(step).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("step " + step + " did not arrive rendered within 30 s");
         }
-        return new Sample((a.nanos() - t0) / 1e6, a.renderMillis(), a.timings(), posted, a.at());
+        return new Sample(step, (a.nanos() - t0) / 1e6, a.renderMillis(), a.timings(), posted, a.at());
+    }
+
+    private java.util.concurrent.CompletableFuture<Arrival> arrival(UUID step) {
+        return arrivals.computeIfAbsent(step, id -> new java.util.concurrent.CompletableFuture<>());
     }
 
     // Kafka's own produce→consume round trip (acks=all, 512-byte records) on the stack's broker
@@ -202,6 +211,12 @@ public final class PipelineBench {
         row(b, "worker render (durationMillis)", render);
         row(b, "pipeline overhead (the difference)", overhead);
         hops(b, samples);
+        // the worker's time after its render: storing the picture and thumbnail, and a chained step's drift against the original
+        double[] after = samples.stream().filter(s -> mark(s, "renderStarted") != null && mark(s, "rendered") != null)
+                .mapToDouble(s -> Duration.between(mark(s, "renderStarted"), mark(s, "rendered")).toNanos() / 1e6 - s.renderMillis()).sorted().toArray();
+        if (after.length > 0) {
+            row(b, "worker after its render (store; drift against the original)", after);
+        }
         b.append("\nKafka EndToEndLatency on the same broker (acks=all, 512 B), then the same round trip in a Kafka transaction, as each")
                 .append(" of the step's three Kafka hops makes it:\n\n```\n").append(kafka).append("\n```\n");
         return b.toString();
