@@ -9,6 +9,8 @@ import io.atelier.events.EventEnvelope;
 import io.atelier.events.ImageRef;
 import io.atelier.events.ImageRendered;
 import io.atelier.events.InstructionRequested;
+import io.atelier.events.RenderFailed;
+import io.atelier.events.StepRenamed;
 import io.atelier.events.KafkaEvents;
 import io.atelier.events.SessionEvent;
 import io.atelier.events.SessionStarted;
@@ -73,6 +75,24 @@ class StepTimingsTest {
                 .containsExactly("accepted", "published", "renderStarted", "rendered", "recorded", "outcomePublished");
         assertThat(timings.get("outcomePublished").asText()).isEqualTo("2026-11-28T09:00:00.067Z");
         assertThat(stepOf(session, step).previewUrl()).isEqualTo("/api/sessions/" + session + "/steps/" + step + "/preview");
+        assertThat(coverOf(session)).as("the newest rendered step is the session's cover").contains("/steps/" + step + "/thumbnail");
+
+        // events whose records carry no timings (a failure from an older worker, a rename) keep what the step has, and the cover
+        UUID failing = UUID.randomUUID();
+        new KafkaProbe(kafka.bootstrapServers()).publish(List.of(
+                record(event(session, 5, new InstructionRequested(failing, root, "mirror it", image("a"))), requested),
+                record(event(session, 6, new RenderFailed(failing, "no", "try again", List.of(), "engine/test")), CarriedHeaders.none()),
+                record(event(session, 7, new StepRenamed(step, "mirrored")), CarriedHeaders.none())));
+        await().atMost(TIMEOUT).until(() -> "mirrored".equals(stepOf(session, step).name()));
+        assertThat(stepOf(session, failing).status()).isEqualTo("failed");
+        assertThat(stepOf(session, failing).timings().fieldNames()).toIterable().containsExactly("accepted", "published");
+        assertThat(stepOf(session, step).timings().fieldNames()).toIterable().hasSize(6);
+        assertThat(coverOf(session)).contains("/steps/" + step + "/thumbnail");
+    }
+
+    private String coverOf(UUID session) {
+        return queries.recentSessions("default", 500).stream().filter(s -> s.sessionId().equals(session)).findFirst().orElseThrow()
+                .thumbnailUrl();
     }
 
     private GalleryViews.Step stepOf(UUID session, UUID step) {

@@ -53,6 +53,9 @@ final class SessionProjection {
         if (last.isEmpty()) {
             throw new SequenceGapException(e, expected);
         }
+        // the whole chain so far, kept on the step in the step's own statement: an outcome's record carries its request's hops too
+        String timings = carried.get(io.atelier.platform.kafka.CarriedHeaders.TIMINGS).isPresent() ? carried.timings().toString() : null;
+        String cover = null; // a new cover thumbnail for the session, set with its sequence
         switch (e.event()) {
             case SessionStarted ignored -> { }
             case SessionDeleted d -> {
@@ -71,26 +74,27 @@ final class SessionProjection {
                         VALUES (?,?,NULL,?,NULL,'rendered',?,?,?,?,?,?,?,?,?,?)""",
                         s.stepId(), e.sessionId(), e.sequence(), s.image().key(), s.image().sha256(), s.image().contentType(),
                         s.image().width(), s.image().height(), s.image().bytes(), s.thumbnail().key(), s.thumbnail().sha256(), ts(e), ts(e));
-                exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", s.thumbnail().key(), e.sessionId());
+                cover = s.thumbnail().key();
             }
             // the root of a session started from a prompt: pending until its generated draft arrives; the prompt shows as its instruction
             case DraftRequested d -> exec(c, """
                     INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, requested_at)
                     VALUES (?,?,NULL,?,?,'pending',?)""", d.stepId(), e.sessionId(), e.sequence(), d.prompt(), ts(e));
             case InstructionRequested r -> exec(c, """
-                    INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, requested_at)
-                    VALUES (?,?,?,?,?,'pending',?)""", r.stepId(), e.sessionId(), r.parentStepId(), e.sequence(), r.instruction(), ts(e));
+                    INSERT INTO gallery_step (id, session_id, parent_step_id, sequence, instruction, status, requested_at, timings)
+                    VALUES (?,?,?,?,?,'pending',?,?)""", r.stepId(), e.sessionId(), r.parentStepId(), e.sequence(), r.instruction(), ts(e), timings);
             case ImageRendered r -> {
                 exec(c, """
                         UPDATE gallery_step SET status = 'rendered', image_key = ?, image_sha256 = ?, image_type = ?, image_width = ?,
                             image_height = ?, image_bytes = ?, thumb_key = ?, thumb_sha256 = ?, plan = ?, engine_version = ?,
-                            duration_ms = ?, subject_method = ?, drift = ?, finished_at = ?, progress_provider = NULL, progress_started_at = NULL
+                            duration_ms = ?, subject_method = ?, drift = ?, finished_at = ?, progress_provider = NULL, progress_started_at = NULL,
+                            timings = COALESCE(?, timings)
                             WHERE id = ? AND session_id = ?""",
                         r.image().key(), r.image().sha256(), r.image().contentType(), r.image().width(), r.image().height(), r.image().bytes(),
                         r.thumbnail().key(), r.thumbnail().sha256(), r.plan().toString(), r.engineVersion(), r.durationMillis(), r.subjectMethod(),
-                        r.drift().isEmpty() ? null : r.drift().toString(), ts(e),
+                        r.drift().isEmpty() ? null : r.drift().toString(), ts(e), timings,
                         r.stepId(), e.sessionId());
-                exec(c, "UPDATE gallery_session SET cover_thumb_key = ? WHERE id = ?", r.thumbnail().key(), e.sessionId());
+                cover = r.thumbnail().key();
                 if (r.generated().isPresent()) {
                     var g = r.generated().get();
                     exec(c, "UPDATE gallery_step SET generated = ?, mask_key = ?, mask_sha256 = ? WHERE id = ? AND session_id = ?",
@@ -104,8 +108,9 @@ final class SessionProjection {
                     d.stepId(), e.sessionId());
             case RenderFailed f -> exec(c, """
                     UPDATE gallery_step SET status = 'failed', failure_reason = ?, failure_hint = ?, not_understood = ?, engine_version = ?,
-                        finished_at = ?, progress_provider = NULL, progress_started_at = NULL WHERE id = ? AND session_id = ?""",
-                    f.reason(), f.hint(), StoredJson.write(f.notUnderstood()), f.engineVersion(), ts(e),
+                        finished_at = ?, progress_provider = NULL, progress_started_at = NULL, timings = COALESCE(?, timings)
+                        WHERE id = ? AND session_id = ?""",
+                    f.reason(), f.hint(), StoredJson.write(f.notUnderstood()), f.engineVersion(), ts(e), timings,
                     f.stepId(), e.sessionId());
             // progress only while the step is pending: the times are the event's own, so a replay writes the same row
             case io.atelier.events.GenerationStarted g -> exec(c, """
@@ -115,22 +120,9 @@ final class SessionProjection {
                     UPDATE gallery_step SET status = 'cancelled', finished_at = ?, progress_provider = NULL, progress_started_at = NULL
                         WHERE id = ? AND session_id = ?""", ts(e), x.stepId(), e.sessionId());
         }
-        // the whole chain so far: an outcome's record carries its request's hops too
-        java.util.Optional<java.util.UUID> step = stepOf(e);
-        if (step.isPresent() && carried.get(io.atelier.platform.kafka.CarriedHeaders.TIMINGS).isPresent()) {
-            exec(c, "UPDATE gallery_step SET timings = ? WHERE id = ? AND session_id = ?", carried.timings().toString(), step.get(), e.sessionId());
-        }
-        exec(c, "UPDATE gallery_session SET last_sequence = ?, updated_at = ? WHERE id = ?", e.sequence(), ts(e), e.sessionId());
+        exec(c, "UPDATE gallery_session SET last_sequence = ?, updated_at = ?, cover_thumb_key = COALESCE(?, cover_thumb_key) WHERE id = ?",
+                e.sequence(), ts(e), cover, e.sessionId());
         keep(c, e);
-    }
-
-    private static java.util.Optional<java.util.UUID> stepOf(EventEnvelope e) {
-        return switch (e.event()) {
-            case InstructionRequested r -> java.util.Optional.of(r.stepId());
-            case ImageRendered r -> java.util.Optional.of(r.stepId());
-            case RenderFailed f -> java.util.Optional.of(f.stepId());
-            default -> java.util.Optional.empty();
-        };
     }
 
     // the event as the log carried it (this build's reading of it, upcast if it was older)
