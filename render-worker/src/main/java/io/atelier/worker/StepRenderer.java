@@ -38,6 +38,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +65,7 @@ public class StepRenderer {
     private final String actor;
     private final GenerativeEvidence evidence;
     private final RenderPermits permits;
+    private static final Executor STORING = Executors.newVirtualThreadPerTaskExecutor();
 
     public StepRenderer(ImageStore images, WorkerSettings settings, GenerativeSettings generativeSettings, BflSettings bfl, ComfyUiConfig comfyUi,
                         PermitSettings permitSettings, MeterRegistry metrics) {
@@ -186,12 +191,26 @@ public class StepRenderer {
     }
 
     private ImageRendered store(EventEnvelope request, InstructionRequested step, RenderOutcome.Rendered r, long elapsedMillis) {
-        ImageStore.ImageWithThumbnail stored = stored(request, r);
+        // the picture and thumbnail go to the store (waiting on I/O) while this thread measures drift (CPU)
+        CompletableFuture<ImageStore.ImageWithThumbnail> storing = CompletableFuture.supplyAsync(() -> stored(request, r), STORING);
+        ObjectNode drift;
+        try {
+            drift = drift(step, r);
+        } catch (RuntimeException | Error e) {
+            storing.handle((ignored, storeFailure) -> null).join(); // the step is retried from here: nothing of it still running
+            throw e;
+        }
+        ImageStore.ImageWithThumbnail stored;
+        try {
+            stored = storing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e; // a storage failure as itself: the loop retries it
+        }
         r.sourceMatte().ifPresent(m -> cacheMatte(request.workspaceId(), step.parentImage().sha256(), m));
         r.resultMatte().ifPresent(m -> cacheMatte(request.workspaceId(), stored.image().sha256(), m));
         return new ImageRendered(step.stepId(), stored.image(), stored.thumbnail(), PlanJson.toTree(r.plan()), Engine.VERSION, elapsedMillis,
                 r.subjectMethod().orElse(ImageRendered.NO_SUBJECT),
-                r.generated().map(g -> evidence.keep(request, step.stepId(), g, r.width(), r.height())), drift(step, r));
+                r.generated().map(g -> evidence.keep(request, step.stepId(), g, r.width(), r.height())), drift);
     }
 
     // The render's PNG goes to the store from wherever the engine put it (a big one is streamed from its temporary
