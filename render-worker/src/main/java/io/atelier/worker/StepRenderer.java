@@ -1,6 +1,7 @@
 package io.atelier.worker;
 
 import io.atelier.engine.Engine;
+import io.atelier.engine.WarmUp;
 import io.atelier.engine.ParentImage;
 import io.atelier.engine.render.EncodedPng;
 import io.atelier.engine.generative.GenerationException;
@@ -9,6 +10,7 @@ import io.atelier.engine.generative.Size;
 import io.atelier.imaging.ImageLimits;
 import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.Planners;
+import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.MattePng;
 import io.atelier.engine.subject.SubjectDetectors;
 import io.atelier.engine.subject.SubjectMatte;
@@ -57,6 +59,7 @@ public class StepRenderer {
     private final ImageStore images;
     private final Engine engine;
     private final String subjectMethod;
+    private final io.atelier.engine.subject.SubjectDetector subjectDetector; // uncounted: for the warm-up only
     private final Counter cachedMattes;
     private final Counter originalsDecoded;
     // by content (sha256): a session's steps come to the worker that owns its partition, so one entry serves its chain;
@@ -91,7 +94,17 @@ public class StepRenderer {
                 engine.generativeProvider().map(p -> ", " + permits.generativeLimit(p) + " " + p + " calls").orElse(""));
         this.evidence = new GenerativeEvidence(images);
         this.subjectMethod = subject.method();
+        this.subjectDetector = subject.detector();
         this.actor = "worker:" + settings.name();
+    }
+
+    /**
+     * Runs the engine's warm-up on this thread. It takes no render permit: its frames are ~2.5 MB, and a step that
+     * arrives meanwhile should not wait behind it.
+     */
+    WarmUp.Report warmUp(int rounds) {
+        // the classical detector is slow the first time; a model warms itself when it loads
+        return WarmUp.run(engine, rounds, subjectMethod.equals(CentrePriorGrabCut.METHOD) ? Optional.of(subjectDetector) : Optional.empty());
     }
 
     public EventEnvelope render(EventEnvelope request, InstructionRequested step) {

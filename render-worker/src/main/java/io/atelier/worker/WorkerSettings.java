@@ -36,6 +36,13 @@ public interface WorkerSettings {
     @WithDefault("3")
     int maxAttempts();
 
+    /**
+     * How many times the worker renders the engine's warm-up instructions in the background after it starts, so its first
+     * step is as fast as later ones (io.atelier.engine.WarmUp); 0 turns the warm-up off.
+     */
+    @WithDefault("1")
+    int warmUpRounds();
+
     /** How S3 outages are waited out. */
     StorageRetry storageRetry();
 

@@ -62,6 +62,14 @@ class RenderLoopTest {
     WorkerSettings settings;
 
     @Test
+    void theEngineIsWarmedUpOnceAfterStartAndEveryWarmUpInstructionRenders() {
+        // the worker's first steps would otherwise pay for the planner's model, OpenCV's libraries and cold code
+        await().atMost(RENDER_TIMEOUT).untilAsserted(() -> given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("atelier_worker_warm_up_seconds_count 1.0")));
+        given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("atelier_worker_warm_up_failed_total 0.0"));
+    }
+
+    @Test
     void commitsTheOutcomeAndTheInputOffsetInOneTransaction() throws IOException {
         KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers());
         UUID session = UUID.randomUUID();
