@@ -12,6 +12,7 @@ import io.atelier.engine.plan.PlanJson;
 import io.atelier.engine.planner.Planners;
 import io.atelier.engine.subject.CentrePriorGrabCut;
 import io.atelier.engine.subject.MattePng;
+import io.atelier.engine.subject.SubjectDetector;
 import io.atelier.engine.subject.SubjectDetectors;
 import io.atelier.engine.subject.SubjectMatte;
 import io.atelier.engine.render.RenderOutcome;
@@ -59,7 +60,7 @@ public class StepRenderer {
     private final ImageStore images;
     private final Engine engine;
     private final String subjectMethod;
-    private final io.atelier.engine.subject.SubjectDetector subjectDetector; // uncounted: for the warm-up only
+    private final SubjectDetector subjectDetector; // uncounted: for the warm-up only
     private final Counter cachedMattes;
     private final Counter originalsDecoded;
     // by content (sha256): a session's steps come to the worker that owns its partition, so one entry serves its chain;
