@@ -73,10 +73,13 @@ class InfrastructureFaultTest {
     @Order(2)
     void s3UnreachableFor20SecondsUnderLoad() throws Exception {
         underLoad("s3", Duration.ofSeconds(20), 10, () -> {
+            long waitsBefore = workerStorageWaits();
             stack.stopS3();
             Instant down = Instant.now();
             uploadWhileS3IsDown();
-            Thread.sleep(Duration.ofSeconds(20).minus(Duration.between(down, Instant.now()))); // the outage lasts 20 s in all
+            // S3 comes back once a worker has waited on it for a step (the fault reached the renders) and 20 s have passed
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> workerStorageWaits() > waitsBefore
+                    && Duration.between(down, Instant.now()).compareTo(Duration.ofSeconds(20)) >= 0);
             stack.startS3();
             return "S3 unreachable for 20 s";
         });
@@ -131,6 +134,19 @@ class InfrastructureFaultTest {
     }
 
     // an upload needs S3: the client is told to come back (503, Retry-After), and no session is left without its photo
+    // the workers' "S3 unavailable rendering step" lines so far: each is a step retried in place while S3 does not answer
+    private static long workerStorageWaits() throws java.io.IOException {
+        long waits = 0;
+        try (var logs = Files.list(stack.logDir())) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("render-worker")).toList()) {
+                try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) { // never malformed: the text looked for is ASCII
+                    waits += lines.filter(l -> l.contains("S3 unavailable rendering step")).count();
+                }
+            }
+        }
+        return waits;
+    }
+
     private static void uploadWhileS3IsDown() throws Exception {
         String title = "uploaded while S3 was down " + UUID.randomUUID();
         io.restassured.response.Response r = io.restassured.RestAssured.given().header("Authorization", "Bearer " + stack.apiKey())
