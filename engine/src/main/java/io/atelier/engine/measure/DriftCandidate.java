@@ -1,7 +1,6 @@
 package io.atelier.engine.measure;
 
 import java.awt.image.BufferedImage;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +15,10 @@ public final class DriftCandidate {
     private final int width;
     private final int height;
     // by (its scaled size, the grid it is compared on); two entries at most in a worker's step
-    private final Map<List<Integer>, Drift.Seen> seen = new ConcurrentHashMap<>();
+    private final Map<Grid, Drift.Seen> seen = new ConcurrentHashMap<>();
+
+    private record Grid(int scaledWidth, int scaledHeight, int gridWidth, int gridHeight) {
+    }
 
     /** The candidate's thumbnail (or the image itself) and the full size it stands for. */
     public DriftCandidate(BufferedImage thumbnail, int width, int height) {
@@ -40,7 +42,7 @@ public final class DriftCandidate {
 
     // The candidate at scaledWidth × scaledHeight, brought onto a gridWidth × gridHeight comparison grid.
     Drift.Seen seen(int scaledWidth, int scaledHeight, int gridWidth, int gridHeight) {
-        return seen.computeIfAbsent(List.of(scaledWidth, scaledHeight, gridWidth, gridHeight), key -> Drift.Seen.of(
+        return seen.computeIfAbsent(new Grid(scaledWidth, scaledHeight, gridWidth, gridHeight), key -> Drift.Seen.of(
                 Drift.candidatePlanes(thumbnail, scaledWidth, scaledHeight, gridWidth, gridHeight), gridWidth, gridHeight));
     }
 }
