@@ -27,18 +27,13 @@ public final class Previews {
     private Previews() {
     }
 
-    /** The preview of a decoded picture; transparency is flattened onto white, as JPEG has none. */
+    /**
+     * The preview of a decoded picture; transparency is flattened onto white, as JPEG has none. A picture that already
+     * fits (as a render worker makes it, area-averaged from its frame) is encoded as it is.
+     */
     public static byte[] jpeg(BufferedImage source) {
-        BufferedImage fitted = Thumbnails.fit(source, LONG_SIDE);
-        BufferedImage rgb = new BufferedImage(fitted.getWidth(), fitted.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(fitted, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
+        BufferedImage fitted = Math.max(source.getWidth(), source.getHeight()) <= LONG_SIDE ? source : Thumbnails.fit(source, LONG_SIDE);
+        BufferedImage rgb = fitted.getType() == BufferedImage.TYPE_INT_RGB ? fitted : flattened(fitted);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
             throw new IllegalStateException("no JPEG encoder available");
@@ -57,5 +52,18 @@ public final class Previews {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    private static BufferedImage flattened(BufferedImage picture) {
+        BufferedImage rgb = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+            g.drawImage(picture, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
     }
 }

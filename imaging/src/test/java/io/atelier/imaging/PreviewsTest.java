@@ -43,6 +43,20 @@ class PreviewsTest {
         assertThat(back.getRGB(300, 200) & 0xffffff).isGreaterThan(0xf0f0f0);
     }
 
+    @Test
+    void aPictureThatFitsIsEncodedAsItIsWithTheBytesTheFlatteningPathGives() {
+        BufferedImage rgb = gradient(2048, 1000);
+        BufferedImage opaque = new BufferedImage(2048, 1000, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 1000; y++) {
+            for (int x = 0; x < 2048; x++) {
+                opaque.setRGB(x, y, 0xff000000 | rgb.getRGB(x, y));
+            }
+        }
+
+        // the shortcut (no fit, no flattening copy) must not change what a worker's preview of the same picture is
+        assertThat(Previews.jpeg(rgb)).isEqualTo(Previews.jpeg(opaque));
+    }
+
     private static BufferedImage gradient(int w, int h) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
