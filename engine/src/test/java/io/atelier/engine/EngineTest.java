@@ -80,6 +80,54 @@ class EngineTest {
     }
 
     @Test
+    void aStepCarriesItsPreviewFittedInto2048PxAndTrueToItsPicture() throws IOException {
+        BufferedImage photo = ImageIO.read(new ByteArrayInputStream(COFFEE));
+        BufferedImage big = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.drawImage(photo, 0, 0, 3000, 2000, null);
+        g.dispose();
+        RenderOutcome.Rendered large = (RenderOutcome.Rendered) engine.render(io.atelier.imaging.PngEncoder.encode(big), "make it warmer");
+        RenderOutcome.Rendered small = rendered("make it warmer");
+
+        for (RenderOutcome.Rendered step : List.of(large, small)) {
+            assertThat(io.atelier.imaging.ImageFormat.sniff(step.previewJpeg())).contains(io.atelier.imaging.ImageFormat.JPEG);
+            BufferedImage preview = ImageIO.read(new ByteArrayInputStream(step.previewJpeg()));
+            BufferedImage full = ImageIO.read(new ByteArrayInputStream(step.png().bytes()));
+            // a big step fitted into 2048 px, a small one kept at its size
+            int expectedWidth = Math.min(full.getWidth(), 2048);
+            assertThat(preview.getWidth()).isEqualTo(expectedWidth);
+            assertThat(preview.getHeight()).isEqualTo((int) Math.round(full.getHeight() * (expectedWidth / (double) full.getWidth())));
+            // the same picture: each 1/8 × 1/8 block of the preview averages to its block of the full image
+            for (int by = 0; by < 8; by++) {
+                for (int bx = 0; bx < 8; bx++) {
+                    int[] shown = blockMean(preview, bx, by);
+                    int[] rendered = blockMean(full, bx, by);
+                    for (int c = 0; c < 3; c++) {
+                        assertThat(Math.abs(shown[c] - rendered[c])).as("block %d,%d channel %d", bx, by, c).isLessThanOrEqualTo(4);
+                    }
+                }
+            }
+        }
+    }
+
+    // the mean sRGB value of one of an image's 8 × 8 blocks
+    private static int[] blockMean(BufferedImage image, int bx, int by) {
+        int x0 = image.getWidth() * bx / 8, x1 = image.getWidth() * (bx + 1) / 8;
+        int y0 = image.getHeight() * by / 8, y1 = image.getHeight() * (by + 1) / 8;
+        long[] sum = new long[3];
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int rgb = image.getRGB(x, y);
+                sum[0] += (rgb >> 16) & 0xff;
+                sum[1] += (rgb >> 8) & 0xff;
+                sum[2] += rgb & 0xff;
+            }
+        }
+        long n = (long) (x1 - x0) * (y1 - y0);
+        return new int[] {(int) (sum[0] / n), (int) (sum[1] / n), (int) (sum[2] / n)};
+    }
+
+    @Test
     void theParentsBytesAreTakenOnceAndNotKept() {
         ParentImage parent = ParentImage.of(COFFEE);
         assertThat(engine.render(parent, "make it warmer", io.atelier.engine.kit.KitContext.NONE, java.util.Optional::empty))

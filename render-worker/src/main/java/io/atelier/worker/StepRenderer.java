@@ -228,15 +228,16 @@ public class StepRenderer {
     }
 
     // The render's PNG goes to the store from wherever the engine put it (a big one is streamed from its temporary
-    // file, never read onto the heap) and is let go once stored, or once storing has failed.
+    // file, never read onto the heap) and is let go once stored, or once storing has failed. Its preview goes with it,
+    // so the gallery never has to decode a big render to show it.
     private ImageStore.ImageWithThumbnail stored(EventEnvelope request, RenderOutcome.Rendered r) {
         ImageBytes thumbnail = ImageBytes.png(r.thumbnailPng(), r.thumbnailWidth(), r.thumbnailHeight());
         try (EncodedPng png = r.png()) {
             return switch (png) {
                 case EncodedPng.InMemory m -> images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
-                        ImageBytes.png(m.bytes(), r.width(), r.height()), thumbnail);
+                        ImageBytes.png(m.bytes(), r.width(), r.height()), thumbnail, Optional.of(r.previewJpeg()));
                 case EncodedPng.Spilled s -> images.storeWithThumbnail(request.workspaceId(), request.sessionId(),
-                        ImageFile.png(s.file(), r.width(), r.height()), thumbnail);
+                        ImageFile.png(s.file(), r.width(), r.height()), thumbnail, Optional.of(r.previewJpeg()));
             };
         }
     }

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,11 @@ class RenderLoopTest {
         // the objects the outcome names were stored before it, under their content hash
         assertThat(Sha256.hex(images.get(rendered.image().key()))).isEqualTo(rendered.image().sha256());
         assertThat(images.exists(rendered.thumbnail().key())).isTrue();
+        // and the preview the studio shows, under the image's hash, fitted to the square the crop made
+        BufferedImage preview = ImageIO.read(new ByteArrayInputStream(images.get(
+                ImageKeys.preview(request.workspaceId(), session, rendered.image().sha256()))));
+        assertThat(preview.getWidth()).isEqualTo(Math.min(rendered.image().width(), 2048));
+        assertThat(preview.getHeight()).isEqualTo(preview.getWidth());
     }
 
     @Test

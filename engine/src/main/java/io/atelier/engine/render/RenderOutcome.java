@@ -13,7 +13,7 @@ public sealed interface RenderOutcome {
      * The receiver closes {@code png} once it has stored it (a big render's is a temporary file).
      */
     record Rendered(EditPlan plan, EncodedPng png, int width, int height, byte[] thumbnailPng, int thumbnailWidth,
-                    int thumbnailHeight, java.util.Optional<String> subjectMethod,
+                    int thumbnailHeight, byte[] previewJpeg, java.util.Optional<String> subjectMethod,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> sourceMatte,
                     java.util.Optional<io.atelier.engine.subject.SubjectMatte> resultMatte,
                     java.util.Optional<io.atelier.engine.generative.GenerativeStage.Committed> generated,

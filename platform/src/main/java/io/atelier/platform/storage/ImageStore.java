@@ -74,14 +74,25 @@ public final class ImageStore implements AutoCloseable {
      * an event records of them. Done before the event that names them, so no event names a missing object.
      */
     public ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageBytes image, ImageBytes thumbnail) {
+        return storeWithThumbnail(workspaceId, sessionId, image, thumbnail, Optional.empty());
+    }
+
+    /**
+     * As {@link #storeWithThumbnail(String, UUID, ImageBytes, ImageBytes)}, with the image's display-sized JPEG preview
+     * put beside them under the image's hash ({@link ImageKeys#preview}), where the gallery looks for it.
+     */
+    public ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageBytes image, ImageBytes thumbnail,
+                                                 Optional<byte[]> previewJpeg) {
         String sha = Sha256.hex(image.bytes());
         ImageRef imageRef = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, image.extension()), sha, image.width(),
                 image.height(), image.contentType(), image.bytes().length);
-        return storeWithThumbnail(workspaceId, sessionId, imageRef, () -> put(imageRef.key(), image.bytes(), imageRef.contentType()), thumbnail);
+        return storeWithThumbnail(workspaceId, sessionId, imageRef, () -> put(imageRef.key(), image.bytes(), imageRef.contentType()), thumbnail,
+                previewJpeg);
     }
 
-    /** As {@link #storeWithThumbnail(String, UUID, ImageBytes, ImageBytes)}, for an image in a file, streamed from it to the store. */
-    public ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageFile image, ImageBytes thumbnail) {
+    /** As {@link #storeWithThumbnail(String, UUID, ImageBytes, ImageBytes, Optional)}, for an image in a file, streamed from it to the store. */
+    public ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageFile image, ImageBytes thumbnail,
+                                                 Optional<byte[]> previewJpeg) {
         String sha;
         long size;
         try {
@@ -92,23 +103,32 @@ public final class ImageStore implements AutoCloseable {
         }
         ImageRef imageRef = new ImageRef(ImageKeys.image(workspaceId, sessionId, sha, image.extension()), sha, image.width(),
                 image.height(), image.contentType(), size);
-        return storeWithThumbnail(workspaceId, sessionId, imageRef, () -> put(imageRef.key(), image.file(), size, imageRef.contentType()), thumbnail);
+        return storeWithThumbnail(workspaceId, sessionId, imageRef, () -> put(imageRef.key(), image.file(), size, imageRef.contentType()), thumbnail,
+                previewJpeg);
     }
 
-    private ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageRef imageRef, Runnable putImage, ImageBytes thumbnail) {
+    private ImageWithThumbnail storeWithThumbnail(String workspaceId, UUID sessionId, ImageRef imageRef, Runnable putImage, ImageBytes thumbnail,
+                                                  Optional<byte[]> previewJpeg) {
         if (!thumbnail.contentType().equals(ImageBytes.PNG)) {
             throw new IllegalArgumentException("thumbnails are PNG, not " + thumbnail.contentType());
         }
         String thumbSha = Sha256.hex(thumbnail.bytes());
         ImageRef thumbRef = new ImageRef(ImageKeys.thumbnail(workspaceId, sessionId, thumbSha), thumbSha, thumbnail.width(),
                 thumbnail.height(), thumbnail.contentType(), thumbnail.bytes().length);
-        // the two puts go side by side: both must land before the event, neither needs the other
+        // the puts go side by side: all must land before the event, none needs another
         java.util.concurrent.CompletableFuture<Void> thumb = java.util.concurrent.CompletableFuture.runAsync(
                 () -> put(thumbRef.key(), thumbnail.bytes(), thumbRef.contentType()), SIDE_PUTS);
+        java.util.concurrent.CompletableFuture<Void> preview = previewJpeg.map(jpeg -> java.util.concurrent.CompletableFuture.runAsync(
+                () -> put(ImageKeys.preview(workspaceId, sessionId, imageRef.sha256()), jpeg, PREVIEW_TYPE), SIDE_PUTS))
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
         try {
             putImage.run();
         } finally {
-            joinPut(thumb);
+            try {
+                joinPut(thumb);
+            } finally {
+                joinPut(preview);
+            }
         }
         return new ImageWithThumbnail(imageRef, thumbRef);
     }
@@ -122,6 +142,7 @@ public final class ImageStore implements AutoCloseable {
         });
     }
 
+    private static final String PREVIEW_TYPE = "image/jpeg";
     private static final java.util.concurrent.Executor SIDE_PUTS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     private static void joinPut(java.util.concurrent.CompletableFuture<Void> put) {

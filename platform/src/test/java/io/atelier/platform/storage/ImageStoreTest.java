@@ -79,13 +79,16 @@ class ImageStoreTest {
             java.nio.file.Files.write(file, image);
             UUID session = UUID.randomUUID();
             byte[] thumb = png(16, 12, Color.GREEN);
+            byte[] preview = "a preview's bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ImageStore.ImageWithThumbnail fromFile = store.storeWithThumbnail("ws-1", session, ImageFile.png(file, 4000, 3000),
-                    ImageBytes.png(thumb, 16, 12));
+                    ImageBytes.png(thumb, 16, 12), java.util.Optional.of(preview));
 
             assertThat(fromFile.image()).extracting("key", "sha256", "width", "height", "contentType", "bytes").containsExactly(
                     "ws-1/" + session + "/" + Sha256.hex(image) + ".png", Sha256.hex(image), 4000, 3000, "image/png", (long) image.length);
             assertThat(store.get(fromFile.image().key())).isEqualTo(image);
             assertThat(store.get(fromFile.thumbnail().key())).isEqualTo(thumb);
+            // the preview beside them, under the image's hash, where the gallery looks for it
+            assertThat(store.get(ImageKeys.preview("ws-1", session, Sha256.hex(image)))).isEqualTo(preview);
             assertThat(Sha256.hex(file)).isEqualTo(Sha256.hex(image));
         } finally {
             java.nio.file.Files.delete(file);
