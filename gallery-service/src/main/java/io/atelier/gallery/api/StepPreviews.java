@@ -11,9 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 /**
- * Display-sized previews of step images, made on first request from the full image and kept in S3 beside it under
- * the full image's sha256 ({@link ImageKeys#preview}), so every later request, from any gallery replica, is a plain
- * read. One preview is made at a time: decoding a 50 MP picture takes a good part of this service's heap.
+ * Display-sized previews of step images, kept in S3 beside the full image under its sha256 ({@link ImageKeys#preview}).
+ * A render worker stores a step's preview with its image; an upload's, and a step stored before workers made them, is
+ * made here on first request, so every later request, from any gallery replica, is a plain read. Made here, the full
+ * image is read through but kept only at two to four times the preview's size (a 50 MP picture decoded whole does not
+ * fit this service's heap), and one at a time.
  */
 @ApplicationScoped
 public class StepPreviews {
@@ -35,7 +37,7 @@ public class StepPreviews {
         making.acquire();
         try {
             if (!images.exists(preview.key())) { // another request may have made it while this one waited
-                images.put(preview.key(), Previews.jpeg(decoder.decode(images.get(full.key())).image()), Previews.CONTENT_TYPE);
+                images.put(preview.key(), Previews.jpeg(decoder.check(images.get(full.key()), Previews.LONG_SIDE).reduced()), Previews.CONTENT_TYPE);
             }
             return preview;
         } catch (RejectedImageException e) {
