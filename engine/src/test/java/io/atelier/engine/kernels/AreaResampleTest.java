@@ -45,11 +45,16 @@ class AreaResampleTest {
     @Test
     void eachOutputIsTheWeightedSumOfItsCoverInOrderBitForBit() {
         // the two passes, summed pixel by pixel as the definition reads (float sums, covered samples in order): the
-        // kernel's row-at-a-time vertical pass must give exactly these bits, or recorded renders would change
-        int w = 977;
-        int h = 613;
-        int nw = 300;
-        int nh = 211;
+        // kernel's row-at-a-time vertical pass, in bands of output rows, must give exactly these bits, or recorded
+        // renders would change. Sizes: bands of 27 rows sharing input rows at their edges; bands of one row; the 32-row cap;
+        // a plane as wide as it was.
+        assertShrinksAsDefined(977, 613, 300, 211);
+        assertShrinksAsDefined(97, 400, 13, 7);
+        assertShrinksAsDefined(31, 2000, 5, 333);
+        assertShrinksAsDefined(50, 9, 50, 4);
+    }
+
+    private static void assertShrinksAsDefined(int w, int h, int nw, int nh) {
         float[] plane = new float[w * h];
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < plane.length; i++) {
