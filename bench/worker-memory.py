@@ -11,7 +11,7 @@ Set ATELIER_MODELS_DIR before ./atelier up to choose whether the worker has the 
   bench/worker-memory.py PHOTO [--chain] INSTRUCTION...
   e.g. bench/worker-memory.py photo-24mp.jpg "blur the background" "sharpen the subject"
 """
-import calendar, json, mimetypes, os, re, subprocess, sys, time, urllib.request, uuid
+import calendar, json, mimetypes, os, re, subprocess, sys, time, urllib.error, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SESSION, GALLERY = "http://127.0.0.1:8081", "http://127.0.0.1:8080"
@@ -51,7 +51,13 @@ def upload(path):
 
 def finished(session, step_id):
     while True:
-        step = next((s for s in call(f"{GALLERY}/api/sessions/{session}")["steps"] if s["stepId"] == step_id), None)
+        try:
+            steps = call(f"{GALLERY}/api/sessions/{session}")["steps"]
+        except urllib.error.HTTPError as e:
+            if e.code != 404:  # the gallery has not projected the new session yet
+                raise
+            steps = []
+        step = next((s for s in steps if s["stepId"] == step_id), None)
         if step and step["status"] != "pending":
             return step
         time.sleep(0.5)
