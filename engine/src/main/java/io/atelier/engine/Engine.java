@@ -6,6 +6,7 @@ import io.atelier.engine.image.BigFrames;
 import io.atelier.engine.image.LinearImage;
 import io.atelier.engine.image.NativeJpeg;
 import io.atelier.engine.image.PngFrames;
+import io.atelier.engine.image.PreviewJpeg;
 import io.atelier.imaging.PlainJpeg;
 import io.atelier.imaging.PlainPng;
 import io.atelier.imaging.PngEncoder;
@@ -186,7 +187,7 @@ public final class Engine {
         BufferedImage thumbnail = frame.thumbnail(Thumbnails.DEFAULT_SIZE);
         // made here, from the frame, while it is in memory: the studio shows a step by its preview, and a gallery
         // that had to decode the full PNG first kept a 24 MP step off screen for ~0.9 s and could not fit a 50 MP one
-        byte[] preview = Previews.jpeg(frame.thumbnail(Previews.LONG_SIDE));
+        byte[] preview = PreviewJpeg.encode(frame.thumbnail(Previews.LONG_SIDE));
         int width = frame.width();
         int height = frame.height();
         if ((long) width * height >= spillPixels) {
