@@ -85,6 +85,7 @@ public final class RenderPermits {
         }
         long bytes = pixels > Long.MAX_VALUE / BYTES_PER_PIXEL ? Long.MAX_VALUE : Math.max(0, pixels) * BYTES_PER_PIXEL;
         int kib = (int) Math.max(1, Math.min(frameBudgetKiB, bytes / 1024));
+        heapRelease.beforeReserving(kib);
         try {
             frameMemory.acquire(kib);
         } catch (InterruptedException e) {

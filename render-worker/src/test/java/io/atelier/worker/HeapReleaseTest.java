@@ -34,4 +34,25 @@ class HeapReleaseTest {
         release.released(4000); // a later large render asks again
         await().atMost(Duration.ofSeconds(5)).until(() -> collections.get() == 2);
     }
+
+    @Test
+    void aLargeReservationGivesBackAHeapStillWaitingToBeGivenBackAtOnce() {
+        AtomicBoolean idle = new AtomicBoolean(true);
+        AtomicInteger collections = new AtomicInteger();
+        HeapRelease release = new HeapRelease(1000, idle::get, collections::incrementAndGet, Duration.ofMillis(300));
+
+        release.beforeReserving(4000); // nothing waits to be given back
+        assertThat(collections).hasValue(0);
+        release.released(4000);
+        release.beforeReserving(999); // a small step does not need the room
+        assertThat(collections).hasValue(0);
+        idle.set(false);
+        release.beforeReserving(4000); // another render holds frame memory: its heap is live, not to collect now
+        assertThat(collections).hasValue(0);
+        idle.set(true);
+        release.beforeReserving(4000); // the next big step, within the delay: given back before it decodes
+        assertThat(collections).hasValue(1);
+        // and only once: the timer finds nothing left to give back
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> collections.get() == 1);
+    }
 }
