@@ -47,11 +47,7 @@ class EngineTest {
     @Test
     void driftAgainstTheOriginalReadsAJpegAtReducedScaleAndAgreesWithItsPng() throws IOException {
         // the original as uploaded, 1600 × 1064 (divisible by 8: the JPEG is read at 1/4 scale for a 320-px thumbnail)
-        BufferedImage photo = ImageIO.read(new ByteArrayInputStream(COFFEE));
-        BufferedImage big = new BufferedImage(1600, 1064, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = big.createGraphics();
-        g.drawImage(photo, 0, 0, 1600, 1064, null);
-        g.dispose();
+        BufferedImage big = enlargedCoffee(1600, 1064);
         byte[] jpeg = TestImages.jpeg(big);
         byte[] png = io.atelier.imaging.PngEncoder.encode(big);
         RenderOutcome.Rendered warmer = (RenderOutcome.Rendered) engine.render(png, "make it warmer");
@@ -81,11 +77,7 @@ class EngineTest {
 
     @Test
     void aStepCarriesItsPreviewFittedInto2048PxAndTrueToItsPicture() throws IOException {
-        BufferedImage photo = ImageIO.read(new ByteArrayInputStream(COFFEE));
-        BufferedImage big = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = big.createGraphics();
-        g.drawImage(photo, 0, 0, 3000, 2000, null);
-        g.dispose();
+        BufferedImage big = enlargedCoffee(3000, 2000);
         RenderOutcome.Rendered large = (RenderOutcome.Rendered) engine.render(io.atelier.imaging.PngEncoder.encode(big), "make it warmer");
         RenderOutcome.Rendered small = rendered("make it warmer");
 
@@ -108,6 +100,16 @@ class EngineTest {
                 }
             }
         }
+    }
+
+    // the sample photo drawn at a larger size, as a camera's bigger file of the same scene
+    private static BufferedImage enlargedCoffee(int width, int height) throws IOException {
+        BufferedImage photo = ImageIO.read(new ByteArrayInputStream(COFFEE));
+        BufferedImage big = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.drawImage(photo, 0, 0, width, height, null);
+        g.dispose();
+        return big;
     }
 
     // the mean sRGB value of one of an image's 8 × 8 blocks

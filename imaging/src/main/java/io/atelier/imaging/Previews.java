@@ -54,7 +54,8 @@ public final class Previews {
         return out.toByteArray();
     }
 
-    private static BufferedImage flattened(BufferedImage picture) {
+    /** The picture as INT_RGB, transparency flattened onto white (JPEG has none): what every preview shows. */
+    public static BufferedImage flattened(BufferedImage picture) {
         BufferedImage rgb = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         try {

@@ -14,41 +14,30 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * A render's display-sized preview as JPEG ({@link Previews#QUALITY}), encoded by OpenCV's bundled libjpeg-turbo: the
  * JDK's encoder took ~65 ms for a 2048 × 1365 picture, which every render of a big photo pays. Transparency is
- * flattened onto white as {@link Previews#jpeg} flattens it; that encoder is the fallback if the native one fails.
+ * flattened onto white by {@link Previews#flattened}, as every preview is; the JDK's encoder is the fallback.
  */
 public final class PreviewJpeg {
     private PreviewJpeg() {
     }
 
-    /** The JPEG of a picture already fitted into {@link Previews#LONG_SIDE} (an INT_RGB or INT_ARGB image). */
+    /** The JPEG of a picture already fitted into {@link Previews#LONG_SIDE}. */
     public static byte[] encode(BufferedImage fitted) {
-        int type = fitted.getType();
-        if (Math.max(fitted.getWidth(), fitted.getHeight()) > Previews.LONG_SIDE
-                || (type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_INT_ARGB)
-                || !(fitted.getRaster().getDataBuffer() instanceof DataBufferInt packed) || packed.getNumBanks() != 1
-                || fitted.getRaster().getParent() != null) {
+        if (Math.max(fitted.getWidth(), fitted.getHeight()) > Previews.LONG_SIDE) {
             return Previews.jpeg(fitted);
         }
-        int width = fitted.getWidth();
-        int height = fitted.getHeight();
-        int[] argb = packed.getData();
-        boolean alpha = type == BufferedImage.TYPE_INT_ARGB;
+        BufferedImage rgb = fitted.getType() == BufferedImage.TYPE_INT_RGB ? fitted : Previews.flattened(fitted);
+        if (!(rgb.getRaster().getDataBuffer() instanceof DataBufferInt packed) || packed.getNumBanks() != 1 || rgb.getRaster().getParent() != null) {
+            return Previews.jpeg(fitted);
+        }
+        int width = rgb.getWidth();
+        int height = rgb.getHeight();
+        int[] packedRgb = packed.getData();
         byte[] bgr = new byte[Math.multiplyExact(width * 3, height)];
         for (int i = 0, o = 0; i < width * height; i++, o += 3) {
-            int p = argb[i];
-            int r = (p >> 16) & 0xff;
-            int g = (p >> 8) & 0xff;
-            int b = p & 0xff;
-            if (alpha) {
-                int a = p >>> 24;
-                // over white, rounded: what drawing the picture onto a white canvas gives
-                r = (r * a + 255 * (255 - a) + 127) / 255;
-                g = (g * a + 255 * (255 - a) + 127) / 255;
-                b = (b * a + 255 * (255 - a) + 127) / 255;
-            }
-            bgr[o] = (byte) b;
-            bgr[o + 1] = (byte) g;
-            bgr[o + 2] = (byte) r;
+            int p = packedRgb[i];
+            bgr[o] = (byte) p;
+            bgr[o + 1] = (byte) (p >> 8);
+            bgr[o + 2] = (byte) (p >> 16);
         }
         try (PointerScope scope = new PointerScope(); BytePointer pixels = new BytePointer(bgr)) {
             Mat picture = new Mat(height, width, CV_8UC3, pixels);
